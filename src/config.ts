@@ -1,0 +1,113 @@
+import os from "node:os";
+import { z } from "zod";
+
+// The environment contract of ../shared/design/ARCHITECTURE.md. Validated once at
+// boot; a bad value stops the process with one line that names the fix.
+const base64Key32 = z
+  .string({ required_error: "required" })
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)");
+
+const url = z.string().url("must be a URL such as https://api.line.me");
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: z
+    .string({ required_error: "required: a MongoDB connection string such as mongodb://127.0.0.1:27017/sujarit" })
+    .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://"),
+  MONGODB_DB: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, "must be Latin letters, digits, _ or -").default("sujarit"),
+  LINE_CHANNEL_SECRET: z.string({ required_error: "required: the channel secret from the LINE Developers console" }).min(16, "must be the channel secret (32 hex characters) from the LINE Developers console"),
+  LINE_CHANNEL_ACCESS_TOKEN: z.string({ required_error: "required: a long-lived channel access token" }).min(10, "must be a channel access token from the LINE Developers console"),
+  LINE_API_BASE_URL: url.default("https://api.line.me"),
+  LINE_DATA_API_BASE_URL: url.default("https://api-data.line.me"),
+  LINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  APP_TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as Asia/Bangkok")
+    .default("Asia/Bangkok"),
+  DATA_ENCRYPTION_KEY: base64Key32,
+  DATA_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "must be a short key id such as k1").default("k1"),
+  DATA_ENCRYPTION_OLD_KEYS: z
+    .string()
+    .regex(/^([A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]+)(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]+)*$/, "must be id:base64key pairs separated by commas")
+    .optional(),
+  SESSION_SECRET: z.string({ required_error: "required: at least 32 random characters for officer sessions" }).min(32, "must be at least 32 random characters"),
+  CAMPAIGN_YEAR_START_MONTH: z.coerce.number().int().min(1).max(12).default(10),
+  REMINDER_OFFSETS: z
+    .string()
+    .regex(/^(-?\d+[dh](@\d{2}:\d{2})?)(,-?\d+[dh](@\d{2}:\d{2})?)*$/, "must look like 3d@08:00,1d@08:00,2h")
+    .default("3d@08:00,1d@08:00,2h"),
+  SCHEDULER_CRON: z.string().default("* * * * *"),
+  SCHEDULER_ENABLED: z.enum(["true", "false"]).default("true"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  INSTANCE_ID: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  port: number;
+  mongodb: { uri: string; dbName: string };
+  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string; timeoutMs: number };
+  timezone: string;
+  crypto: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer> };
+  sessionSecret: string;
+  campaignYearStartMonth: number;
+  reminderOffsets: string;
+  scheduler: { cron: string; enabled: boolean };
+  workerConcurrency: number;
+  logLevel: Env["LOG_LEVEL"];
+  trustProxy: boolean;
+  instanceId: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws ConfigError whose message is one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    const msg = issue.message === "Required" ? "required" : issue.message;
+    const what = msg.startsWith("required") ? `is ${msg}` : msg;
+    throw new ConfigError(`Config error: ${name} ${what}. Set it in .env or the environment (see .env.example).`);
+  }
+  const e = parsed.data;
+  const oldKeys: Record<string, Buffer> = {};
+  for (const pair of e.DATA_ENCRYPTION_OLD_KEYS?.split(",") ?? []) {
+    const [id, key] = pair.split(":") as [string, string];
+    oldKeys[id] = Buffer.from(key, "base64");
+  }
+  return {
+    port: e.PORT,
+    mongodb: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB },
+    line: {
+      channelSecret: e.LINE_CHANNEL_SECRET,
+      channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
+      apiBaseUrl: e.LINE_API_BASE_URL,
+      dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
+      timeoutMs: e.LINE_TIMEOUT_MS,
+    },
+    timezone: e.APP_TIMEZONE,
+    crypto: { keyId: e.DATA_ENCRYPTION_KEY_ID, key: Buffer.from(e.DATA_ENCRYPTION_KEY, "base64"), oldKeys },
+    sessionSecret: e.SESSION_SECRET,
+    campaignYearStartMonth: e.CAMPAIGN_YEAR_START_MONTH,
+    reminderOffsets: e.REMINDER_OFFSETS,
+    scheduler: { cron: e.SCHEDULER_CRON, enabled: e.SCHEDULER_ENABLED === "true" },
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === "true",
+    instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
+  };
+}

@@ -1,0 +1,23 @@
+import mongoose from "mongoose";
+
+// One mongoose connection per process. Indexes are created at start-up, before the
+// first webhook, because correctness depends on the unique ones.
+export async function connectDb(uri: string, dbName: string): Promise<typeof mongoose> {
+  mongoose.set("strictQuery", true);
+  // User input never becomes a query operator: webhook text is checked to be a
+  // string before use, express 5 parses query strings flat, and filters built from
+  // officer input go through mongoose.sanitizeFilter (services/query-guard.ts).
+  if (mongoose.connection.readyState === 0) {
+    await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, maxPoolSize: 20 });
+  }
+  await ensureIndexes();
+  return mongoose;
+}
+
+export async function ensureIndexes(): Promise<void> {
+  for (const model of Object.values(mongoose.models)) await model.createIndexes();
+}
+
+export async function disconnectDb(): Promise<void> {
+  await mongoose.disconnect();
+}

@@ -1,0 +1,42 @@
+import { FlowState } from "../models/flow-state.model";
+
+// Flow state behind read/write/delete (STYLE.md rule 3). Expiry is checked on read.
+export interface FlowSnapshot {
+  flowId: string;
+  version: number;
+  step: string;
+  data: Record<string, unknown>;
+  expiresAt: Date;
+}
+
+export interface FlowStore {
+  read(chatKey: string): Promise<FlowSnapshot | null>;
+  write(chatKey: string, state: FlowSnapshot, eventId?: string): Promise<void>;
+  delete(chatKey: string): Promise<void>;
+}
+
+export function createMongoFlowStore(): FlowStore {
+  return {
+    async read(chatKey) {
+      const doc = await FlowState.findOne({ chatKey }).lean();
+      if (!doc) return null;
+      return {
+        flowId: doc.flowId,
+        version: doc.version,
+        step: doc.step,
+        data: (doc.data ?? {}) as Record<string, unknown>,
+        expiresAt: doc.expiresAt,
+      };
+    },
+    async write(chatKey, state, eventId) {
+      await FlowState.updateOne(
+        { chatKey },
+        { $set: { flowId: state.flowId, version: state.version, step: state.step, data: state.data, expiresAt: state.expiresAt, lastEventId: eventId } },
+        { upsert: true },
+      );
+    },
+    async delete(chatKey) {
+      await FlowState.deleteOne({ chatKey });
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from "node:crypto";
+import type { messagingApi } from "@line/bot-sdk";
+import { isDuplicateKeyError } from "../errors";
+import type { Logger } from "../logger";
+import { Member } from "../models/member.model";
+import { OutboxMessage, type OutboxMessageDoc } from "../models/outbox-message.model";
+import type { Sealer } from "../security/sealer";
+import type { LineClient } from "./line-client";
+import { LineApiError } from "./line-errors";
+import { MAX_MESSAGES_PER_REQUEST, MAX_MULTICAST_RECIPIENTS, chunk } from "./limits";
+
+export interface OutboxInput {
+  kind: "push" | "multicast";
+  to?: string[];
+  toSealed?: string;
+  messages: messagingApi.Message[];
+  dedupeKey: string;
+  purpose: string;
+  refId?: string;
+}
+
+export interface OutboxOptions {
+  line: LineClient;
+  logger: Logger;
+  owner: string;
+  sealer?: Sealer;
+  baseDelayMs?: number;
+  maxAttempts?: number;
+  leaseMs?: number;
+  onQuotaExhausted?: (row: OutboxMessageDoc) => void;
+  now?: () => Date;
+}
+
+export interface Outbox {
+  enqueue(input: OutboxInput): Promise<OutboxMessageDoc[]>;
+  /** Enqueue, then try each row once now; failures are left for the poller. */
+  send(input: OutboxInput): Promise<OutboxMessageDoc[]>;
+  drainDue(limit?: number): Promise<number>;
+  trySend(id: unknown): Promise<OutboxMessageDoc | null>;
+}
+
+export function createOutbox(opts: OutboxOptions): Outbox {
+  const base = opts.baseDelayMs ?? 1000;
+  const maxAttempts = opts.maxAttempts ?? 10;
+  const leaseMs = opts.leaseMs ?? 30_000;
+  const now = opts.now ?? (() => new Date());
+
+  async function enqueue(input: OutboxInput): Promise<OutboxMessageDoc[]> {
+    // LINE caps: 5 messages per request, 500 multicast recipients; split into rows.
+    const msgChunks = chunk(input.messages, MAX_MESSAGES_PER_REQUEST);
+    const toChunks = input.kind === "multicast" ? chunk(input.to ?? [], MAX_MULTICAST_RECIPIENTS) : [input.to ?? []];
+    const rows: OutboxMessageDoc[] = [];
+    let n = 0;
+    for (const to of toChunks) {
+      for (const messages of msgChunks) {
+        const dedupeKey = toChunks.length * msgChunks.length === 1 ? input.dedupeKey : `${input.dedupeKey}#${n}`;
+        n += 1;
+        try {
+          rows.push(
+            await OutboxMessage.create({
+              dedupeKey,
+              kind: input.kind,
+              to,
+              toSealed: input.toSealed,
+              messages: JSON.stringify(messages),
+              retryKey: randomUUID(),
+              state: "pending",
+              nextAttemptAt: now(),
+              purpose: input.purpose,
+              refId: input.refId,
+            }),
+          );
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+          const existing = await OutboxMessage.findOne({ dedupeKey });
+          if (existing) rows.push(existing);
+        }
+      }
+    }
+    return rows;
+  }
+
+  async function claim(id: unknown): Promise<OutboxMessageDoc | null> {
+    const t = now();
+    return OutboxMessage.findOneAndUpdate(
+      {
+        _id: id,
+        $or: [
+          { state: "pending", nextAttemptAt: { $lte: t } },
+          { state: "sending", leaseUntil: { $lt: t } },
+        ],
+      },
+      { $set: { state: "sending", leaseOwner: opts.owner, leaseUntil: new Date(t.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+      { new: true },
+    );
+  }
+
+  async function followedOnly(userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const gone = await Member.find({ lineUserId: { $in: userIds }, followed: false }, { lineUserId: 1 }).lean();
+    const blocked = new Set(gone.map((m) => m.lineUserId));
+    return userIds.filter((u) => !blocked.has(u));
+  }
+
+  async function deliver(row: OutboxMessageDoc): Promise<void> {
+    const messages = JSON.parse(row.messages) as messagingApi.Message[];
+    const recipients = row.toSealed && opts.sealer ? [opts.sealer.open(row.toSealed)] : row.to;
+    const to = await followedOnly(recipients);
+    if (to.length === 0) {
+      await OutboxMessage.updateOne({ _id: row._id }, { $set: { state: "failed", lastError: "no followed recipients" } });
+      return;
+    }
+    try {
+      const r =
+        row.kind === "push" ? await opts.line.push(to[0]!, messages, row.retryKey) : await opts.line.multicast(to, messages, row.retryKey);
+      await OutboxMessage.updateOne(
+        { _id: row._id },
+        { $set: { state: "sent", sentAt: now(), lastStatus: 200 }, $push: { requestIds: r.requestId ?? "" } },
+      );
+    } catch (err) {
+      const e = err instanceof LineApiError ? err : new LineApiError("retryable", 0, String(err));
+      const set: Record<string, unknown> = { lastStatus: e.status, lastError: `${e.kind}: ${e.message}`.slice(0, 500) };
+      if (e.kind === "conflict") {
+        // 409: an earlier try with this retry key was accepted. Delivered.
+        Object.assign(set, { state: "sent", sentAt: now(), acceptedRequestId: e.acceptedRequestId });
+      } else if ((e.kind === "retryable" || e.kind === "rate_limited") && row.attempts < maxAttempts) {
+        const delay = e.kind === "rate_limited" ? base : Math.min(base * 2 ** (row.attempts - 1), 300_000);
+        Object.assign(set, { state: "pending", nextAttemptAt: new Date(now().getTime() + delay * (0.5 + Math.random())) });
+      } else {
+        set.state = "failed";
+        if (e.kind === "quota") opts.onQuotaExhausted?.(row);
+      }
+      await OutboxMessage.updateOne({ _id: row._id }, { $set: set, $push: { requestIds: e.requestId ?? "" } });
+      opts.logger.warn("outbox send failed", { purpose: row.purpose, kind: e.kind, status: e.status, attempts: row.attempts, state: set.state });
+    }
+  }
+
+  async function trySend(id: unknown): Promise<OutboxMessageDoc | null> {
+    const row = await claim(id);
+    if (!row) return null;
+    await deliver(row);
+    return OutboxMessage.findById(row._id);
+  }
+
+  return {
+    enqueue,
+    trySend,
+    async send(input) {
+      const rows = await enqueue(input);
+      for (const r of rows) if (r.state === "pending") await trySend(r._id);
+      return rows;
+    },
+    async drainDue(limit = 100) {
+      const t = now();
+      const due = await OutboxMessage.find(
+        { $or: [{ state: "pending", nextAttemptAt: { $lte: t } }, { state: "sending", leaseUntil: { $lt: t } }] },
+        { _id: 1 },
+      )
+        .sort({ nextAttemptAt: 1 })
+        .limit(limit)
+        .lean();
+      let sent = 0;
+      for (const d of due) if (await trySend(d._id)) sent += 1;
+      return sent;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { Schema, model, type InferSchemaType } from "mongoose";
+
+// The active conversation flow of one chat (pledge, complaint, …). Expiry is
+// checked on read: FerretDB ignores TTL indexes (shared/reference/ferretdb.md).
+const flowStateSchema = new Schema(
+  {
+    chatKey: { type: String, required: true, unique: true },
+    flowId: { type: String, required: true },
+    version: { type: Number, required: true },
+    step: { type: String, required: true },
+    data: { type: Schema.Types.Mixed, default: {} },
+    expiresAt: { type: Date, required: true },
+    lastEventId: { type: String },
+  },
+  { timestamps: true, minimize: false },
+);
+flowStateSchema.index({ expiresAt: 1 });
+
+export type FlowStateFields = InferSchemaType<typeof flowStateSchema>;
+export const FlowState = model("FlowState", flowStateSchema);

@@ -1,0 +1,38 @@
+import { Schema, model, type InferSchemaType } from "mongoose";
+
+// Every signed webhook event is stored here before the 200 goes back to LINE, so a
+// crash after the 200 loses nothing (ARCHITECTURE.md, "The inbox makes the 200 safe").
+// The payload is kept as the JSON text LINE sent: literal, and safe from keys that
+// MongoDB or FerretDB would refuse ($-prefixed or dotted).
+export const INBOX_STATES = ["pending", "processing", "committed", "done", "failed", "skipped"] as const;
+
+const inboxEventSchema = new Schema(
+  {
+    webhookEventId: { type: String, required: true, unique: true },
+    chatKey: { type: String, required: true },
+    type: { type: String, required: true },
+    mode: { type: String, required: true },
+    timestamp: { type: Number, required: true },
+    receivedAt: { type: Date, required: true },
+    isRedelivery: { type: Boolean, default: false },
+    payload: { type: String, required: true },
+    state: { type: String, enum: INBOX_STATES, required: true, default: "pending" },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    // The effect of processing, saved before it is applied so that a restart
+    // re-applies it instead of running the handler twice.
+    outMessages: { type: String },
+    flowUpdate: { type: String },
+    replyClaimedAt: { type: Date },
+    deliveredVia: { type: String },
+    error: { type: String },
+    doneAt: { type: Date },
+  },
+  { versionKey: false },
+);
+inboxEventSchema.index({ state: 1, nextAttemptAt: 1 });
+inboxEventSchema.index({ chatKey: 1, state: 1, timestamp: 1 });
+
+export type InboxEventFields = InferSchemaType<typeof inboxEventSchema>;
+export type InboxEventDoc = InstanceType<typeof InboxEvent>;
+export const InboxEvent = model("InboxEvent", inboxEventSchema);

@@ -1,0 +1,33 @@
+import { Schema, model, type InferSchemaType } from "mongoose";
+
+// A LINE user who talks to Sujarit. The LINE user id is needed to answer and to
+// push; reporter identity on complaints is stored separately and encrypted.
+const villageSchema = new Schema(
+  {
+    districtCode: { type: String, required: true },
+    tambonCode: { type: String, required: true },
+    villageNo: { type: Number, required: true, min: 1, max: 99 },
+  },
+  { _id: false },
+);
+
+const memberSchema = new Schema(
+  {
+    lineUserId: { type: String, required: true, unique: true },
+    displayName: { type: String },
+    followed: { type: Boolean, required: true, default: true },
+    followedAt: { type: Date },
+    unfollowedAt: { type: Date },
+    consentAt: { type: Date },
+    role: { type: String, enum: ["resident", "headman", "kamnan"], default: "resident", required: true },
+    village: { type: villageSchema, required: false },
+    meetingReminders: { type: Boolean, default: false, required: true },
+    language: { type: String },
+  },
+  { timestamps: true },
+);
+memberSchema.index({ followed: 1, "village.districtCode": 1 });
+
+export type MemberFields = InferSchemaType<typeof memberSchema>;
+export type MemberDoc = InstanceType<typeof Member>;
+export const Member = model("Member", memberSchema);

@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { Express } from "express";
+import type { AppDeps } from "./app-deps";
+import { createApp } from "./app";
+import type { Config } from "./config";
+import { connectDb } from "./db";
+import { FlowRegistry } from "./flows/flow-engine";
+import { createMongoFlowStore } from "./flows/flow-store";
+import { BOT_MODULES, allFlows } from "./handlers";
+import { createLineClient } from "./line/line-client";
+import { createOutbox } from "./line/outbox";
+import { createLogger, type Logger } from "./logger";
+import { createSealer } from "./security/sealer";
+import { createInboxWorker, type InboxWorker } from "./webhook/inbox-worker";
+import { ActionRegistry } from "./webhook/router";
+import { buildRoutes } from "./webhook/routes";
+import type { WebhookState } from "./webhook/webhook.route";
+
+// Wires the process: database, LINE client, outbox, inbox worker, background
+// jobs and the express app. index.ts, dev mode and tests all start it this way.
+export interface RuntimeOptions {
+  now?: () => Date;
+  logger?: Logger;
+  pollMs?: number;
+  outboxBaseDelayMs?: number;
+  /** Background jobs (inbox and outbox pollers, scheduler); tests can turn them off. */
+  background?: boolean;
+  /** false: store webhooks but never process them (simulates a crash right after the 200). */
+  processing?: boolean;
+}
+
+export interface Runtime {
+  app: Express;
+  deps: AppDeps;
+  worker: InboxWorker;
+  webhookState: WebhookState;
+  listen(port: number, host?: string): Promise<Server>;
+  /** Stops taking webhooks, finishes in-flight events, stops jobs. */
+  stop(): Promise<void>;
+}
+
+export async function startRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = opts.logger ?? createLogger(config.logLevel, { instance: config.instanceId });
+  await connectDb(config.mongodb.uri, config.mongodb.dbName);
+  const owner = `${config.instanceId}-${randomBytes(4).toString("hex")}`;
+  const line = createLineClient({ ...config.line, logger });
+  const sealer = createSealer(config.crypto);
+  const now = opts.now ?? (() => new Date());
+  const outbox = createOutbox({ line, logger, owner, sealer, now, baseDelayMs: opts.outboxBaseDelayMs });
+  const flows = new FlowRegistry();
+  for (const f of allFlows()) flows.register(f);
+  const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now };
+  const routes = buildRoutes(new ActionRegistry(BOT_MODULES));
+  const realWorker = createInboxWorker(deps, routes, { owner, concurrency: config.workerConcurrency, pollMs: opts.pollMs });
+  const worker: InboxWorker = opts.processing === false ? { ...realWorker, kick: () => undefined, start: () => undefined } : realWorker;
+  const webhookState: WebhookState = { accepting: true };
+  const app = createApp({ deps, worker, webhookState });
+
+  const timers: NodeJS.Timeout[] = [];
+  if (opts.background !== false) {
+    worker.start();
+    const outboxLoop = () => {
+      outbox
+        .drainDue()
+        .catch((err: Error) => logger.warn("outbox poll failed", { err: err.message }))
+        .finally(() => timers.push(setTimeout(outboxLoop, opts.pollMs ?? 1000)));
+    };
+    outboxLoop();
+  }
+  let server: Server | undefined;
+  return {
+    app,
+    deps,
+    worker,
+    webhookState,
+    listen: (port, host = "0.0.0.0") =>
+      new Promise((resolve) => {
+        server = app.listen(port, host, () => resolve(server!));
+      }),
+    async stop() {
+      webhookState.accepting = false;
+      await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+      await worker.stop();
+      timers.forEach(clearTimeout);
+    },
+  };
+}

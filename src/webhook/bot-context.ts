@@ -1,0 +1,75 @@
+import type { messagingApi, webhook } from "@line/bot-sdk";
+import type { AppDeps } from "../app-deps";
+import type { ActiveFlow, FlowUpdate } from "../flows/flow-engine";
+import type { Logger } from "../logger";
+import { MAX_MESSAGES_PER_REQUEST } from "../line/limits";
+import { Member, type MemberDoc } from "../models/member.model";
+import { parsePostback, type Postback } from "./postback";
+
+// One context per event (STYLE.md rule 1): the event, the user, the flow state,
+// and a reply() that guards LINE's 5-message cap. Replies are collected and sent
+// once after the handler succeeds, so a failing handler never half-answers.
+export class BotContext {
+  readonly replies: messagingApi.Message[] = [];
+  readonly text?: string;
+  readonly postback?: Postback;
+  readonly userId?: string;
+  flow: ActiveFlow | null;
+  flowUpdate: FlowUpdate | null = null;
+  /** Parameters of the action being run: from the postback, or from a text command/intent. */
+  params: URLSearchParams = new URLSearchParams();
+  private memberCache: MemberDoc | null | undefined;
+
+  constructor(
+    readonly event: webhook.Event,
+    readonly chatKey: string,
+    readonly deps: AppDeps,
+    readonly now: Date,
+    readonly log: Logger,
+    flow: ActiveFlow | null,
+  ) {
+    this.flow = flow;
+    const src = (event as { source?: { userId?: string } }).source;
+    this.userId = typeof src?.userId === "string" ? src.userId : undefined;
+    if (event.type === "message" && (event as webhook.MessageEvent).message?.type === "text") {
+      const t = ((event as webhook.MessageEvent).message as webhook.TextMessageContent).text;
+      this.text = typeof t === "string" ? t : undefined;
+    }
+    if (event.type === "postback") this.postback = parsePostback((event as webhook.PostbackEvent).postback);
+    if (this.postback) this.params = this.postback.params;
+  }
+
+  get eventId(): string {
+    return this.event.webhookEventId;
+  }
+
+  get messageType(): string | undefined {
+    return this.event.type === "message" ? (this.event as webhook.MessageEvent).message?.type : undefined;
+  }
+
+  reply(...messages: messagingApi.Message[]): void {
+    if (this.replies.length + messages.length > MAX_MESSAGES_PER_REQUEST) {
+      throw new Error(`a reply carries at most ${MAX_MESSAGES_PER_REQUEST} messages (LINE rule)`);
+    }
+    this.replies.push(...messages);
+  }
+
+  async member(): Promise<MemberDoc | null> {
+    if (this.memberCache === undefined) {
+      this.memberCache = this.userId ? ((await Member.findOne({ lineUserId: this.userId })) as MemberDoc | null) : null;
+    }
+    return this.memberCache;
+  }
+
+  /** Starts or moves a flow; persisted only if the handler succeeds. */
+  goto(flowId: string, step: string, data: Record<string, unknown>, version: number, ttlMs: number): void {
+    const state: ActiveFlow = { flowId, version, step, data, expiresAt: new Date(this.now.getTime() + ttlMs) };
+    this.flow = state;
+    this.flowUpdate = { kind: "write", state };
+  }
+
+  endFlow(): void {
+    this.flow = null;
+    this.flowUpdate = { kind: "delete" };
+  }
+}

@@ -1,0 +1,75 @@
+import { createHash } from "node:crypto";
+import { InboxEvent } from "../models/inbox-event.model";
+
+// Stores signed webhook events before the 200 (ARCHITECTURE.md). A duplicate
+// webhookEventId (a redelivery, or LINE's occasional double send) is skipped by
+// the unique index.
+export interface StoredBatch {
+  chatKeys: string[];
+  inserted: number;
+  duplicates: number;
+  ignored: number;
+}
+
+export function chatKeyOf(event: Record<string, unknown>): string | undefined {
+  const src = event.source as Record<string, unknown> | undefined;
+  if (!src || typeof src !== "object") return undefined;
+  if (src.type === "group" && typeof src.groupId === "string") return `group:${src.groupId}`;
+  if (src.type === "room" && typeof src.roomId === "string") return `room:${src.roomId}`;
+  if (typeof src.userId === "string") return `user:${src.userId}`;
+  return undefined;
+}
+
+function eventIdOf(event: Record<string, unknown>, raw: string): string {
+  if (typeof event.webhookEventId === "string" && event.webhookEventId.length > 0 && event.webhookEventId.length <= 100) {
+    return event.webhookEventId;
+  }
+  // LINE always sends an id; anything else is keyed by its content so that a
+  // repeat is still recognised.
+  return "h:" + createHash("sha256").update(raw).digest("hex").slice(0, 32);
+}
+
+export async function storeEvents(events: unknown[], receivedAt: Date): Promise<StoredBatch> {
+  const docs: Record<string, unknown>[] = [];
+  let ignored = 0;
+  for (const e of events) {
+    if (typeof e !== "object" || e === null || Array.isArray(e) || typeof (e as { type?: unknown }).type !== "string") {
+      ignored += 1;
+      continue;
+    }
+    const ev = e as Record<string, unknown>;
+    const raw = JSON.stringify(ev);
+    const id = eventIdOf(ev, raw);
+    const chatKey = chatKeyOf(ev) ?? `event:${id}`;
+    const ts = typeof ev.timestamp === "number" && Number.isFinite(ev.timestamp) ? ev.timestamp : receivedAt.getTime();
+    const dc = ev.deliveryContext as { isRedelivery?: unknown } | undefined;
+    docs.push({
+      webhookEventId: id,
+      chatKey,
+      type: String(ev.type).slice(0, 64),
+      mode: ev.mode === "standby" ? "standby" : "active",
+      timestamp: ts,
+      receivedAt,
+      isRedelivery: dc?.isRedelivery === true,
+      payload: raw,
+      state: "pending",
+      nextAttemptAt: receivedAt,
+    });
+  }
+  let duplicates = 0;
+  if (docs.length > 0) {
+    try {
+      await InboxEvent.insertMany(docs, { ordered: false });
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+      if (!writeErrors || writeErrors.some((w) => (w.code ?? w.err?.code) !== 11000)) throw err;
+      duplicates = writeErrors.length;
+    }
+  }
+  return {
+    chatKeys: [...new Set(docs.map((d) => d.chatKey as string))],
+    inserted: docs.length - duplicates,
+    duplicates,
+    ignored,
+  };
+}

@@ -1,0 +1,73 @@
+import type { messagingApi, webhook } from "@line/bot-sdk";
+import { politeTextMessage } from "../../flex-messages";
+import type { AppDeps } from "../app-deps";
+import { DomainError } from "../errors";
+import type { FlowUpdate } from "../flows/flow-engine";
+import { hashUserId } from "../logger";
+import { InboxEvent, type InboxEventDoc } from "../models/inbox-event.model";
+import { BotContext } from "./bot-context";
+import { deliverReplies } from "./deliver-replies";
+import { runRoutes, type Route } from "./router";
+
+// Processing one stored event, in three recorded stages so that a crash at any
+// point neither loses the event nor answers it twice:
+//   pending/processing → run the handler, save its effect (replies + flow update) → committed
+//   committed → apply the flow update, deliver the replies → done
+export const MAX_HANDLER_ATTEMPTS = 3;
+const SORRY = "ขออภัยค่ะ ระบบขัดข้องชั่วคราว ข้อความของคุณได้รับไว้แล้ว กรุณาลองใหม่อีกครั้งในภายหลัง หรือโทรสายด่วน ป.ป.ช. 1205 ค่ะ";
+
+export type ProcessOutcome = "done" | "retry-later" | "skipped" | "failed";
+
+export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, routes: readonly Route[]): Promise<ProcessOutcome> {
+  const event = JSON.parse(row.payload) as webhook.Event;
+  const log = deps.logger.child({ webhookEventId: row.webhookEventId, chat: hashUserId(row.chatKey) });
+  if (row.mode === "standby") {
+    // The channel is in standby under a module: store, never answer (LINE webhook docs).
+    await InboxEvent.updateOne({ _id: row._id }, { $set: { state: "skipped", doneAt: deps.now() } });
+    return "skipped";
+  }
+  if (row.state === "pending" || row.state === "processing") {
+    const attempts = row.attempts + 1;
+    await InboxEvent.updateOne({ _id: row._id }, { $set: { state: "processing" }, $inc: { attempts: 1 } });
+    let replies: messagingApi.Message[];
+    let flowUpdate: FlowUpdate | null = null;
+    const now = deps.now();
+    try {
+      const flow = await deps.flowStore.read(row.chatKey);
+      const ctx = new BotContext(event, row.chatKey, deps, now, log, flow);
+      const route = await runRoutes(routes, ctx);
+      log.info("event handled", { type: row.type, route, replies: ctx.replies.length });
+      replies = ctx.replies;
+      flowUpdate = ctx.flowUpdate;
+    } catch (err) {
+      if (err instanceof DomainError && err.userMessage) {
+        replies = [politeTextMessage(err.userMessage)];
+      } else if (attempts < MAX_HANDLER_ATTEMPTS) {
+        log.error("handler failed; will retry", { err: err as Error, attempts });
+        await InboxEvent.updateOne(
+          { _id: row._id },
+          { $set: { state: "pending", error: String((err as Error).message).slice(0, 300), nextAttemptAt: new Date(now.getTime() + 500 * attempts) } },
+        );
+        return "retry-later";
+      } else {
+        log.error("handler failed; giving up", { err: err as Error, attempts });
+        replies = [politeTextMessage(SORRY)];
+      }
+    }
+    await InboxEvent.updateOne(
+      { _id: row._id },
+      { $set: { state: "committed", outMessages: JSON.stringify(replies), flowUpdate: flowUpdate ? JSON.stringify(flowUpdate) : undefined } },
+    );
+    row.state = "committed";
+    row.outMessages = JSON.stringify(replies);
+    row.flowUpdate = flowUpdate ? JSON.stringify(flowUpdate) : undefined;
+  }
+  if (row.flowUpdate) {
+    const upd = JSON.parse(row.flowUpdate) as FlowUpdate;
+    if (upd.kind === "delete") await deps.flowStore.delete(row.chatKey);
+    else await deps.flowStore.write(row.chatKey, { ...upd.state, expiresAt: new Date(upd.state.expiresAt) }, row.webhookEventId);
+  }
+  const via = await deliverReplies(row, event, deps);
+  await InboxEvent.updateOne({ _id: row._id }, { $set: { state: "done", deliveredVia: via, doneAt: deps.now() } });
+  return "done";
+}

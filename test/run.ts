@@ -1,0 +1,51 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedDb, type EmbeddedDb } from "../src/dev/embedded-db";
+
+// `npm test`: uses MONGODB_URI when set, else starts the embedded FerretDB on a
+// free loopback port with a fresh data folder, then runs node's test runner.
+function findTests(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) findTests(p, out);
+    else if (name.endsWith(".test.ts")) out.push(p);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, "..");
+  const filters = process.argv.slice(2);
+  const files = findTests(path.join(root, "test"))
+    .map((f) => path.relative(root, f))
+    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+    .sort();
+  let db: EmbeddedDb | undefined;
+  let dataDir: string | undefined;
+  const env = { ...process.env };
+  if (!env.MONGODB_URI) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-test-db-"));
+    db = await startEmbeddedDb({ dataDir, log: (l) => console.error(l) });
+    env.MONGODB_URI = db.uri;
+    env.SUJARIT_TEST_EMBEDDED_DB = "1";
+  }
+  const concurrency = env.TEST_CONCURRENCY ?? "2";
+  const started = Date.now();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", ...files],
+    { cwd: root, env, stdio: "inherit" },
+  );
+  const code: number = await new Promise((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
+  console.log(`test wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await db?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code);
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import type { messagingApi } from "@line/bot-sdk";
+import { checkMessageLimits } from "../../../src/dev/line-emulator/message-limits";
+import { loadLineSchemas, validateLineRequest } from "../../../src/dev/line-emulator/openapi-validator";
+import { COLORS, LINE_SECONDARY_BUTTON_LABEL, contrastRatio } from "../../../flex-messages/theme";
+
+// Helpers shared by the flex-message tests: LINE schema + limit checks, and a walk
+// over every text drawn, with the background it is drawn on.
+
+/** null when ../shared/line-openapi is not checked out; schema tests then skip. */
+export const lineSchemas = loadLineSchemas();
+export const SKIP_WITHOUT_SPEC = lineSchemas ? false : "LINE OpenAPI spec (../shared/line-openapi) not found";
+
+const SOME_USER = `U${"0".repeat(32)}`;
+
+/** Fails with every schema error and limit violation LINE would reject the push for. */
+export function assertAcceptedByLine(message: messagingApi.Message): void {
+  assert.ok(lineSchemas, "LINE OpenAPI spec not loaded");
+  const errors = [
+    ...validateLineRequest(lineSchemas, "PushMessageRequest", { to: SOME_USER, messages: [message] }),
+    ...checkMessageLimits([message]),
+  ];
+  assert.deepEqual(errors, []);
+}
+
+export interface DrawnText {
+  text: string;
+  size: string | undefined;
+  fg: string;
+  bg: string;
+  kind: "text" | "button";
+}
+
+// LINE's own defaults: text #111111 (near-black), bubble background white.
+const LINE_DEFAULT_TEXT = "#111111";
+
+function walk(node: messagingApi.FlexComponent, bg: string, out: DrawnText[]): void {
+  if (node.type === "box") {
+    const box = node as messagingApi.FlexBox;
+    for (const child of box.contents) walk(child, box.backgroundColor ?? bg, out);
+  } else if (node.type === "text") {
+    const t = node as messagingApi.FlexText;
+    out.push({ text: t.text ?? "", size: t.size, fg: t.color ?? LINE_DEFAULT_TEXT, bg, kind: "text" });
+  } else if (node.type === "button") {
+    const b = node as messagingApi.FlexButton;
+    const label = b.action.label ?? "";
+    const style = b.style ?? "link";
+    if (style === "primary") out.push({ text: label, size: "md", fg: COLORS.onBrand, bg: b.color ?? bg, kind: "button" });
+    else if (style === "secondary") out.push({ text: label, size: "md", fg: LINE_SECONDARY_BUTTON_LABEL, bg: b.color ?? bg, kind: "button" });
+    else out.push({ text: label, size: "md", fg: b.color ?? LINE_DEFAULT_TEXT, bg, kind: "button" });
+  }
+}
+
+/** Every piece of text a phone will draw for this Flex message, with its colours. */
+export function drawnTexts(message: messagingApi.FlexMessage): DrawnText[] {
+  const bubbles = message.contents.type === "carousel"
+    ? (message.contents as messagingApi.FlexCarousel).contents
+    : [message.contents as messagingApi.FlexBubble];
+  const out: DrawnText[] = [];
+  for (const bubble of bubbles) {
+    for (const block of ["header", "hero", "body", "footer"] as const) {
+      const part = bubble[block];
+      if (part) walk(part, bubble.styles?.[block]?.backgroundColor ?? COLORS.surface, out);
+    }
+  }
+  return out;
+}
+
+/** Texts whose contrast is below WCAG AA (4.5:1). */
+export function lowContrastTexts(message: messagingApi.FlexMessage): string[] {
+  return drawnTexts(message)
+    .filter((d) => contrastRatio(d.fg, d.bg) < 4.5)
+    .map((d) => `"${d.text}" ${d.fg} on ${d.bg}: ${contrastRatio(d.fg, d.bg).toFixed(2)}`);
+}
+
+export function bubblesOf(message: messagingApi.FlexMessage): messagingApi.FlexBubble[] {
+  return message.contents.type === "carousel"
+    ? (message.contents as messagingApi.FlexCarousel).contents
+    : [message.contents as messagingApi.FlexBubble];
+}
+
+export function quickReplyActions(message: messagingApi.Message): messagingApi.Action[] {
+  return (message.quickReply?.items ?? []).map((item) => {
+    assert.ok(item.action, "quick reply item without action");
+    return item.action;
+  });
+}
+
+/** The readability rule of theme.ts: no "xxs" anywhere, and long text in sm/md. */
+export function sizeProblems(message: messagingApi.FlexMessage): string[] {
+  return drawnTexts(message)
+    .filter((d) => d.kind === "text")
+    .filter((d) => d.size === "xxs" || (d.text.length > 80 && d.size !== "sm" && d.size !== "md"))
+    .map((d) => `"${d.text.slice(0, 30)}…" has size ${d.size}`);
+}

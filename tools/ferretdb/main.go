@@ -1,0 +1,81 @@
+// Command ferretdb-embedded runs FerretDB v1.24 (SQLite backend) on a loopback
+// port for Sujarit's local development and tests. It prints the MongoDB URI on
+// a line of its own once the server accepts connections.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	addr := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on (loopback)")
+	dir := flag.String("data", ".data/ferretdb", "directory for the SQLite files")
+	flag.Bool("verbose", false, "log every connection")
+	flag.Parse()
+
+	absDir, err := filepath.Abs(*dir)
+	if err != nil {
+		log.Fatalf("data dir: %v", err)
+	}
+	if err := os.MkdirAll(absDir, 0o755); err != nil {
+		log.Fatalf("data dir: %v", err)
+	}
+
+	verbose := flag.Lookup("verbose").Value.String() == "true"
+	level := slog.LevelWarn
+	if verbose {
+		level = slog.LevelInfo
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Logger:    logger,
+		Listener:  ferretdb.ListenerConfig{TCP: *addr},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + absDir + "/",
+	})
+	if err != nil {
+		log.Fatalf("ferretdb: %v", err)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	done := make(chan error, 1)
+	go func() { done <- f.Run(ctx) }()
+
+	// Wait until the port accepts connections before announcing the URI.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", *addr, 200*time.Millisecond)
+		if err == nil {
+			c.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			log.Fatalf("ferretdb did not start listening on %s", *addr)
+		}
+		select {
+		case err := <-done:
+			log.Fatalf("ferretdb stopped: %v", err)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	fmt.Printf("MONGODB_URI=mongodb://%s/\n", *addr)
+
+	if err := <-done; err != nil && ctx.Err() == nil {
+		log.Fatalf("ferretdb: %v", err)
+	}
+}
