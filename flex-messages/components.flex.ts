@@ -62,7 +62,7 @@ export function assertPostbackData(data: string): string {
 /** The coloured header: an optional small eyebrow line, the title, an optional subtitle. */
 export function headerBox(title: string, opts: { eyebrow?: string; subtitle?: string } = {}): messagingApi.FlexBox {
   const contents: messagingApi.FlexComponent[] = [];
-  if (opts.eyebrow) contents.push({ type: "text", text: opts.eyebrow, size: SIZES.note, color: COLORS.onBrandMuted });
+  if (opts.eyebrow) contents.push({ type: "text", text: opts.eyebrow, size: SIZES.label, color: COLORS.onBrandMuted });
   contents.push({ type: "text", text: title, size: SIZES.title, weight: "bold", color: COLORS.onBrand, wrap: true });
   if (opts.subtitle) {
     contents.push({ type: "text", text: opts.subtitle, size: SIZES.summary, color: COLORS.onBrandMuted, wrap: true });
@@ -81,7 +81,7 @@ export function sectionBox(body: string, heading?: string): messagingApi.FlexBox
 /** The source footnote, always introduced by "ที่มา: ". */
 export function sourceLine(sources: readonly string[], suffix?: string): messagingApi.FlexText {
   const text = `ที่มา: ${sources.join(" · ")}${suffix ? ` ${suffix}` : ""}`;
-  return { type: "text", text, size: SIZES.note, color: COLORS.textMuted, wrap: true };
+  return { type: "text", text, size: SIZES.source, color: COLORS.textMuted, wrap: true };
 }
 
 /** A "label: value" row, e.g. for receipts and meeting details. */

@@ -45,19 +45,23 @@ export const CONTRAST_PAIRS: readonly { name: string; fg: string; bg: string }[]
 export const MIN_TEXT_CONTRAST = 4.5;
 
 /**
- * Flex text sizes. Thai stacks vowels and tone marks above and below the line, so body
- * text is never smaller than "sm"; "xs" is only for the one-line source note, and
- * "xxs" is never used.
+ * Flex text sizes. Thai stacks vowels and tone marks above and below the line, so any
+ * running text (body, summaries, the source note) is "sm" or larger; "xs" is only for
+ * short labels such as "สุจริต · เรื่องน่ารู้", and "xxs" is never used.
  */
 export const SIZES = {
   title: "lg",
   heading: "md",
   body: "sm",
   summary: "sm",
-  note: "xs",
+  source: "sm",
+  label: "xs",
 } as const;
 
-export const BODY_TEXT_SIZES: readonly string[] = ["sm", "md"];
+/** Sizes allowed for running text (more than a short label). */
+export const READABLE_TEXT_SIZES: readonly string[] = ["sm", "md", "lg", "xl"];
+/** A text longer than this counts as running text and must use READABLE_TEXT_SIZES. */
+export const SHORT_LABEL_MAX = 30;
 
 /** Relative luminance of an sRGB colour "#RRGGBB" (WCAG 2.x definition). */
 export function relativeLuminance(hex: string): number {

@@ -18,7 +18,7 @@ function topicBubble(e: Explainer, index: number, total: number): messagingApi.F
       spacing: "sm",
       paddingAll: "lg",
       contents: [
-        { type: "text", text: `เรื่องที่ ${index + 1}/${total}`, size: SIZES.note, color: COLORS.textMuted },
+        { type: "text", text: `เรื่องที่ ${index + 1}/${total}`, size: SIZES.label, color: COLORS.textMuted },
         { type: "text", text: e.title, size: SIZES.heading, weight: "bold", color: COLORS.brand, wrap: true },
         { type: "text", text: e.summary, size: SIZES.summary, color: COLORS.text, wrap: true },
       ],

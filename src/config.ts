@@ -4,7 +4,7 @@ import { z } from "zod";
 // The environment contract of ../shared/design/ARCHITECTURE.md. Validated once at
 // boot; a bad value stops the process with one line that names the fix.
 const base64Key32 = z
-  .string({ required_error: "required" })
+  .string({ required_error: "required: 32 random bytes in base64 (openssl rand -base64 32)" })
   .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)");
 
 const url = z.string().url("must be a URL such as https://api.line.me");

@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { Express } from "express";
 import type { AppDeps } from "./app-deps";
 import { createApp } from "./app";
+import { createDashboardRouter } from "./dashboard/dashboard.router";
 import type { Config } from "./config";
 import { connectDb } from "./db";
 import { FlowRegistry } from "./flows/flow-engine";
@@ -55,7 +56,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const realWorker = createInboxWorker(deps, routes, { owner, concurrency: config.workerConcurrency, pollMs: opts.pollMs });
   const worker: InboxWorker = opts.processing === false ? { ...realWorker, kick: () => undefined, start: () => undefined } : realWorker;
   const webhookState: WebhookState = { accepting: true };
-  const app = createApp({ deps, worker, webhookState });
+  const app = createApp({ deps, worker, webhookState, extraRouters: [createDashboardRouter(deps)] });
 
   const timers: NodeJS.Timeout[] = [];
   if (opts.background !== false) {

@@ -9,13 +9,16 @@ const THAI_DIGIT = /[\u0E50-\u0E59]/g;
 const TONE_RUN = /([\u0E48-\u0E4B])[\u0E48-\u0E4B]+/g;
 /** Any Thai letter, vowel or sign (digits are converted before this is used). */
 const THAI_CHAR = "\\u0E01-\\u0E4F";
-/** The same Thai character three or more times never happens in spelling: it is emphasis. */
+/** The same Thai character three or more times never happens in spelling: it is emphasis.
+ * It shrinks to one, or to two for the letters that end words doubled (SPELLED_DOUBLES). */
 const TRIPLE_RUN = new RegExp(`([${THAI_CHAR}])\\1{2,}`, "gu");
 /**
  * Doubled at the end of a Thai run ("ค่าา", "นะะ", "ครับบ") is emphasis too. Not before a
- * dot, where it is an abbreviation (กก. = kilogram), and not รร, which is real spelling (สรร).
+ * dot, where it is an abbreviation (กก. = kilogram), and not นน, รร or งง, which end real
+ * words (ถนน, คะแนน, สรร, งง).
  */
 const TRAILING_DOUBLE = new RegExp(`([${THAI_CHAR}])\\1(?![${THAI_CHAR}.])`, "gu");
+const SPELLED_DOUBLES = new Set(["น", "ร", "ง"]);
 
 /**
  * Normal form for comparing Thai chat text: NFC, no zero-width characters, Thai digits as
@@ -29,8 +32,8 @@ export function normalizeThai(s: string): string {
     .replace(THAI_DIGIT, (d) => String(d.charCodeAt(0) - 0x0e50))
     .toLowerCase()
     .replace(TONE_RUN, "$1")
-    .replace(TRIPLE_RUN, "$1")
-    .replace(TRAILING_DOUBLE, (run, ch: string) => (ch === "ร" ? run : ch))
+    .replace(TRIPLE_RUN, (_run, ch: string) => (SPELLED_DOUBLES.has(ch) ? ch + ch : ch))
+    .replace(TRAILING_DOUBLE, (run, ch: string) => (SPELLED_DOUBLES.has(ch) ? run : ch))
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -146,8 +149,14 @@ export function parseThaiNumberWord(word: string): number | null {
   return THAI_TENS[m[1]] * 10 + unit;
 }
 
-const VILLAGE_PREFIX = /^(?:หมู่บ้าน|หมู่|ม\.|ม(?=\s*\d))\s*(?:ที่)?\s*/;
 const POLITE_TAIL = /\s*(?:นะคะ|นะครับ|ค่ะ|คะ|ครับ|จ้า|จ้ะ|นะ)$/;
+
+/** Drops a closing polite particle ("หมู่ 5 ค่ะ" → "หมู่ 5"); run it on normalized text. */
+export function stripPoliteTail(s: string): string {
+  return s.replace(POLITE_TAIL, "");
+}
+
+const VILLAGE_PREFIX = /^(?:หมู่บ้าน|หมู่|ม\.|ม(?=\s*\d))\s*(?:ที่)?\s*/;
 /** The highest village number accepted. Few tambons have more than 30 หมู่. */
 export const MAX_VILLAGE_NUMBER = 40;
 
@@ -156,7 +165,7 @@ export const MAX_VILLAGE_NUMBER = 40;
  * Returns null when nothing else is there or the number is outside 1–40.
  */
 export function parseVillageNumber(s: string): number | null {
-  const rest = normalizeThai(s).replace(POLITE_TAIL, "").replace(VILLAGE_PREFIX, "").replace(/\s+/g, "");
+  const rest = stripPoliteTail(normalizeThai(s)).replace(VILLAGE_PREFIX, "").replace(/\s+/g, "");
   let n: number | null = null;
   if (/^\d{1,3}$/.test(rest)) n = Number(rest);
   else n = parseThaiNumberWord(rest);

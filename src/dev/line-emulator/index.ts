@@ -13,6 +13,7 @@ export {
   type LineSchemas,
   type SchemaViolation,
 } from "./openapi-validator";
+export { checkLineMessages } from "./check-messages";
 export { checkMessageLimits, findMessageLimitViolations, LIMITS } from "./message-limits";
 export { DEFAULT_RATE_LIMITS } from "./rate-limiter";
 export { makePngHeader, readImageSize } from "./image-size";

@@ -1,18 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
-import { parse as parseYaml } from "yaml";
-import { transformDiscriminators, type SchemaMap } from "./openapi-transform";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { defaultLineOpenApiDir, LineSchemas } from "./openapi-loader";
 
-// Validates request bodies against LINE's official OpenAPI spec (line/line-openapi),
-// loaded at runtime from ../shared/line-openapi next to the repo (never copied in).
-
-export interface LineSchemas {
-  specDir: string;
-  messaging: Ajv;
-  webhook: Ajv;
-}
+// Validates bodies against LINE's official OpenAPI spec (discriminators made effective by
+// openapi-transform.ts) and reports errors the way LINE does: {property, message}.
+export { defaultLineOpenApiDir, LineSchemas };
 
 export interface SchemaViolation {
   property: string;
@@ -21,50 +14,14 @@ export interface SchemaViolation {
 
 const cache = new Map<string, LineSchemas | null>();
 
-/** The repo root is the nearest folder above this file with a package.json (works from src/ and dist/). */
-function findRepoRoot(start: string = __dirname): string {
-  let dir = start;
-  while (!existsSync(path.join(dir, "package.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return start;
-    dir = parent;
-  }
-  return dir;
-}
-
-export function defaultLineOpenApiDir(): string {
-  return path.resolve(findRepoRoot(), "..", "shared", "line-openapi");
-}
-
-function createAjv(schemas: SchemaMap): Ajv {
-  // strict:false because the spec carries OpenAPI-only keywords (example, externalDocs, ...).
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
-  addFormats(ajv);
-  // OpenAPI numeric/binary formats carry no extra constraint for JSON bodies.
-  for (const f of ["int32", "int64", "float", "double", "byte", "binary", "^[0-9]{8}$"]) ajv.addFormat(f, true);
-  ajv.addSchema({ $id: "line", components: { schemas } });
-  return ajv;
-}
-
-function loadSpec(file: string, forOutgoing: boolean): Ajv {
-  const doc = parseYaml(readFileSync(file, "utf8")) as { components: { schemas: SchemaMap } };
-  return createAjv(transformDiscriminators(doc.components.schemas, { rejectUnknownTypes: forOutgoing }));
-}
-
-/** Loads and compiles both spec files once per folder; null when the spec is not checked out here. */
+/** Loads and compiles the spec once per folder; null when the spec is not checked out here. */
 export function loadLineSchemas(specDir: string = defaultLineOpenApiDir()): LineSchemas | null {
   const dir = path.resolve(specDir);
-  if (cache.has(dir)) return cache.get(dir) ?? null;
-  const messagingFile = path.join(dir, "messaging-api.yml");
-  const webhookFile = path.join(dir, "webhook.yml");
-  const schemas =
-    existsSync(messagingFile) && existsSync(webhookFile)
-      ? // Outgoing bodies must use known types; incoming webhooks stay open to new
-        // event types, as LINE's development guidelines ask.
-        { specDir: dir, messaging: loadSpec(messagingFile, true), webhook: loadSpec(webhookFile, false) }
-      : null;
-  cache.set(dir, schemas);
-  return schemas;
+  if (!cache.has(dir)) {
+    const present = existsSync(path.join(dir, "messaging-api.yml")) && existsSync(path.join(dir, "webhook.yml"));
+    cache.set(dir, present ? new LineSchemas(dir) : null);
+  }
+  return cache.get(dir) ?? null;
 }
 
 /** "/messages/0/contents/body" -> "messages[0].contents.body", the way LINE reports `property`. */

@@ -31,6 +31,9 @@ function recordRequest(state: EmulatorState): RequestHandler {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
     const rec: RecordedRequest = { id, endpoint: classifyEndpoint(req.method, path), method: req.method, path, headers, body: undefined, status: 0, at: Date.now() };
+    // Recorded on every attempt (also those that fail), so tests can see a retry reuse its key.
+    const retryKey = req.get("x-line-retry-key");
+    if (retryKey) rec.retryKey = retryKey;
     state.requests.push(rec);
     res.locals.lineRecord = rec;
     trackStatus(res, rec);

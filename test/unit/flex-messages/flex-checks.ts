@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { messagingApi } from "@line/bot-sdk";
 import { checkMessageLimits } from "../../../src/dev/line-emulator/message-limits";
 import { loadLineSchemas, validateLineRequest } from "../../../src/dev/line-emulator/openapi-validator";
-import { COLORS, LINE_SECONDARY_BUTTON_LABEL, contrastRatio } from "../../../flex-messages/theme";
+import { COLORS, LINE_SECONDARY_BUTTON_LABEL, READABLE_TEXT_SIZES, SHORT_LABEL_MAX, contrastRatio } from "../../../flex-messages/theme";
 
 // Helpers shared by the flex-message tests: LINE schema + limit checks, and a walk
 // over every text drawn, with the background it is drawn on.
@@ -86,10 +86,10 @@ export function quickReplyActions(message: messagingApi.Message): messagingApi.A
   });
 }
 
-/** The readability rule of theme.ts: no "xxs" anywhere, and long text in sm/md. */
+/** The readability rule of theme.ts: no "xxs" anywhere; running text is sm or larger. */
 export function sizeProblems(message: messagingApi.FlexMessage): string[] {
   return drawnTexts(message)
     .filter((d) => d.kind === "text")
-    .filter((d) => d.size === "xxs" || (d.text.length > 80 && d.size !== "sm" && d.size !== "md"))
-    .map((d) => `"${d.text.slice(0, 30)}…" has size ${d.size}`);
+    .filter((d) => d.size === undefined || d.size === "xxs" || (d.text.length > SHORT_LABEL_MAX && !READABLE_TEXT_SIZES.includes(d.size)))
+    .map((d) => `"${d.text.slice(0, 30)}…" has size ${d.size ?? "(LINE default)"}`);
 }

@@ -11,7 +11,7 @@ describe("LINE emulator: reply", () => {
   let f: EmulatorFixture;
   const user = makeUserId("reply-user");
   before(async () => {
-    f = await startFixture({ replyTokenTtlMs: 150 });
+    f = await startFixture();
   });
   after(() => f.emu.close());
 
@@ -32,10 +32,16 @@ describe("LINE emulator: reply", () => {
   });
 
   test("an expired or never-issued token is rejected", async () => {
-    const event = f.emu.events.postback(user, "pledge.start");
-    await delay(200);
-    const expired = await lineError(f.client.replyMessage({ replyToken: event.replyToken!, messages: [text("late")] }));
-    assert.deepEqual([expired.status, expired.body.message], [400, "Invalid reply token"]);
+    const short = await startFixture({ replyTokenTtlMs: 30 });
+    try {
+      const event = short.emu.events.postback(user, "pledge.start");
+      await delay(60);
+      const expired = await lineError(short.client.replyMessage({ replyToken: event.replyToken!, messages: [text("late")] }));
+      assert.deepEqual([expired.status, expired.body.message], [400, "Invalid reply token"]);
+      assert.equal(short.emu.deliveries.length, 0);
+    } finally {
+      await short.emu.close();
+    }
     const unknown = await lineError(f.client.replyMessage({ replyToken: "0".repeat(32), messages: [text("x")] }));
     assert.equal(unknown.status, 400);
   });

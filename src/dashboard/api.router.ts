@@ -1,0 +1,24 @@
+import express, { type Router } from "express";
+import type { AppDeps } from "../app-deps";
+import { requireApi } from "./auth/auth.middleware";
+import { principalOf } from "./auth/principal";
+import { apiErrorHandler } from "./http/errors";
+import { securityHeaders } from "./http/security-headers";
+import { buildOpenApiDocument } from "./openapi";
+
+// /api/*: the officer JSON API for integrations. Bearer API tokens only (no
+// cookies, so no CSRF). Answers follow /api/openapi.json exactly.
+export function createApiRouter(deps: AppDeps): Router {
+  const r = express.Router();
+  r.use(securityHeaders);
+  r.use(express.json({ limit: "200kb" }));
+  const doc = buildOpenApiDocument();
+  r.get("/openapi.json", (_req, res) => void res.json(doc));
+  r.get("/me", requireApi("admin", "officer", "viewer"), (_req, res) => {
+    const p = principalOf(res);
+    res.json({ id: p.id, username: p.username, role: p.role, districts: p.districts });
+  });
+  r.use((_req, res) => void res.status(404).json({ error: "not_found", message: "no such operation" }));
+  r.use(apiErrorHandler(deps.logger));
+  return r;
+}

@@ -1,0 +1,40 @@
+import type { Sealer } from "../../security/sealer";
+import { Officer, type OfficerDoc } from "../../models/officer.model";
+import { base32Decode, newTotpSecret, verifyTotp } from "./totp";
+
+// The optional second factor for admins. The secret is sealed at rest with
+// DATA_ENCRYPTION_KEY; the last accepted step is stored so a code works once.
+export async function startTotpEnrolment(officer: OfficerDoc, sealer: Sealer): Promise<string> {
+  const secret = newTotpSecret();
+  await Officer.updateOne({ _id: officer._id }, { $set: { totpSecretSealed: sealer.seal(secret), totpEnabled: false, totpLastStep: 0 } });
+  return secret;
+}
+
+/** Pending (not yet confirmed) secret, to show again on the enrolment page. */
+export function pendingTotpSecret(officer: OfficerDoc, sealer: Sealer): string | undefined {
+  return !officer.totpEnabled && officer.totpSecretSealed ? sealer.open(officer.totpSecretSealed) : undefined;
+}
+
+/**
+ * Checks a code and records its step atomically: two requests with the same code
+ * cannot both pass, because the update only matches while totpLastStep is older.
+ */
+export async function acceptTotpCode(officer: OfficerDoc, code: string, sealer: Sealer, at: Date): Promise<boolean> {
+  if (!officer.totpSecretSealed) return false;
+  const key = base32Decode(sealer.open(officer.totpSecretSealed));
+  const step = verifyTotp(key, code.replace(/\s/g, ""), at, officer.totpLastStep ?? 0);
+  if (step === undefined) return false;
+  const r = await Officer.updateOne({ _id: officer._id, totpLastStep: { $lt: step } }, { $set: { totpLastStep: step } });
+  return r.modifiedCount === 1;
+}
+
+export async function confirmTotpEnrolment(officer: OfficerDoc, code: string, sealer: Sealer, at: Date): Promise<boolean> {
+  if (!(await acceptTotpCode(officer, code, sealer, at))) return false;
+  await Officer.updateOne({ _id: officer._id }, { $set: { totpEnabled: true } });
+  return true;
+}
+
+export async function disableTotp(officer: OfficerDoc): Promise<void> {
+  await Officer.updateOne({ _id: officer._id }, { $set: { totpEnabled: false }, $unset: { totpSecretSealed: 1 } });
+}
+

@@ -1,0 +1,54 @@
+// The only stylesheet (CSP style-src 'self': no inline styles). Mobile first:
+// one column, large touch targets; tables scroll sideways on a phone.
+export const DASHBOARD_CSS = `
+*{box-sizing:border-box}
+body{margin:0;font-family:"Sarabun","Noto Sans Thai","Leelawadee UI",Tahoma,sans-serif;font-size:16px;line-height:1.6;color:#1b1b1b;background:#f6f7f9}
+a{color:#0b57d0}
+a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f0a500;outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:10}
+header.top{background:#14213d;color:#fff;padding:8px 16px}
+header.top a{color:#fff}
+header.top .brand{font-weight:700;font-size:1.2rem;margin-right:16px;text-decoration:none}
+nav.main ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px}
+nav.main a[aria-current=page]{font-weight:700;text-decoration:underline}
+.who{display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:.9rem}
+.who form{display:inline}
+.container{max-width:1100px;margin:0 auto;padding:16px}
+h1{font-size:1.5rem;margin:.5rem 0 1rem}
+h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
+.card{background:#fff;border:1px solid #d9dde3;border-radius:8px;padding:16px;margin-bottom:16px}
+.flash{padding:12px;border-radius:6px;margin-bottom:16px}
+.flash.ok{background:#e6f4ea;border:1px solid #34a853}
+.flash.error{background:#fce8e6;border:1px solid #d93025}
+form.stack label,form .field label{display:block;font-weight:600;margin-top:12px}
+input[type=text],input[type=password],input[type=date],input[type=datetime-local],input[type=number],input[type=search],input[type=time],select,textarea{width:100%;max-width:32rem;padding:10px;font:inherit;border:1px solid #8a8f98;border-radius:6px;background:#fff}
+textarea{min-height:6rem}
+button,.button{display:inline-block;min-height:44px;padding:10px 16px;font:inherit;border:0;border-radius:6px;background:#0b57d0;color:#fff;cursor:pointer;text-decoration:none;margin-top:12px}
+button.secondary,.button.secondary{background:#e8eaed;color:#1b1b1b}
+button.danger{background:#b3261e}
+.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:8px 16px;align-items:end}
+.filters label{margin-top:0}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;width:100%;background:#fff}
+th,td{border-bottom:1px solid #d9dde3;padding:8px;text-align:left;vertical-align:top}
+th{background:#eef1f5}
+td.num,th.num{text-align:right}
+.counts{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}
+.counts li{background:#fff;border:1px solid #d9dde3;border-radius:16px;padding:4px 12px}
+.badge{display:inline-block;border-radius:12px;padding:0 8px;font-size:.85rem;background:#e8eaed}
+.badge.received{background:#fde293}.badge.under_review{background:#aecbfa}.badge.referred{background:#d7aefb}.badge.resolved{background:#a8dab5}.badge.dismissed{background:#dadce0}
+.pager{display:flex;gap:16px;align-items:center;margin:16px 0}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
+dl.facts dt{font-weight:600}
+.prewrap{white-space:pre-wrap;overflow-wrap:anywhere}
+ol.timeline{padding-left:1.2rem}
+.thread .msg{border-left:4px solid #8a8f98;padding:4px 12px;margin:8px 0;background:#fff}
+.thread .msg.officer{border-color:#0b57d0}
+.thread .msg.internal{border-color:#f0a500;background:#fff8e1}
+.photos{display:flex;flex-wrap:wrap;gap:8px}
+.photos img{max-width:240px;max-height:240px;border:1px solid #d9dde3}
+.chart svg{max-width:100%;height:auto}
+.muted{color:#5f6368}
+.mono{font-family:ui-monospace,Menlo,Consolas,monospace}
+@media (max-width:600px){dl.facts{grid-template-columns:1fr}.container{padding:8px}}
+`;

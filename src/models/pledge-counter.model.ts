@@ -1,0 +1,33 @@
+import { Schema, model, type InferSchemaType } from "mongoose";
+
+// Running pledge counters, so that progress and rankings read a few small documents
+// instead of grouping every pledge (FerretDB groups 100,000 pledges in about 9 s;
+// bench/pledge.bench.ts). Two kinds of document, both keyed by _id:
+//   "<year>"            seq (last pledge number issued), total, districts {d4001: n}
+//   "<year>:<district>" tambons {t400101: n}, villages {v400101_3: n}
+// Issuing a number and counting its district is one atomic $inc on the year
+// document. Keys carry a letter so no key is a bare number or contains "."
+// (ferretdb.md). rebuildPledgeTallies() recomputes the counts from the pledges.
+const pledgeCounterSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    campaignYear: { type: Number, required: true },
+    districtCode: { type: String },
+    seq: { type: Number, default: 0 },
+    total: { type: Number, default: 0 },
+    districts: { type: Map, of: Number, default: undefined },
+    tambons: { type: Map, of: Number, default: undefined },
+    villages: { type: Map, of: Number, default: undefined },
+    rebuiltAt: { type: Date },
+  },
+  { versionKey: false, timestamps: true },
+);
+
+export type PledgeCounterFields = InferSchemaType<typeof pledgeCounterSchema>;
+export const PledgeCounter = model("PledgeCounter", pledgeCounterSchema);
+
+export const yearCounterId = (campaignYear: number): string => String(campaignYear);
+export const districtCounterId = (campaignYear: number, districtCode: string): string => `${campaignYear}:${districtCode}`;
+export const districtKey = (districtCode: string): string => `d${districtCode}`;
+export const tambonKey = (tambonCode: string): string => `t${tambonCode}`;
+export const villageKey = (tambonCode: string, villageNo: number): string => `v${tambonCode}_${villageNo}`;

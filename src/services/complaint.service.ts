@@ -1,0 +1,182 @@
+import { Types } from "mongoose";
+import { NotFoundError, RateLimitError, ValidationError, isDuplicateKeyError } from "../errors";
+import { AuditLog } from "../models/audit-log.model";
+import { Complaint, type ComplaintCategory, type ComplaintDoc } from "../models/complaint.model";
+import type { Sealer } from "../security/sealer";
+import { zonedParts } from "../util/thai-date";
+import { MAX_THREAD_TEXT_CHARS, MAX_WHAT_CHARS, MAX_WHO_CHARS, MIN_WHAT_CHARS, cleanText, requireText } from "./complaint-input";
+import { routeComplaint } from "./complaint-routing";
+import { attachEvidence, deleteUnattachedEvidence, type StoredEvidence } from "./evidence.service";
+import { generateTrackingCode } from "./tracking-code";
+
+// The reporter's side of complaints: submit (idempotent), follow, reply. The
+// dashboard side is complaint-query.service.ts. No LINE or HTTP types here.
+export interface ComplaintDeps {
+  sealer: Sealer;
+  now: () => Date;
+  config: { timezone: string };
+}
+
+/** Issue 5: at most 5 complaints per reporter per Bangkok calendar day. */
+export const MAX_COMPLAINTS_PER_DAY = 5;
+/** Wrong tracking codes allowed per reporter per hour before lookups pause (anti-guessing). */
+export const MAX_TRACKING_MISSES_PER_HOUR = 10;
+
+const DAY_LIMIT_TEXT =
+  "ขออภัยค่ะ วันนี้คุณแจ้งเรื่องครบ 5 เรื่องแล้ว ซึ่งเป็นจำนวนสูงสุดต่อวัน เพื่อป้องกันการใช้ระบบในทางที่ผิด " +
+  "แจ้งเพิ่มได้อีกครั้งพรุ่งนี้นะคะ หากเรื่องเร่งด่วน โทรสายด่วน ป.ป.ช. 1205 หรือศูนย์ดำรงธรรม 1567 ได้ค่ะ";
+const MISS_LIMIT_TEXT = "ขออภัยค่ะ มีการลองรหัสติดตามที่ไม่ถูกต้องหลายครั้งเกินไป เพื่อความปลอดภัยของผู้แจ้ง กรุณารอประมาณ 1 ชั่วโมงแล้วลองใหม่นะคะ";
+const NOT_FOUND_TEXT = "ไม่พบเรื่องที่ใช้รหัสนี้ค่ะ กรุณาตรวจสอบรหัสติดตามอีกครั้ง (เช่น KK-7F3-Q9M-2XA) หรือพิมพ์ \"ติดตามเรื่อง\" เพื่อดูรายการเรื่องของคุณค่ะ";
+
+/** "2026-11-26": the calendar day in the app's zone, so the daily limit resets at Bangkok midnight. */
+export function dayKeyOf(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+export async function countComplaintsToday(deps: ComplaintDeps, lineUserId: string): Promise<number> {
+  return Complaint.countDocuments({ reporterIndex: deps.sealer.blindIndex(lineUserId), dayKey: dayKeyOf(deps.now(), deps.config.timezone) });
+}
+
+/** Throws a polite RateLimitError when the reporter has used today's allowance. */
+export async function assertCanSubmit(deps: ComplaintDeps, lineUserId: string): Promise<void> {
+  if ((await countComplaintsToday(deps, lineUserId)) >= MAX_COMPLAINTS_PER_DAY) throw new RateLimitError("daily complaint limit", DAY_LIMIT_TEXT);
+}
+
+export interface ComplaintSubmission {
+  draftId: string;
+  lineUserId: string;
+  category: ComplaintCategory;
+  what: string;
+  who?: string | null;
+  where: { districtCode?: string; tambonCode?: string; villageNo?: number; location?: { latitude: number; longitude: number; title?: string; address?: string } };
+  when: { date?: string; text?: string; unsure?: boolean };
+  evidence: StoredEvidence[];
+  anonymous: boolean;
+  /** sealer.seal(JSON.stringify({name, phone})) for named reports. */
+  contactSealed?: string;
+}
+
+/**
+ * Creates the complaint once per draft: a second call with the same draftId (a
+ * double tap, or a retried handler) returns the first complaint with created=false.
+ * The per-day limit is checked only for new complaints. Chats are processed one
+ * event at a time (inbox chat lock), so count-then-insert cannot race for one reporter.
+ */
+export async function submitComplaint(deps: ComplaintDeps, input: ComplaintSubmission): Promise<{ complaint: ComplaintDoc; created: boolean }> {
+  const existing = await Complaint.findOne({ draftId: String(input.draftId) });
+  if (existing) return { complaint: existing, created: false };
+  const what = requireText("what", input.what, MAX_WHAT_CHARS);
+  if (what.length < MIN_WHAT_CHARS) throw new ValidationError("what is too short");
+  const who = input.who ? requireText("who", input.who, MAX_WHO_CHARS) : undefined;
+  if (!input.anonymous && !input.contactSealed) throw new ValidationError("a named report needs contact details");
+  await assertCanSubmit(deps, input.lineUserId);
+  const now = deps.now();
+  const reporterIndex = deps.sealer.blindIndex(input.lineUserId);
+  const routedTo = routeComplaint({ districtCode: input.where.districtCode, who, what });
+  const base = {
+    draftId: input.draftId,
+    category: input.category,
+    what,
+    who,
+    where: input.where,
+    when: { ...input.when, text: input.when.text ? cleanText(input.when.text) : undefined },
+    evidence: input.evidence.map((e) => ({ fileId: new Types.ObjectId(e.fileId), contentType: e.contentType, size: e.size, sha256: e.sha256 })),
+    anonymous: input.anonymous,
+    reporterSealed: deps.sealer.seal(input.lineUserId),
+    reporterIndex,
+    contactSealed: input.anonymous ? undefined : input.contactSealed,
+    routedTo,
+    status: "received" as const,
+    statusHistory: [{ status: "received" as const, at: now, note: "ได้รับเรื่องแล้ว", actor: { kind: "system" as const } }],
+    dayKey: dayKeyOf(now, deps.config.timezone),
+    submittedAt: now,
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const complaint = await Complaint.create({ ...base, trackingCode: generateTrackingCode() });
+      await attachEvidence(input.evidence.map((e) => e.fileId), complaint._id);
+      await AuditLog.create({ at: now, actor: { kind: "reporter", id: reporterIndex }, action: "complaint.submitted", complaintId: complaint._id, detail: { routedTo: routedTo.level } });
+      return { complaint, created: true };
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      // Either the same draft won a race (return it) or the code collided (try another).
+      const raced = await Complaint.findOne({ draftId: String(input.draftId) });
+      if (raced) return { complaint: raced, created: false };
+      if (attempt >= 4) throw err;
+    }
+  }
+}
+
+/** The reporter's own complaint for a draft id (a late second tap on "confirm"). */
+export async function findOwnComplaintByDraft(sealer: Sealer, lineUserId: string, draftId: string): Promise<ComplaintDoc | null> {
+  return Complaint.findOne({ draftId: String(draftId), reporterIndex: sealer.blindIndex(lineUserId) });
+}
+
+/** "ติดตามเรื่อง" without a code: the reporter's latest complaints, newest first. */
+export async function listOwnComplaints(sealer: Sealer, lineUserId: string, limit = 10): Promise<ComplaintDoc[]> {
+  return Complaint.find({ reporterIndex: sealer.blindIndex(lineUserId) }).sort({ submittedAt: -1 }).limit(limit);
+}
+
+export interface TrackedComplaint {
+  complaint: ComplaintDoc;
+  /** The asker filed it: they see the thread and may reply. Others with the code see the status only. */
+  isOwner: boolean;
+}
+
+/**
+ * A complaint by its tracking code (already canonical: parseTrackingCode). Misses
+ * are written to the audit log and counted per reporter, so guessing pauses after
+ * MAX_TRACKING_MISSES_PER_HOUR wrong codes.
+ */
+export async function trackComplaint(deps: ComplaintDeps, lineUserId: string, code: string): Promise<TrackedComplaint> {
+  const idx = deps.sealer.blindIndex(lineUserId);
+  const now = deps.now();
+  const since = new Date(now.getTime() - 3_600_000);
+  const misses = await AuditLog.countDocuments({ action: "complaint.track_miss", "actor.id": idx, at: { $gte: since } });
+  if (misses >= MAX_TRACKING_MISSES_PER_HOUR) throw new RateLimitError("too many wrong tracking codes", MISS_LIMIT_TEXT);
+  const complaint = await Complaint.findOne({ trackingCode: String(code) });
+  if (!complaint) {
+    await AuditLog.create({ at: now, actor: { kind: "reporter", id: idx }, action: "complaint.track_miss" });
+    throw new NotFoundError("no complaint with this code", NOT_FOUND_TEXT);
+  }
+  return { complaint, isOwner: complaint.reporterIndex === idx };
+}
+
+const CLOSED = new Set(["resolved", "dismissed"]);
+
+/** A reporter's message on their own case: joins the thread and answers an open officer question. */
+export async function addReporterMessage(deps: ComplaintDeps, lineUserId: string, complaintId: string, text: string): Promise<ComplaintDoc> {
+  const body = requireText("text", text, MAX_THREAD_TEXT_CHARS, `ข้อความยาวเกิน ${MAX_THREAD_TEXT_CHARS.toLocaleString("en-US")} ตัวอักษรค่ะ กรุณาแบ่งส่งเป็นหลายครั้งนะคะ`);
+  const idx = deps.sealer.blindIndex(lineUserId);
+  if (!Types.ObjectId.isValid(complaintId)) throw new NotFoundError("bad complaint id", NOT_FOUND_TEXT);
+  const now = deps.now();
+  const updated = await Complaint.findOneAndUpdate(
+    { _id: new Types.ObjectId(complaintId), reporterIndex: idx, status: { $nin: [...CLOSED] } },
+    { $push: { thread: { at: now, from: "reporter", text: body } }, $set: { awaitingReporter: false, lastReporterMessageAt: now } },
+    { new: true },
+  );
+  if (!updated) {
+    const own = await Complaint.exists({ _id: new Types.ObjectId(complaintId), reporterIndex: idx });
+    if (own) throw new ValidationError("complaint is closed", "เรื่องนี้ปิดแล้วค่ะ หากมีข้อมูลใหม่ กรุณาแจ้งเป็นเรื่องใหม่ หรือโทรสายด่วน ป.ป.ช. 1205 ค่ะ");
+    throw new NotFoundError("not the reporter's complaint", NOT_FOUND_TEXT);
+  }
+  await AuditLog.create({ at: now, actor: { kind: "reporter", id: idx }, action: "complaint.reporter_message", complaintId: updated._id });
+  return updated;
+}
+
+/**
+ * Data deletion (PDPA request via privacy.service): removes every link between the
+ * member's LINE account and their complaints (blind index and sealed LINE id), so
+ * they can no longer be reached or identified through the chat. The cases stay:
+ * a complaint about an official is evidence of possible wrongdoing. Returns the
+ * number of complaints unlinked.
+ */
+export async function eraseReporterLinks(sealer: Sealer, lineUserId: string, at: Date): Promise<number> {
+  const idx = sealer.blindIndex(lineUserId);
+  const res = await Complaint.updateMany({ reporterIndex: idx }, { $unset: { reporterIndex: "", reporterSealed: "" }, $set: { awaitingReporter: false } });
+  await deleteUnattachedEvidence(idx);
+  await AuditLog.updateMany({ "actor.kind": "reporter", "actor.id": idx }, { $unset: { "actor.id": "" } });
+  await AuditLog.create({ at, actor: { kind: "system" }, action: "complaint.reporter_unlinked", detail: { count: res.modifiedCount } });
+  return res.modifiedCount;
+}

@@ -1,0 +1,81 @@
+import { createOfficer } from "../../src/services/officer.service";
+import type { OfficerRole } from "../../src/models/officer.model";
+
+// A tiny cookie-keeping HTTP client for the dashboard tests: it behaves like a
+// browser without JavaScript (forms, redirects, the session cookie).
+export interface Page {
+  status: number;
+  text: string;
+  headers: Headers;
+  location?: string;
+}
+
+export class DashboardClient {
+  readonly cookies = new Map<string, string>();
+  lastPage?: Page;
+  constructor(readonly base: string) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private keep(res: Response): void {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      const name = pair!.slice(0, i);
+      const value = pair!.slice(i + 1);
+      if (value === "" || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async request(method: string, path: string, body?: string, contentType?: string, follow = true): Promise<Page> {
+    const headers: Record<string, string> = {};
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    if (contentType) headers["content-type"] = contentType;
+    const res = await fetch(this.base + path, { method, headers, body, redirect: "manual" });
+    this.keep(res);
+    const location = res.headers.get("location") ?? undefined;
+    if (follow && res.status >= 300 && res.status < 400 && location) return this.get(location);
+    const page = { status: res.status, text: await res.text(), headers: res.headers, location };
+    if ((res.headers.get("content-type") ?? "").includes("html")) this.lastPage = page;
+    return page;
+  }
+
+  get(path: string, follow = true): Promise<Page> {
+    return this.request("GET", path, undefined, undefined, follow);
+  }
+
+  /** The CSRF token of the last HTML page seen. */
+  csrf(): string {
+    const m = /name="_csrf" value="([^"]+)"/.exec(this.lastPage?.text ?? "");
+    return m ? m[1]! : "";
+  }
+
+  /** Posts a form like a browser: urlencoded, with the page's CSRF token unless given. */
+  post(path: string, form: Record<string, string | string[]>, opts: { csrf?: string | null; follow?: boolean } = {}): Promise<Page> {
+    const body = new URLSearchParams();
+    const token = opts.csrf === undefined ? this.csrf() : opts.csrf;
+    if (token !== null) body.set("_csrf", token);
+    for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    return this.request("POST", path, body.toString(), "application/x-www-form-urlencoded", opts.follow ?? true);
+  }
+
+  /** Logs in and lands on `next` (the account page by default). */
+  async login(username: string, password: string, next = "/officer/account"): Promise<Page> {
+    await this.get("/officer/login");
+    return this.post("/officer/login", { username, password, next });
+  }
+}
+
+export const TEST_PASSWORD = "correct-horse-battery-9";
+
+export async function makeOfficer(username: string, role: OfficerRole, districts: string[] = []): Promise<string> {
+  const o = await createOfficer({ username, role, districts, password: TEST_PASSWORD, displayName: `คุณ ${username}` });
+  return String(o._id);
+}
+
+export function baseUrlOf(webhookUrl: string): string {
+  return webhookUrl.replace(/\/webhook$/, "");
+}
