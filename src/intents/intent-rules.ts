@@ -37,7 +37,7 @@ const topic = (t: string, label: string, rules: readonly IntentRule[]): IntentDe
 
 export const INTENTS: readonly IntentDefinition[] = [
   topic("no-gift", "นโยบายไม่รับ ไม่ให้", [
-    r(3, ["noGift"], ["pledge", "count"]),
+    r(3, ["noGift"], ["pledge", "announce", "count"]),
     r(3, ["gift", "policy"]),
     r(3, ["gift", "obligation", "official"]),
     r(2.5, ["gift", "obligation"], ["amount", "legal"]),
@@ -65,9 +65,12 @@ export const INTENTS: readonly IntentDefinition[] = [
     r(3, ["falseReport"]),
     r(3, ["phone", "agency"]),
     r(3, ["phone", "report"]),
+    r(3, ["phone", "notify", "corruption"]),
     r(3, ["phone", "corruption"]),
     r(3, ["report", "how"]),
     r(3, ["report", "where"]),
+    r(3, ["notify", "corruption", "how"]),
+    r(3, ["notify", "corruption", "where"]),
     r(3, ["report", "complaintContents"]),
     r(2.5, ["agency"]),
     r(2.5, ["corruption", "where"]),
@@ -78,6 +81,10 @@ export const INTENTS: readonly IntentDefinition[] = [
     key: "complaint.start", action: "complaint.start", label: "แจ้งเรื่องร้องเรียน",
     rules: [
       r(3, ["report", "want"], ASKING_NOT_HOW),
+      r(3, ["notify", "want", "corruption"], ASKING_NOT_HOW),
+      r(3, ["notify", "want", "bribe"], ASKING_NOT_HOW),
+      r(2.5, ["notify", "corruption"], ASKING),
+      r(2.5, ["notify", "bribe"], ASKING),
       r(2.5, ["report", "corruption"], ASKING),
       r(2.5, ["report", "bribe"], ASKING),
       r(2.5, ["report", "official"], ASKING),
@@ -90,7 +97,7 @@ export const INTENTS: readonly IntentDefinition[] = [
   },
   {
     key: "complaint.track", action: "complaint.track", label: "ติดตามเรื่องร้องเรียน",
-    rules: [r(3, ["track", "caseWord"]), r(3, ["track", "report"]), r(3, ["track", "pastReport"]), r(2.5, ["pastReport"]), r(2, ["track"], ["meeting"])],
+    rules: [r(3, ["track", "caseWord"]), r(3, ["track", "report"]), r(3, ["track", "pastReport"]), r(2.5, ["pastReport"]), r(1, ["track"], ["meeting"])],
   },
   topic("ita", "ITA คืออะไร", [r(3, ["ita"])]),
   topic("anti-corruption-day", "วันต่อต้านคอร์รัปชัน", [r(3, ["acd"])]),
@@ -103,11 +110,16 @@ export const INTENTS: readonly IntentDefinition[] = [
   ]),
   {
     key: "pledge.start", action: "pledge.start", label: "ร่วมประกาศเจตนารมณ์",
-    rules: [r(3, ["pledge", "want"], ASKING), r(2.5, ["pledge", "noGift"], ASKING), r(2, ["pledge"], ASKING)],
+    rules: [
+      r(3, ["pledge", "want"], ASKING),
+      r(2.5, ["pledge", "noGift"], ASKING),
+      r(2.5, ["announce", "noGift"], ASKING),
+      r(2, ["pledge"], ASKING),
+    ],
   },
   {
     key: "pledge.stats", action: "pledge.stats", label: "ยอดผู้ประกาศ",
-    rules: [r(4, ["pledge", "count"]), r(3, ["noGift", "count"])],
+    rules: [r(4, ["pledge", "count"]), r(3.5, ["announce", "count"]), r(3, ["noGift", "count"])],
   },
   {
     key: "meeting.next", action: "meeting.next", label: "ประชุมครั้งต่อไป",
@@ -115,7 +127,7 @@ export const INTENTS: readonly IntentDefinition[] = [
   },
   {
     key: "meeting.subscribe", action: "meeting.subscribe", label: "เตือนก่อนประชุม",
-    rules: [r(3.5, ["remind", "meeting"]), r(2, ["remind"])],
+    rules: [r(3.5, ["remind", "meeting"]), r(1, ["remind"])],
   },
   topic("privacy", "ข้อมูลส่วนบุคคล", [
     r(3, ["privacy"], ["delete", "withdrawConsent"]),

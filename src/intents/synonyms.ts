@@ -26,7 +26,9 @@ export const CONCEPTS = {
   bribe: [
     "สินบน", "ใต้โต๊ะ", "น้ำร้อนน้ำชา", "หัวคิว", "ส่วย", "เรียกเงิน", "เรียกรับ", "ค่าเซ็น", "เงินพิเศษ", "ค่าดำเนินการพิเศษ", "bribe", "bribery", "kickback",
   ],
-  report: ["ร้องเรียน", "ล้องเรียน", "ฮ้องเรียน", "ร้องทุกข์", "แจ้งเบาะแส", "เบาะแส", "แจ้ง", "ฟ้อง", "แฉ", "report", "complain", "complaint"],
+  report: ["ร้องเรียน", "ล้องเรียน", "ฮ้องเรียน", "ร้องทุกข์", "แจ้งเบาะแส", "เบาะแส", "ฟ้อง", "แฉ", "report", "complain", "complaint"],
+  /** แจ้ง alone is also แจ้งเกิด/แจ้งย้าย at the district office: it means "report" only next to wrongdoing. */
+  notify: ["แจ้ง", "บอก", "tell"],
   ita: ["ita", "itas", "ไอทีเอ", "iit", "eit", "oit", "ประเมินคุณธรรม", "ความโปร่งใส", "โปร่งใส", "integrity", "transparency"],
   /** The whole day's name, so "คอร์รัปชัน" inside it does not also count as a corruption question. */
   acd: [
@@ -35,8 +37,10 @@ export const CONCEPTS = {
   ],
   pledge: [
     "ประกาศเจตนารมณ์", "เจตนารมณ์", "เจตนารมย์", "เจตนารมน์", "เจตนาลมณ์", "ปฏิญาณ", "ปฏิญญา", "ปฎิญาณ", "ให้คำมั่น", "คำมั่น",
-    "ร่วมประกาศ", "ประกาศ", "ลงชื่อ", "ลงนาม", "pledge", "pledged", "pledges",
+    "ร่วมประกาศ", "pledge", "pledged", "pledges",
   ],
+  /** ประกาศผลสอบ, ลงชื่อเข้าใช้…: these mean the pledge only next to ไม่รับไม่ให้ or a count. */
+  announce: ["ประกาศ", "ลงชื่อ", "ลงนาม", "sign"],
   meeting: ["ประชุม", "ประชาคม", "meeting", "meetings"],
   privacy: [
     "ข้อมูลส่วนตัว", "ข้อมูลส่วนบุคคล", "ความเป็นส่วนตัว", "เก็บข้อมูล", "เก็บเบอร์", "ข้อมูลของฉัน", "ข้อมูลของเรา", "ข้อมูลเรา",
@@ -67,9 +71,12 @@ export const CONCEPTS = {
   channel: ["ช่องทาง", "channel"],
   falseReport: ["เท็จ", "ใส่ร้าย", "กลั่นแกล้ง", "false report"],
   complaintContents: ["ต้องใช้อะไร", "ต้องมีอะไร", "ใช้อะไรบ้าง", "หลักฐาน", "เอกสารอะไร"],
-  track: ["ติดตาม", "ตามเรื่อง", "สถานะ", "ถึงไหน", "ถึงไส", "คืบหน้า", "ผลการร้องเรียน", "ผลร้องเรียน", "ได้เรื่องยัง", "เช็ค", "เช็ก", "track", "status", "progress", "check"],
-  /** "the matter I reported" (ที่แจ้งไป…): a complaint that already exists. */
-  pastReport: ["ที่แจ้งไป", "ที่แจ้งไว้", "แจ้งไว้", "แจ้งไปแล้ว", "ที่ร้องเรียนไป", "ที่ร้องเรียน", "ร้องเรียนไว้", "my complaint"],
+  track: ["ติดตาม", "สถานะ", "ถึงไหน", "ถึงไส", "คืบหน้า", "เช็ค", "เช็ก", "track", "status", "progress", "check"],
+  /** A complaint that already exists: "ที่แจ้งไป…", "ตามเรื่อง", "ผลการร้องเรียน". */
+  pastReport: [
+    "ที่แจ้งไป", "ที่แจ้งไว้", "แจ้งไว้", "แจ้งไปแล้ว", "ที่ร้องเรียนไป", "ที่ร้องเรียน", "ร้องเรียนไว้", "ตามเรื่อง", "ผลการร้องเรียน",
+    "ผลร้องเรียน", "ได้เรื่องยัง", "my complaint",
+  ],
   caseWord: ["เรื่อง", "case"],
   remind: ["เตือน", "แจ้งเตือน", "remind", "reminder", "notify", "notification", "subscribe", "สมัครรับ", "บอกก่อน", "บอกแหน่", "บอกด้วย"],
   /** ลบ, and "เอา…ออก" (the span is only เอา, so it does not swallow what sits between). */

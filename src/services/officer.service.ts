@@ -107,7 +107,10 @@ export async function issueApiToken(id: string, label: string, at: Date): Promis
 
 export async function revokeApiToken(id: string, tokenId: string): Promise<void> {
   const officer = await getOfficer(id);
-  await Officer.updateOne({ _id: officer._id }, { $pull: { apiTokens: { tokenId } } });
+  // $set of the filtered list: FerretDB's $pull matches whole values only, not a condition.
+  const kept = officer.apiTokens.filter((t) => t.tokenId !== tokenId);
+  if (kept.length === officer.apiTokens.length) throw new NotFoundError("token not found", "ไม่พบโทเคนนี้ค่ะ");
+  await Officer.updateOne({ _id: officer._id }, { $set: { apiTokens: kept } });
 }
 
 export async function findOfficerByApiToken(token: string): Promise<OfficerDoc | null> {

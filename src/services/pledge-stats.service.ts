@@ -13,6 +13,8 @@ import { StaleCache } from "./pledge-stats-cache";
 export interface PledgeStatsOptions {
   /** Read member and meeting counts now instead of from the cache. */
   fresh?: boolean;
+  /** config.campaignYearStartMonth; meeting reports are assigned to years by their month. Default 10 (October). */
+  yearStartMonth?: number;
 }
 
 export interface AreaCounts {
@@ -56,6 +58,8 @@ export interface RankedDistrict extends DistrictPledgeStats {
 /** Fewer members than this and a rate per 1,000 says more about chance than about the district. */
 export const MIN_MEMBERS_FOR_RATE = 10;
 const CACHE_TTL_MS = 60_000;
+/** The Thai government fiscal year starts in October (thai.md §7). */
+const DEFAULT_YEAR_START_MONTH = 10;
 
 const memberCache = new StaleCache<Record<string, number>>(CACHE_TTL_MS);
 const meetingCache = new StaleCache<MeetingVillageCount[]>(CACHE_TTL_MS);
@@ -75,8 +79,10 @@ async function countMembersByDistrict(): Promise<Record<string, number>> {
 }
 
 const membersByDistrict = (opts: PledgeStatsOptions) => memberCache.get("members", countMembersByDistrict, opts.fresh);
-const meetingRows = (campaignYear: number, opts: PledgeStatsOptions) =>
-  meetingCache.get(String(campaignYear), () => meetingCountsByVillage(campaignYear), opts.fresh);
+const meetingRows = (campaignYear: number, opts: PledgeStatsOptions) => {
+  const startMonth = opts.yearStartMonth ?? DEFAULT_YEAR_START_MONTH;
+  return meetingCache.get(`${campaignYear}/${startMonth}`, () => meetingCountsByVillage(campaignYear, startMonth), opts.fresh);
+};
 
 const noMeetings = (): Omit<AreaCounts, "linePledges"> => ({ meetingPledged: 0, meetingAttended: 0, meetingReports: 0 });
 

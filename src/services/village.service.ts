@@ -48,7 +48,7 @@ export async function ensureVillage(ref: VillageRef, extra: { nameTh?: string; d
   if (extra.importBatchId) insert.importBatchId = extra.importBatchId;
   const doc = await Village.findOneAndUpdate(
     { villageKey: villageKeyOf(ref.tambonCode, ref.villageNo) },
-    { $set: set, $setOnInsert: insert },
+    Object.keys(set).length > 0 ? { $set: set, $setOnInsert: insert } : { $setOnInsert: insert },
     { upsert: true, new: true },
   );
   return doc!;

@@ -2,6 +2,7 @@ import { handleCancel, isCancelWord } from "../handlers/cancel.handler";
 import { handleFollow, handleUnfollow } from "../handlers/follow.handler";
 import { handleFallback, handleNonText } from "../handlers/fallback.handler";
 import { handleMenu, isMenuWord } from "../handlers/menu.handler";
+import { askMessage } from "../intents/ask-message";
 import { detectIntent } from "../intents/intent";
 import { normalizeText } from "../intents/normalize";
 import type { BotContext } from "./bot-context";
@@ -38,7 +39,13 @@ export function buildRoutes(actions: ActionRegistry): Route[] {
       when: (ctx) => ctx.text !== undefined,
       run: async (ctx) => {
         const intent = detectIntent(ctx.text!);
+        if (intent.kind === "ask") {
+          ctx.reply(askMessage(intent.candidates));
+          return "handled";
+        }
         if (intent.kind !== "action") return "pass";
+        // Greetings map to menu.show, which the "menu" route above owns (not an action module).
+        if (intent.action === "menu.show") return handleMenu(ctx);
         return runAction(ctx, intent.action, intent.params);
       },
     },
