@@ -2,6 +2,7 @@ import express, { type Express, type ErrorRequestHandler } from "express";
 import mongoose from "mongoose";
 import type { AppDeps } from "./app-deps";
 import type { InboxWorker } from "./webhook/inbox-worker";
+import { countWebhookRequests, createMetricsRouter } from "./observability/metrics.router";
 import { createWebhookRouter, type WebhookState } from "./webhook/webhook.route";
 
 // The express app, separate from listen() so tests need no port. Only the
@@ -22,6 +23,8 @@ export function createApp(parts: AppParts): Express {
     const ok = await dbAnswers();
     res.status(ok && parts.webhookState.accepting ? 200 : 503).json({ ok, accepting: parts.webhookState.accepting });
   });
+  app.use(createMetricsRouter(parts.deps.now));
+  app.use("/webhook", countWebhookRequests);
   app.use(createWebhookRouter(parts.deps, parts.worker, parts.webhookState));
   for (const r of parts.extraRouters ?? []) app.use(r);
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {

@@ -12,6 +12,7 @@ import { BOT_MODULES, allFlows } from "./handlers";
 import { createLineClient } from "./line/line-client";
 import { createOutbox } from "./line/outbox";
 import { createLogger, type Logger } from "./logger";
+import { startScheduler, type Scheduler } from "./scheduler/scheduler";
 import { createSealer } from "./security/sealer";
 import { createInboxWorker, type InboxWorker } from "./webhook/inbox-worker";
 import { ActionRegistry } from "./webhook/router";
@@ -69,6 +70,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     };
     outboxLoop();
   }
+  // Meeting reminders: node-cron in APP_TIMEZONE (src/scheduler/scheduler.ts).
+  const scheduler: Scheduler | undefined = opts.background !== false && config.scheduler.enabled ? startScheduler(deps, owner) : undefined;
   let server: Server | undefined;
   return {
     app,
@@ -83,6 +86,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       webhookState.accepting = false;
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       await worker.stop();
+      await scheduler?.stop();
       timers.forEach(clearTimeout);
     },
   };

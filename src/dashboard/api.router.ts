@@ -1,5 +1,8 @@
 import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps";
+import { mountComplaintApi } from "./api/complaints.api";
+import { mountMeetingApi } from "./api/meetings.api";
+import { mountStatsApi } from "./api/stats.api";
 import { requireApi } from "./auth/auth.middleware";
 import { principalOf } from "./auth/principal";
 import { apiErrorHandler } from "./http/errors";
@@ -18,6 +21,9 @@ export function createApiRouter(deps: AppDeps): Router {
     const p = principalOf(res);
     res.json({ id: p.id, username: p.username, role: p.role, districts: p.districts });
   });
+  mountComplaintApi(r, deps);
+  mountMeetingApi(r, deps);
+  mountStatsApi(r, deps);
   r.use((_req, res) => void res.status(404).json({ error: "not_found", message: "no such operation" }));
   r.use(apiErrorHandler(deps.logger));
   return r;

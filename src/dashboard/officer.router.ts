@@ -6,7 +6,13 @@ import type { SessionStore } from "./auth/session-store";
 import { createAccountController } from "./controllers/account.controller";
 import { createAccountsController } from "./controllers/accounts.controller";
 import { createAuditController } from "./controllers/audit.controller";
+import { createComplaintsController } from "./controllers/complaints.controller";
+import { createHeadmenController } from "./controllers/headmen.controller";
+import { createImportsController } from "./controllers/imports.controller";
 import { createLoginController } from "./controllers/login.controller";
+import { createMeetingsController } from "./controllers/meetings.controller";
+import { createProgressController } from "./controllers/progress.controller";
+import { multipartBody } from "./http/multipart";
 import { notFoundPage, pageErrorHandler } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
 import { DASHBOARD_CSS } from "./views/dashboard-css";
@@ -50,6 +56,41 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.post("/accounts/:id/unlock", requirePage("admin"), verifyCsrf, accounts.unlock);
   r.post("/accounts/:id/tokens", requirePage("admin"), verifyCsrf, accounts.issueToken);
   r.post("/accounts/:id/tokens/:tokenId/revoke", requirePage("admin"), verifyCsrf, accounts.revokeToken);
+
+  const complaints = createComplaintsController(deps);
+  r.get("/complaints", requirePage(...CASE_ROLES), complaints.list);
+  r.get("/complaints/export.csv", requirePage(...CASE_ROLES), complaints.exportCsv);
+  r.get("/complaints/export.json", requirePage(...CASE_ROLES), complaints.exportJson);
+  r.get("/complaints/:id", requirePage(...CASE_ROLES), complaints.show);
+  r.post("/complaints/:id/identity", requirePage(...CASE_ROLES), verifyCsrf, complaints.revealIdentity);
+  r.post("/complaints/:id/status", requirePage(...CASE_ROLES), verifyCsrf, complaints.changeStatus);
+  r.post("/complaints/:id/notes", requirePage(...CASE_ROLES), verifyCsrf, complaints.addNote);
+  r.post("/complaints/:id/messages", requirePage(...CASE_ROLES), verifyCsrf, complaints.message);
+  r.get("/complaints/:id/evidence/:fileId", requirePage(...CASE_ROLES), complaints.evidence);
+
+  const meetings = createMeetingsController(deps);
+  r.get("/meetings", requirePage(...CASE_ROLES), meetings.list);
+  r.get("/meetings/new", requirePage(...CASE_ROLES), meetings.newForm);
+  r.post("/meetings", requirePage(...CASE_ROLES), verifyCsrf, meetings.create);
+  r.get("/meetings/:id", requirePage(...CASE_ROLES), meetings.show);
+  r.get("/meetings/:id/edit", requirePage(...CASE_ROLES), meetings.editForm);
+  r.post("/meetings/:id", requirePage(...CASE_ROLES), verifyCsrf, meetings.update);
+  r.post("/meetings/:id/cancel", requirePage(...CASE_ROLES), verifyCsrf, meetings.cancel);
+
+  const imports = createImportsController(deps);
+  r.get("/imports", requirePage(...CASE_ROLES), imports.show);
+  r.post("/imports/villages", requirePage(...CASE_ROLES), ...multipartBody, verifyCsrf, imports.villages);
+  r.post("/imports/meetings", requirePage(...CASE_ROLES), ...multipartBody, verifyCsrf, imports.meetings);
+
+  const headmen = createHeadmenController(deps);
+  r.get("/headmen", requirePage(...CASE_ROLES), headmen.show);
+  r.post("/headmen/codes", requirePage(...CASE_ROLES), verifyCsrf, headmen.issueCode);
+
+  const progress = createProgressController(deps);
+  r.get("/progress", requirePage(...ALL_ROLES), progress.show);
+  r.get("/progress/pledges.csv", requirePage(...ALL_ROLES), progress.pledgesCsv);
+  r.get("/progress/complaints.csv", requirePage(...ALL_ROLES), progress.complaintsCsv);
+  r.get("/progress/coverage.csv", requirePage(...ALL_ROLES), progress.coverageCsv);
 
   const audit = createAuditController(deps);
   r.get("/audit", requirePage("admin"), audit.list);

@@ -96,7 +96,7 @@ export const INTENTS: readonly IntentDefinition[] = [
     ],
   },
   {
-    key: "complaint.track", action: "complaint.track", label: "ติดตามเรื่องร้องเรียน",
+    key: "complaint.track", action: "complaint.track", label: "ติดตามเรื่อง",
     rules: [r(3, ["track", "caseWord"]), r(3, ["track", "report"]), r(3, ["track", "pastReport"]), r(2.5, ["pastReport"]), r(1, ["track"], ["meeting"])],
   },
   topic("ita", "ITA คืออะไร", [r(3, ["ita"])]),

@@ -12,11 +12,15 @@ import { CONCEPTS, INTENT_PROTECTED_TERMS, type ConceptId, type Term } from "./s
 const SHORT_THAI = 4;
 /** Thai synonyms at least this long also match with one typo (ล้องเรียน → ร้องเรียน). */
 const FUZZY_MIN = 7;
+/**
+ * Typo search costs about text length × synonyms; beyond this many characters (a story, not a
+ * question: LINE allows 5,000) only exact spellings are looked for, to keep a reply fast.
+ */
+const FUZZY_MAX_TEXT = 200;
 /** Following vowels and marks that belong to the consonant before them. */
 const ATTACHED = /[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/;
 /** Leading vowels เ แ โ ใ ไ that belong to the consonant after them. */
 const LEADING = /[\u0E40-\u0E44]/;
-const THAI = /[\u0E00-\u0E7F]/;
 const PROTECTED = [...DEFAULT_PROTECTED_TERMS, ...INTENT_PROTECTED_TERMS];
 /** Topic words long enough that a typo in them is still recognisable. */
 const FUZZY_CONCEPTS: readonly ConceptId[] = ["noGift", "gift", "corruption", "bribe", "report", "ita", "pledge", "privacy", "meeting", "remind"];
@@ -42,8 +46,8 @@ export function viewText(text: string): TextView {
   const prepared = normalizeThai(text).replace(/(\d),(?=\d{3}\b)/g, "$1"); // 3,000 → 3000
   let compact = "";
   const boundaries = new Set<number>([0]);
-  for (const token of segmentThai(prepared, PROTECTED)) {
-    const word = stripMarks(token);
+  // A protected term may hold spaces ("no gift policy"): its parts are words of their own.
+  for (const word of segmentThai(prepared, PROTECTED).flatMap((t) => t.split(/\s+/)).map(stripMarks)) {
     if (!word) continue;
     if (isAlnum(compact[compact.length - 1]) && isAlnum(word[0])) compact += " ";
     boundaries.add(compact.length);
@@ -97,11 +101,12 @@ function findThai(view: TextView, term: string): Span[] {
   return out;
 }
 
-/** One typo (a wrong, missing, extra or swapped letter or mark) in a long Thai word. */
+/** One typo (a wrong, missing, extra or swapped letter or mark) in a long Thai word, from a word start. */
 function findThaiFuzzy(view: TextView, term: string): Span[] {
-  const { compact } = view;
+  const { compact, boundaries } = view;
   const out: Span[] = [];
-  for (let i = 0; i < compact.length; i++) {
+  // A typo rarely moves where a word starts, even when ICU then splits the rest oddly.
+  for (const i of boundaries) {
     for (const len of [term.length, term.length - 1, term.length + 1]) {
       const end = i + len;
       if (end > compact.length || !thaiEdgesOk(compact, i, end)) continue;
@@ -131,7 +136,7 @@ export function matchConcepts(view: TextView): ConceptMatch[] {
   for (const [concept, terms] of compiled) {
     for (const term of terms) for (const m of findTerm(view, term)) all.push({ concept, ...m });
   }
-  for (const concept of FUZZY_CONCEPTS) {
+  for (const concept of view.compact.length <= FUZZY_MAX_TEXT ? FUZZY_CONCEPTS : []) {
     if (all.some((m) => m.concept === concept)) continue;
     for (const term of compiled.get(concept)!) {
       if (term.kind !== "thai" || term.text.length < FUZZY_MIN) continue;

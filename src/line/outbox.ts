@@ -29,6 +29,13 @@ export interface OutboxOptions {
   leaseMs?: number;
   onQuotaExhausted?: (row: OutboxMessageDoc) => void;
   now?: () => Date;
+  /** LINE allows 200 multicast requests/s per channel (line.md "Rate limits"); 0 = unpaced. */
+  multicastPerSecond?: number;
+}
+
+export interface TrySendOptions {
+  /** The caller filtered unfollowed members just now; skip the second look-up on this try. */
+  recipientsChecked?: boolean;
 }
 
 export interface Outbox {
@@ -36,7 +43,41 @@ export interface Outbox {
   /** Enqueue, then try each row once now; failures are left for the poller. */
   send(input: OutboxInput): Promise<OutboxMessageDoc[]>;
   drainDue(limit?: number): Promise<number>;
-  trySend(id: unknown): Promise<OutboxMessageDoc | null>;
+  trySend(id: unknown, opts?: TrySendOptions): Promise<OutboxMessageDoc | null>;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Paces requests like LINE counts them: at most `limit` in any rolling window. The
+ * margin absorbs jitter between our send time and LINE's arrival time. Real time, not
+ * the injected clock: this is about LINE's servers, not the schedule.
+ */
+export class SlidingWindowPacer {
+  private readonly sent: number[] = [];
+  private turn: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs = 1000,
+    private readonly marginMs = 25,
+  ) {}
+
+  acquire(): Promise<void> {
+    const mine = this.turn.then(async () => {
+      for (;;) {
+        const t = Date.now();
+        while (this.sent.length > 0 && this.sent[0]! <= t - this.windowMs - this.marginMs) this.sent.shift();
+        if (this.sent.length < this.limit) {
+          this.sent.push(t);
+          return;
+        }
+        await sleep(this.sent[0]! + this.windowMs + this.marginMs - t + 1);
+      }
+    });
+    this.turn = mine.catch(() => undefined);
+    return mine;
+  }
 }
 
 export function createOutbox(opts: OutboxOptions): Outbox {
@@ -44,6 +85,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   const maxAttempts = opts.maxAttempts ?? 10;
   const leaseMs = opts.leaseMs ?? 30_000;
   const now = opts.now ?? (() => new Date());
+  const perSecond = opts.multicastPerSecond ?? 200;
+  const multicastPacer = perSecond > 0 ? new SlidingWindowPacer(perSecond) : undefined;
 
   async function enqueue(input: OutboxInput): Promise<OutboxMessageDoc[]> {
     // LINE caps: 5 messages per request, 500 multicast recipients; split into rows.
@@ -102,15 +145,16 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     return userIds.filter((u) => !blocked.has(u));
   }
 
-  async function deliver(row: OutboxMessageDoc): Promise<void> {
+  async function deliver(row: OutboxMessageDoc, tryOpts: TrySendOptions = {}): Promise<void> {
     const messages = JSON.parse(row.messages) as messagingApi.Message[];
     const recipients = row.toSealed && opts.sealer ? [opts.sealer.open(row.toSealed)] : row.to;
-    const to = await followedOnly(recipients);
+    const to = tryOpts.recipientsChecked ? recipients : await followedOnly(recipients);
     if (to.length === 0) {
       await OutboxMessage.updateOne({ _id: row._id }, { $set: { state: "failed", lastError: "no followed recipients" } });
       return;
     }
     try {
+      if (row.kind === "multicast") await multicastPacer?.acquire();
       const r =
         row.kind === "push" ? await opts.line.push(to[0]!, messages, row.retryKey) : await opts.line.multicast(to, messages, row.retryKey);
       await OutboxMessage.updateOne(
@@ -135,10 +179,10 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     }
   }
 
-  async function trySend(id: unknown): Promise<OutboxMessageDoc | null> {
+  async function trySend(id: unknown, tryOpts?: TrySendOptions): Promise<OutboxMessageDoc | null> {
     const row = await claim(id);
     if (!row) return null;
-    await deliver(row);
+    await deliver(row, tryOpts);
     return OutboxMessage.findById(row._id);
   }
 

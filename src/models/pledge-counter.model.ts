@@ -1,13 +1,13 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
 
-// Running pledge counters, so that progress and rankings read a few small documents
+// Running pledge counts, so that progress and rankings read a few small documents
 // instead of grouping every pledge (FerretDB groups 100,000 pledges in about 9 s;
 // bench/pledge.bench.ts). Two kinds of document, both keyed by _id:
-//   "<year>"            seq (last pledge number issued), total, districts {d4001: n}
+//   "<year>"            seq (highest pledge number issued), total, districts {d4001: n}
 //   "<year>:<district>" tambons {t400101: n}, villages {v400101_3: n}
-// Issuing a number and counting its district is one atomic $inc on the year
-// document. Keys carry a letter so no key is a bare number or contains "."
-// (ferretdb.md). rebuildPledgeTallies() recomputes the counts from the pledges.
+// Keys carry a letter so no key is a bare number or contains "." (ferretdb.md).
+// The numbers themselves are issued by PledgeNumber; seq is only where the next
+// search starts. rebuildPledgeTallies() recomputes the counts from the pledges.
 const pledgeCounterSchema = new Schema(
   {
     _id: { type: String, required: true },

@@ -17,7 +17,7 @@ const pledgeSchema = new Schema(
     /** Thai fiscal year in BE (config campaignYearStartMonth), e.g. 2569. */
     campaignYear: { type: Number, required: true },
     memberId: { type: Schema.Types.ObjectId, ref: "Member" },
-    /** Dense per campaign year; set right after the insert (pledge.service.ts explains why). */
+    /** Dense per campaign year, issued right after the insert (pledge-number.service.ts). */
     number: { type: Number },
     // Denormalised DOPA area codes, so counts need only $match/$group.
     districtCode: { type: String, required: true },
@@ -29,9 +29,6 @@ const pledgeSchema = new Schema(
     /** "2569-12": kept after anonymisation instead of the exact time. */
     monthKey: { type: String, required: true },
     withdrawnAt: { type: Date },
-    /** The request (webhook event id) that inserted the pledge and owns numbering it. */
-    claimedBy: { type: String },
-    claimedAt: { type: Date },
     /** Random; becomes the anonymous _id on deletion, so a retried deletion is idempotent. */
     anonToken: { type: String },
     anonymizedAt: { type: Date },

@@ -113,6 +113,11 @@ export async function findOwnComplaintByDraft(sealer: Sealer, lineUserId: string
   return Complaint.findOne({ draftId: String(draftId), reporterIndex: sealer.blindIndex(lineUserId) });
 }
 
+/** The reporter's own complaint by its tracking code (for replies). */
+export async function findOwnComplaintByCode(sealer: Sealer, lineUserId: string, code: string): Promise<ComplaintDoc | null> {
+  return Complaint.findOne({ trackingCode: String(code), reporterIndex: sealer.blindIndex(lineUserId) });
+}
+
 /** "ติดตามเรื่อง" without a code: the reporter's latest complaints, newest first. */
 export async function listOwnComplaints(sealer: Sealer, lineUserId: string, limit = 10): Promise<ComplaintDoc[]> {
   return Complaint.find({ reporterIndex: sealer.blindIndex(lineUserId) }).sort({ submittedAt: -1 }).limit(limit);

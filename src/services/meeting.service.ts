@@ -3,7 +3,7 @@ import { getDistrict } from "../content/areas/areas";
 import { NotFoundError, ValidationError } from "../errors";
 import { Meeting, type MeetingDoc } from "../models/meeting.model";
 import { nextOccurrence, validateRecurrence, type Recurrence } from "../util/recurrence";
-import { materializeReminders, withdrawReminders, type ScheduleConfig } from "./reminder.service";
+import { materializeReminders, recurrenceOf, withdrawReminders, type ScheduleConfig } from "./reminder.service";
 import { villageRef, type VillageRef } from "./village.service";
 
 // Meetings: create, edit, cancel, list, and the next one for a member's village.
@@ -153,7 +153,7 @@ export async function nextMeetingFor(member: { role?: string | null; village?: V
   const meetings = await Meeting.find({ state: "active", $or: or });
   let best: UpcomingMeeting | null = null;
   for (const meeting of meetings) {
-    const start = nextOccurrence(meeting.recurrence as Recurrence, now, timeZone);
+    const start = nextOccurrence(recurrenceOf(meeting), now, timeZone);
     if (start && (!best || start < best.start)) best = { meeting, start };
   }
   return best;

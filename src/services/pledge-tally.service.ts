@@ -11,9 +11,14 @@ import {
 } from "../models/pledge-counter.model";
 
 // The running counts behind progress and rankings (pledge-counter.model.ts). Every
-// change of an active pledge moves them: +1 when a pledge is numbered or renewed, -1
-// on withdrawal. Without transactions a crash between two writes can leave a count
-// one off; rebuildPledgeTallies() recomputes them exactly with $match/$group.
+// change of an active pledge moves them: +1 when a pledge gets its number or is
+// renewed, -1 on withdrawal. Without transactions a crash between two writes can
+// leave a count one off; rebuildPledgeTallies() recomputes them with $match/$group.
+//
+// FerretDB 1.24 applies an update as read, modify, write, so concurrent $inc on one
+// document lose increments (50 parallel $inc left 1). Writes to one counter document
+// therefore queue up in this process. MongoDB's $inc is atomic on its own; there the
+// queue costs a few milliseconds and nothing else.
 export interface PledgeArea {
   districtCode: string;
   tambonCode: string;
@@ -21,7 +26,7 @@ export interface PledgeArea {
 }
 
 export interface YearTally {
-  /** Pledge numbers issued so far (withdrawn and anonymised pledges keep theirs). */
+  /** Highest pledge number issued so far (withdrawn and anonymised pledges keep theirs). */
   seq: number;
   /** Active LINE pledges. */
   total: number;
@@ -36,6 +41,17 @@ export interface DistrictTally {
   villages: Record<string, number>;
 }
 
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs fn after every earlier write to the same counter document in this process. */
+function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const prev = queues.get(key) ?? Promise.resolve();
+  const next = prev.catch(() => undefined).then(fn);
+  queues.set(key, next);
+  void next.finally(() => queues.get(key) === next && queues.delete(key)).catch(() => undefined);
+  return next;
+}
+
 /** An upsert of a missing document can race with another upsert; the loser retries once. */
 async function upsertRetrying<T>(op: () => Promise<T>): Promise<T> {
   try {
@@ -46,42 +62,32 @@ async function upsertRetrying<T>(op: () => Promise<T>): Promise<T> {
   }
 }
 
-async function countInDistrict(campaignYear: number, area: PledgeArea, delta: number): Promise<void> {
-  await upsertRetrying(() =>
-    PledgeCounter.updateOne(
-      { _id: districtCounterId(campaignYear, area.districtCode) },
-      {
-        $inc: { [`tambons.${tambonKey(area.tambonCode)}`]: delta, [`villages.${villageKey(area.tambonCode, area.villageNo)}`]: delta },
-        $setOnInsert: { campaignYear, districtCode: area.districtCode },
-      },
-      { upsert: true },
-    ),
-  );
+function updateCounter(id: string, update: Record<string, unknown>): Promise<unknown> {
+  return serialized(id, () => upsertRetrying(() => PledgeCounter.updateOne({ _id: id }, update, { upsert: true })));
 }
 
-/** Issues the next pledge number and counts the pledge, in one atomic $inc on the year document. */
-export async function issuePledgeNumber(campaignYear: number, area: PledgeArea): Promise<number> {
-  const doc = await upsertRetrying(() =>
-    PledgeCounter.findOneAndUpdate(
-      { _id: yearCounterId(campaignYear) },
-      { $inc: { seq: 1, total: 1, [`districts.${districtKey(area.districtCode)}`]: 1 }, $setOnInsert: { campaignYear } },
-      { upsert: true, new: true, lean: true },
-    ),
-  );
-  await countInDistrict(campaignYear, area, 1);
-  return doc!.seq!;
+/**
+ * Moves the counts of one pledge: +1 when it is numbered or renewed, -1 when withdrawn.
+ * `issued` raises the year's seq to the number just issued.
+ */
+export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea, delta: 1 | -1, issued?: number): Promise<void> {
+  const yearUpdate: Record<string, unknown> = {
+    $inc: { total: delta, [`districts.${districtKey(area.districtCode)}`]: delta },
+    $setOnInsert: { campaignYear },
+  };
+  if (issued !== undefined) yearUpdate.$max = { seq: issued };
+  await Promise.all([
+    updateCounter(yearCounterId(campaignYear), yearUpdate),
+    updateCounter(districtCounterId(campaignYear, area.districtCode), {
+      $inc: { [`tambons.${tambonKey(area.tambonCode)}`]: delta, [`villages.${villageKey(area.tambonCode, area.villageNo)}`]: delta },
+      $setOnInsert: { campaignYear, districtCode: area.districtCode },
+    }),
+  ]);
 }
 
-/** Moves the counts of an already numbered pledge: +1 when renewed, -1 when withdrawn. */
-export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea, delta: 1 | -1): Promise<void> {
-  await upsertRetrying(() =>
-    PledgeCounter.updateOne(
-      { _id: yearCounterId(campaignYear) },
-      { $inc: { total: delta, [`districts.${districtKey(area.districtCode)}`]: delta }, $setOnInsert: { campaignYear } },
-      { upsert: true },
-    ),
-  );
-  await countInDistrict(campaignYear, area, delta);
+/** Records that a number was issued without counting a pledge (it was withdrawn before being numbered). */
+export async function raiseIssuedNumber(campaignYear: number, issued: number): Promise<void> {
+  await updateCounter(yearCounterId(campaignYear), { $max: { seq: issued }, $setOnInsert: { campaignYear } });
 }
 
 /** Plain record from a stored map, without the key's letter prefix. */
@@ -136,17 +142,12 @@ export async function rebuildPledgeTallies(campaignYear: number, at: Date): Prom
     d.villages[villageKey(r.tambonCode, r.villageNo)] = r.count;
     perDistrict.set(r.districtCode, d);
   }
-  await PledgeCounter.updateOne(
-    { _id: yearCounterId(campaignYear) },
-    { $set: { total, districts, rebuiltAt: at }, $setOnInsert: { campaignYear, seq: 0 } },
-    { upsert: true },
-  );
+  await updateCounter(yearCounterId(campaignYear), { $set: { total, districts, rebuiltAt: at }, $setOnInsert: { campaignYear, seq: 0 } });
   for (const [code, d] of perDistrict) {
-    await PledgeCounter.updateOne(
-      { _id: districtCounterId(campaignYear, code) },
-      { $set: { tambons: d.tambons, villages: d.villages, rebuiltAt: at }, $setOnInsert: { campaignYear, districtCode: code } },
-      { upsert: true },
-    );
+    await updateCounter(districtCounterId(campaignYear, code), {
+      $set: { tambons: d.tambons, villages: d.villages, rebuiltAt: at },
+      $setOnInsert: { campaignYear, districtCode: code },
+    });
   }
   return readYearTally(campaignYear);
 }

@@ -4,25 +4,23 @@ import { getDistrict, getTambon } from "../content/areas/areas";
 import { NotFoundError, ValidationError, isDuplicateKeyError } from "../errors";
 import { Member } from "../models/member.model";
 import { Pledge, type PledgeStatus } from "../models/pledge.model";
+import { PledgeNumber } from "../models/pledge-number.model";
 import { BUDDHIST_ERA_OFFSET, monthKeyBE, zonedDateTimeToUtc, zonedParts } from "../util/thai-date";
 import { MAX_VILLAGE_NUMBER } from "../util/thai-text";
-import { adjustPledgeTallies, issuePledgeNumber, type PledgeArea } from "./pledge-tally.service";
+import { numberPledge } from "./pledge-number.service";
+import { adjustPledgeTallies, type PledgeArea } from "./pledge-tally.service";
 
 export type { PledgeArea } from "./pledge-tally.service";
 
 // Pledges "ไม่รับ ไม่ให้": once per person per campaign year, numbered densely.
-//
-// Numbering without transactions (FerretDB has none): the pledge is inserted first, so
-// a duplicate (double tap, redelivery, second device) fails on the _id before any
-// number is taken. Only the request that inserted it (claimedBy) then takes the next
-// number from the year counter and sets it. A number is therefore only consumed by a
-// stored pledge; the one gap left is a process crash between those two single-document
-// writes, after which the retried request takes the following number.
+// The pledge is inserted first, so a duplicate (double tap, redelivery, second
+// device) fails on the _id before any number is taken; numbering and counting
+// follow (pledge-number.service.ts). Any later reader that finds a pledge without
+// its number (the writer crashed) finishes the numbering.
 export interface PledgeView {
   id: string;
   campaignYear: number;
-  /** Null only while the inserting request is still numbering it (milliseconds). */
-  number: number | null;
+  number: number;
   area: PledgeArea;
   status: PledgeStatus;
   pledgedAt: Date;
@@ -34,16 +32,10 @@ export interface CreatePledgeInput {
   campaignYear: number;
   area: PledgeArea;
   at: Date;
-  /** Idempotency key of the request, e.g. the webhook event id. */
-  requestId: string;
   timeZone: string;
 }
 
 export type CreatePledgeOutcome = "created" | "existing" | "renewed";
-
-/** A claim older than this is taken over by the next request (its owner died). */
-const CLAIM_STALE_MS = 30_000;
-const NUMBER_WAIT_MS = 3_000;
 
 /**
  * The campaign year of an instant: the Thai fiscal year, named by the BE year in which
@@ -91,15 +83,13 @@ type StoredPledge = {
   status: PledgeStatus;
   pledgedAt?: Date | null;
   withdrawnAt?: Date | null;
-  claimedBy?: string | null;
-  claimedAt?: Date | null;
 };
 
-function toView(doc: StoredPledge): PledgeView {
+function toView(doc: StoredPledge, number: number): PledgeView {
   return {
     id: doc._id,
     campaignYear: doc.campaignYear,
-    number: doc.number ?? null,
+    number,
     area: { districtCode: doc.districtCode, tambonCode: doc.tambonCode, villageNo: doc.villageNo },
     status: doc.status,
     pledgedAt: doc.pledgedAt ?? new Date(0),
@@ -111,41 +101,16 @@ async function load(id: string): Promise<StoredPledge | null> {
   return (await Pledge.findById(id).lean()) as StoredPledge | null;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Makes sure the pledge has its number: assigns it when this request owns the claim, else waits for the owner. */
-async function ensureNumbered(doc: StoredPledge, requestId: string, at: Date): Promise<StoredPledge> {
-  let current = doc;
-  const deadline = Date.now() + NUMBER_WAIT_MS;
-  while (current.number == null) {
-    const claimAge = at.getTime() - (current.claimedAt?.getTime() ?? 0);
-    if (current.claimedBy !== requestId && claimAge > CLAIM_STALE_MS) {
-      // The owner died before numbering: take the claim over, atomically.
-      await Pledge.updateOne(
-        { _id: current._id, number: { $exists: false }, claimedBy: current.claimedBy },
-        { $set: { claimedBy: requestId, claimedAt: at } },
-      );
-      current = (await load(current._id))!;
-      continue;
-    }
-    if (current.claimedBy === requestId) {
-      const area = { districtCode: current.districtCode, tambonCode: current.tambonCode, villageNo: current.villageNo };
-      const number = await issuePledgeNumber(current.campaignYear, area);
-      await Pledge.updateOne({ _id: current._id, number: { $exists: false }, claimedBy: requestId }, { $set: { number } });
-      return (await load(current._id))!;
-    }
-    if (Date.now() > deadline) throw new Error(`pledge ${current._id} is still being numbered by another request`);
-    await sleep(25);
-    current = (await load(current._id))!;
-  }
-  return current;
+/** The stored pledge with its number, numbering it first if its writer did not finish. */
+async function numbered(doc: StoredPledge): Promise<PledgeView> {
+  const number = doc.number ?? (await numberPledge(doc)).number;
+  return toView(doc, number);
 }
 
 /** The member's pledge of that campaign year (active or withdrawn), or null. */
-export async function findPledge(memberId: Types.ObjectId | string, campaignYear: number, at: Date = new Date()): Promise<PledgeView | null> {
+export async function findPledge(memberId: Types.ObjectId | string, campaignYear: number): Promise<PledgeView | null> {
   const doc = await load(pledgeIdFor(memberId, campaignYear));
-  // A reader never owns a claim; it may only finish the numbering of a dead owner.
-  return doc ? toView(await ensureNumbered(doc, `read:${randomBytes(6).toString("hex")}`, at)) : null;
+  return doc ? numbered(doc) : null;
 }
 
 /**
@@ -167,15 +132,14 @@ export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: 
       status: "active",
       pledgedAt: input.at,
       monthKey,
-      claimedBy: input.requestId,
-      claimedAt: input.at,
       anonToken: randomBytes(12).toString("base64url"),
     });
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
     outcome = "existing";
   }
-  let doc = await ensureNumbered((await load(id))!, input.requestId, input.at);
+  let doc = (await load(id))!;
+  const number = (await numbered(doc)).number;
   if (outcome === "existing" && doc.status === "withdrawn") {
     const renewed = await Pledge.updateOne(
       { _id: id, status: "withdrawn" },
@@ -187,26 +151,24 @@ export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: 
     }
     doc = (await load(id))!;
   }
-  return { pledge: toView(doc), outcome };
+  return { pledge: toView(doc, number), outcome };
 }
 
 /** Withdraws the member's active pledge of that year. A second call returns the withdrawn pledge unchanged. */
 export async function withdrawPledge(memberId: Types.ObjectId | string, campaignYear: number, at: Date): Promise<{ pledge: PledgeView; changed: boolean }> {
   const id = pledgeIdFor(memberId, campaignYear);
+  const existing = await load(id);
+  if (!existing) throw new NotFoundError(`no pledge ${id}`, "ท่านยังไม่ได้ประกาศเจตนารมณ์ในปีงบประมาณนี้ค่ะ");
+  // Numbering counts an active pledge; do it first so the -1 below has a +1 to undo.
+  const view = await numbered(existing);
   const doc = (await Pledge.findOneAndUpdate(
     { _id: id, status: "active" },
     { $set: { status: "withdrawn", withdrawnAt: at } },
     { new: true, lean: true },
   )) as StoredPledge | null;
-  if (!doc) {
-    const existing = await load(id);
-    if (!existing) throw new NotFoundError(`no pledge ${id}`, "ท่านยังไม่ได้ประกาศเจตนารมณ์ในปีงบประมาณนี้ค่ะ");
-    return { pledge: toView(existing), changed: false };
-  }
-  if (doc.number != null) {
-    await adjustPledgeTallies(campaignYear, { districtCode: doc.districtCode, tambonCode: doc.tambonCode, villageNo: doc.villageNo }, -1);
-  }
-  return { pledge: toView(doc), changed: true };
+  if (!doc) return { pledge: view, changed: false };
+  await adjustPledgeTallies(campaignYear, view.area, -1);
+  return { pledge: toView(doc, view.number), changed: true };
 }
 
 /** Saves the village on the member, so the next pledge skips the questions. */
@@ -239,6 +201,7 @@ export async function anonymizeMemberPledges(memberId: Types.ObjectId | string, 
       },
       { upsert: true },
     );
+    await PledgeNumber.updateOne({ pledgeId: doc._id }, { $set: { pledgeId: anonId } });
     await Pledge.deleteOne({ _id: doc._id });
   }
   return docs.length;

@@ -3,33 +3,64 @@ import type { AppDeps } from "../app-deps";
 import { LineApiError } from "../line/line-errors";
 import { REPLY_TOKEN_SAFE_AGE_MS } from "../line/limits";
 import { InboxEvent, type InboxEventDoc } from "../models/inbox-event.model";
+import { OutboxMessage } from "../models/outbox-message.model";
 
-// Sends a committed event's replies. The reply token is used at most once: it is
-// claimed in MongoDB before the call. A token older than about 50 s, or one that
-// LINE refuses, falls back to a push through the outbox, whose dedupe key is the
-// event id, so a restart can never push the same answer twice.
+// Sends a committed event's replies. The reply token is claimed in MongoDB before
+// the first call. A token older than about 50 s, or one that LINE refuses, falls
+// back to a push through the outbox, whose dedupe key is the event id, so a
+// restart can never push the same answer twice.
 export async function deliverReplies(row: InboxEventDoc, event: webhook.Event, deps: AppDeps): Promise<string> {
   const messages = JSON.parse(row.outMessages ?? "[]") as messagingApi.Message[];
   if (messages.length === 0) return "none";
+  const pushKey = `reply:${row.webhookEventId}`;
   const token = (event as { replyToken?: unknown }).replyToken;
   const age = deps.now().getTime() - row.receivedAt.getTime();
-  if (typeof token === "string" && !row.replyClaimedAt && age < REPLY_TOKEN_SAFE_AGE_MS) {
-    const claimed = await InboxEvent.updateOne({ _id: row._id, replyClaimedAt: null }, { $set: { replyClaimedAt: deps.now() } });
-    if (claimed.modifiedCount === 1) {
-      try {
-        await deps.line.reply(token, messages);
-        return "reply";
-      } catch (err) {
-        const kind = err instanceof LineApiError ? err.kind : "unknown";
-        deps.logger.warn("reply failed; falling back to push", { webhookEventId: row.webhookEventId, kind });
-        if (kind === "client") return "reply-rejected"; // a bad message will not get better by pushing it
-      }
+  if (typeof token === "string" && age < REPLY_TOKEN_SAFE_AGE_MS) {
+    // Claimed by an earlier attempt that died before marking the row done: the
+    // reply may or may not have reached LINE. Unless it already went to the outbox,
+    // replay it with the same token (replyWithToken says why that is safe).
+    const resumed = row.replyClaimedAt != null;
+    const pushed = resumed && (await OutboxMessage.exists({ dedupeKey: pushKey })) !== null;
+    const claimed =
+      !pushed &&
+      (resumed || (await InboxEvent.updateOne({ _id: row._id, replyClaimedAt: null }, { $set: { replyClaimedAt: deps.now() } })).modifiedCount === 1);
+    if (claimed) {
+      const via = await replyWithToken(token, messages, row, deps, resumed);
+      if (via) return via;
     }
   }
   const to = pushTarget(row.chatKey);
   if (!to) return "none";
-  await deps.outbox.send({ kind: "push", to: [to], messages, dedupeKey: `reply:${row.webhookEventId}`, purpose: "reply-fallback", refId: row.webhookEventId });
+  await deps.outbox.send({ kind: "push", to: [to], messages, dedupeKey: pushKey, purpose: "reply-fallback", refId: row.webhookEventId });
   return "push";
+}
+
+// A reply token is single use (LINE "Send reply message"). So when an earlier call
+// may have reached LINE (a timeout, a 5xx, or a crash mid-call), a second call with
+// the same token settles it: "Invalid reply token" means the first one was taken
+// and delivered; success means it was not, and now is. Either way, one answer.
+async function replyWithToken(
+  token: string,
+  messages: messagingApi.Message[],
+  row: InboxEventDoc,
+  deps: AppDeps,
+  uncertainBefore: boolean,
+): Promise<string | undefined> {
+  let uncertain = uncertainBefore;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await deps.line.reply(token, messages);
+      return "reply";
+    } catch (err) {
+      const kind = err instanceof LineApiError ? err.kind : "unknown";
+      if (uncertain && kind === "invalid_reply_token") return "reply-presumed";
+      if (kind === "client") return "reply-rejected"; // a bad message will not get better by pushing it
+      deps.logger.warn("reply failed", { webhookEventId: row.webhookEventId, kind, attempt });
+      if (kind !== "retryable") return undefined; // rate limit or expired token: push
+      uncertain = true;
+    }
+  }
+  return undefined;
 }
 
 function pushTarget(chatKey: string): string | undefined {

@@ -1,5 +1,6 @@
 import type { AppDeps } from "../app-deps";
 import { InboxEvent } from "../models/inbox-event.model";
+import { countEventProcessed } from "../observability/metrics";
 import { acquireChatLock, releaseChatLock, renewChatLock } from "./chat-lock";
 import { processInboxEvent } from "./process-event";
 import type { Route } from "./router";
@@ -46,7 +47,11 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
         const row = await InboxEvent.findOne({ chatKey, state: { $in: OPEN_STATES } }).sort({ timestamp: 1, receivedAt: 1, _id: 1 });
         if (!row) break;
         if (row.state === "pending" && row.nextAttemptAt.getTime() > deps.now().getTime()) break; // backing off; the poller returns
-        const outcome = await processInboxEvent(row, deps, routes);
+        const outcome = await processInboxEvent(row, deps, routes).catch((err: unknown) => {
+          countEventProcessed("error");
+          throw err;
+        });
+        countEventProcessed(outcome);
         if (outcome === "retry-later") break; // keep the chat's order: later events wait
         if (!(await renewChatLock(chatKey, opts.owner, deps.now(), leaseMs))) break;
       }

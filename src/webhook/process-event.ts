@@ -5,6 +5,7 @@ import { DomainError } from "../errors";
 import type { FlowUpdate } from "../flows/flow-engine";
 import { hashUserId } from "../logger";
 import { InboxEvent, type InboxEventDoc } from "../models/inbox-event.model";
+import { observeHandlerSeconds } from "../observability/metrics";
 import { BotContext } from "./bot-context";
 import { deliverReplies } from "./deliver-replies";
 import { runRoutes, type Route } from "./router";
@@ -35,7 +36,9 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
     try {
       const flow = await deps.flowStore.read(row.chatKey);
       const ctx = new BotContext(event, row.chatKey, deps, now, log, flow);
+      const started = performance.now();
       const route = await runRoutes(routes, ctx);
+      observeHandlerSeconds((performance.now() - started) / 1000);
       log.info("event handled", { type: row.type, route, replies: ctx.replies.length });
       replies = ctx.replies;
       flowUpdate = ctx.flowUpdate;

@@ -8,6 +8,20 @@ import type { InboxWorker } from "./inbox-worker";
 // the signature on the exact bytes LINE signed; no JSON parser runs before it
 // (shared/reference/line.md §1.4). Events are stored, then 200, then processed.
 export const WEBHOOK_BODY_LIMIT = "1mb";
+// LINE counts an answer slower than 2 s as a timeout (line.md, webhook response
+// deadline). If MongoDB cannot take the events by then, answer 503 so that LINE
+// redelivers. A late insert is harmless: the redelivery hits the unique
+// webhookEventId and is skipped, and the poller processes the stored row.
+export const INBOX_DEADLINE_MS = 1500;
+
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`inbox insert took over ${ms} ms`)), ms);
+  });
+  p.catch(() => undefined); // a late failure after the deadline is already answered
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
 
 export interface WebhookState {
   accepting: boolean;
@@ -28,7 +42,7 @@ export function createWebhookRouter(deps: AppDeps, worker: InboxWorker, state: W
       }
       let batch;
       try {
-        batch = await storeEvents(body.events, deps.now());
+        batch = await withDeadline(storeEvents(body.events, deps.now()), INBOX_DEADLINE_MS);
       } catch (err) {
         // Not stored, so not acknowledged: LINE redelivers a non-2xx answer.
         deps.logger.error("inbox insert failed", { err: err as Error });

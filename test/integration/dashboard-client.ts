@@ -1,3 +1,9 @@
+import { randomUUID, createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { AppDeps } from "../../src/app-deps";
+import { submitComplaint, type ComplaintSubmission } from "../../src/services/complaint.service";
+import { evidenceBucket, type StoredEvidence } from "../../src/services/evidence.service";
 import { createOfficer } from "../../src/services/officer.service";
 import type { OfficerRole } from "../../src/models/officer.model";
 
@@ -78,4 +84,39 @@ export async function makeOfficer(username: string, role: OfficerRole, districts
 
 export function baseUrlOf(webhookUrl: string): string {
   return webhookUrl.replace(/\/webhook$/, "");
+}
+
+/** A 1×1 PNG. */
+export const PNG_1PX = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+export async function storeTestPhoto(deps: AppDeps, lineUserId: string, draftId: string): Promise<StoredEvidence> {
+  const sha256 = createHash("sha256").update(PNG_1PX).digest("hex");
+  const upload = evidenceBucket().openUploadStream(`${sha256.slice(0, 16)}.png`, {
+    metadata: { contentType: "image/png", sha256, messageId: randomUUID(), draftId, reporterIndex: deps.sealer.blindIndex(lineUserId), receivedAt: deps.now() },
+  });
+  await pipeline(Readable.from([PNG_1PX]), upload);
+  return { fileId: String(upload.id), contentType: "image/png", size: PNG_1PX.length, sha256 };
+}
+
+/** A complaint submitted through the complaint service, as the chat flow would. */
+export async function seedComplaint(
+  deps: AppDeps,
+  input: { lineUserId: string; districtCode?: string; what: string; who?: string; anonymous: boolean; contact?: { name: string; phone: string }; photo?: boolean; location?: { latitude: number; longitude: number } },
+): Promise<{ id: string; trackingCode: string }> {
+  const draftId = randomUUID();
+  const evidence = input.photo ? [await storeTestPhoto(deps, input.lineUserId, draftId)] : [];
+  const submission: ComplaintSubmission = {
+    draftId,
+    lineUserId: input.lineUserId,
+    category: "bribe",
+    what: input.what,
+    who: input.who,
+    where: { districtCode: input.districtCode, location: input.location },
+    when: { text: "เมื่อวานนี้" },
+    evidence,
+    anonymous: input.anonymous,
+    contactSealed: input.contact ? deps.sealer.seal(JSON.stringify(input.contact)) : undefined,
+  };
+  const { complaint } = await submitComplaint(deps, submission);
+  return { id: String(complaint._id), trackingCode: complaint.trackingCode };
 }

@@ -109,5 +109,7 @@ export const notFound: RequestHandler = (_req, res) => sendError(res, 404, "Not 
 export const errorHandler: ErrorRequestHandler = (err: { type?: string; message?: string }, _req, res, _next) => {
   if (err.type === "entity.too.large") return sendError(res, 413, "Request Entity Too Large");
   if (err.type === "entity.parse.failed") return sendError(res, 400, "The request body could not be parsed as JSON");
+  // Anything else is a bug in the emulator itself: say so loudly.
+  console.error("LINE emulator internal error:", err);
   sendError(res, 500, `Emulator error: ${err.message ?? String(err)}`);
 };

@@ -1,0 +1,113 @@
+import "dotenv/config";
+import { createServer } from "node:net";
+import path from "node:path";
+import { ConfigError, loadConfig } from "../config";
+import { disconnectDb } from "../db";
+import { startRuntime, type Runtime } from "../runtime";
+import { DEFAULT_EMULATOR_PORT, devChannel, devEnv, loadDevSecrets } from "./dev-env";
+import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
+import { startLineEmulator, type LineEmulator } from "./line-emulator";
+import { findRepoRoot, mountSimulator } from "./line-emulator/simulator";
+
+// `npm run dev`: the embedded database (or MONGODB_URI), the LINE emulator with its
+// chat simulator, and the bot, all on 127.0.0.1. Ctrl-C stops them in reverse order.
+const HOST = "127.0.0.1";
+
+class DevStartError extends Error {}
+
+/** Fails early with a clear line instead of an unhandled EADDRINUSE from listen(). */
+async function assertPortFree(port: number, variable: string): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", () => reject(new DevStartError(`พอร์ต ${port} ถูกใช้อยู่ (port ${port} is in use): set ${variable} to another port, or stop the other process`)));
+    probe.listen(port, HOST, () => probe.close(() => resolve()));
+  });
+}
+
+function printUrls(botUrl: string, emulator: LineEmulator, pageUrl: string, mongodbUri: string): void {
+  const lines = [
+    "",
+    "สุจริต (Sujarit) กำลังทำงานในโหมดพัฒนา — dev mode is up:",
+    `  แชทจำลอง  chat simulator   ${pageUrl}`,
+    `  บอท      bot              ${botUrl}`,
+    `            webhook          ${botUrl}/webhook`,
+    `            healthz          ${botUrl}/healthz`,
+    `            officer dashboard ${botUrl}/officer/`,
+    `  LINE emulator             ${emulator.url}   (control API: ${emulator.url}/__sim)`,
+    `  MongoDB                   ${mongodbUri.replace(/\/\/[^@/]*@/, "//***@")}`,
+    "",
+    '  ลองส่งข้อความจากเทอร์มินัล: npm run cli -- say "ไม่รับ ไม่ให้"',
+    "  กด Ctrl-C เพื่อหยุด (stops the bot, the emulator and the database)",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+async function main(): Promise<void> {
+  const root = findRepoRoot();
+  const dataDir = process.env.DEV_DATA_DIR ?? path.join(root, ".data");
+  const botPort = Number(process.env.PORT ?? 3000);
+  const emulatorPort = Number(process.env.EMULATOR_PORT ?? DEFAULT_EMULATOR_PORT);
+  await assertPortFree(botPort, "PORT");
+  await assertPortFree(emulatorPort, "EMULATOR_PORT");
+
+  let db: EmbeddedDb | undefined;
+  let emulator: LineEmulator | undefined;
+  let rt: Runtime | undefined;
+  const stopAll = async () => {
+    await rt?.stop().catch(() => undefined);
+    await disconnectDb().catch(() => undefined);
+    await emulator?.close().catch(() => undefined);
+    await db?.stop();
+  };
+  try {
+    let mongodbUri = process.env.MONGODB_URI;
+    if (!mongodbUri) {
+      db = await startEmbeddedDb({ dataDir: path.join(dataDir, "ferretdb"), log: (l) => console.error(l) });
+      mongodbUri = db.uri;
+    }
+    emulator = await startLineEmulator({ ...devChannel(process.env), port: emulatorPort });
+    const simulator = mountSimulator(emulator);
+    const env = devEnv(process.env, { mongodbUri, emulatorUrl: emulator.url, secrets: loadDevSecrets(dataDir) });
+    const config = loadConfig(env);
+    if (config.line.apiBaseUrl !== emulator.url) {
+      console.warn(`LINE_API_BASE_URL is ${config.line.apiBaseUrl}: the bot will not answer in the chat simulator`);
+    }
+    rt = await startRuntime(config);
+    const server = await rt.listen(config.port, HOST);
+    const address = server.address();
+    const botUrl = `http://${HOST}:${typeof address === "object" && address ? address.port : config.port}`;
+    emulator.setWebhookUrl(`${botUrl}/webhook`);
+    printUrls(botUrl, emulator, simulator.pageUrl, mongodbUri);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      console.error("ปิดทันที (forced exit)");
+      process.exit(130);
+    }
+    stopping = true;
+    console.log(`\n${signal}: กำลังปิดบอท อีมูเลเตอร์ และฐานข้อมูล…`);
+    stopAll().then(
+      () => process.exit(0),
+      (err: Error) => {
+        console.error(`shutdown failed: ${err.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((err: Error) => {
+  // Go missing, a port in use, a bad .env value: one clear line, exit 1.
+  const known = err instanceof ConfigError || err instanceof DevStartError || /Go is not installed|FerretDB|go build/.test(err.message);
+  console.error(known ? err.message : `npm run dev failed: ${err.stack ?? err.message}`);
+  process.exit(1);
+});

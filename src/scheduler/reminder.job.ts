@@ -1,0 +1,49 @@
+import type { AppDeps } from "../app-deps";
+import { sendDueReminders, type SendDueOptions, type SendDueResult } from "../services/reminder-dispatch.service";
+import { extendHorizon } from "../services/reminder.service";
+
+// One scheduler tick: send what is due (time-critical, first), then, at most hourly,
+// top up the reminder horizon of recurring meetings. Ticks never overlap in one
+// process; across replicas the reminder claims and outbox dedupe keys keep it safe.
+export interface ReminderJob {
+  /** Runs one tick at `now` (default: the injected clock). Null when a tick is still running. */
+  tick(now?: Date): Promise<SendDueResult | null>;
+  /** Aborts the running tick's sending (its leases then lapse to another replica) and waits for it. */
+  stop(): Promise<void>;
+}
+
+const HORIZON_EVERY_MS = 3_600_000;
+
+export function createReminderJob(deps: AppDeps, owner: string, opts: Omit<SendDueOptions, "signal"> = {}): ReminderJob {
+  let running: Promise<SendDueResult> | undefined;
+  let lastHorizon = 0;
+  const abort = new AbortController();
+
+  async function run(now: Date): Promise<SendDueResult> {
+    const started = Date.now();
+    const result = await sendDueReminders({ config: deps.config, logger: deps.logger, outbox: deps.outbox, owner, now: deps.now }, now, { ...opts, signal: abort.signal });
+    if (result.claimed > 0) deps.logger.info("reminders tick", { ...result, ms: Date.now() - started });
+    if (now.getTime() - lastHorizon >= HORIZON_EVERY_MS) {
+      lastHorizon = now.getTime();
+      const made = await extendHorizon(deps.config, now);
+      if (made > 0) deps.logger.info("reminder horizon extended", { made });
+    }
+    return result;
+  }
+
+  return {
+    async tick(now = deps.now()) {
+      if (running || abort.signal.aborted) return null;
+      running = run(now);
+      try {
+        return await running;
+      } finally {
+        running = undefined;
+      }
+    },
+    async stop() {
+      abort.abort();
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import cron from "node-cron";
+import type { AppDeps } from "../app-deps";
+import { createReminderJob, type ReminderJob } from "./reminder.job";
+
+// node-cron ticks in APP_TIMEZONE (ARCHITECTURE.md "The scheduler"). SCHEDULER_CRON is
+// "* * * * *" (every minute); tests use a six-field expression such as "* * * * * *"
+// (every second) with an injected clock. Each tick reads the clock from deps.now.
+export interface Scheduler {
+  job: ReminderJob;
+  stop(): Promise<void>;
+}
+
+export function startScheduler(deps: AppDeps, owner: string): Scheduler {
+  const job = createReminderJob(deps, owner);
+  const task = cron.schedule(
+    deps.config.scheduler.cron,
+    async () => {
+      try {
+        await job.tick();
+      } catch (err) {
+        deps.logger.error("reminder tick failed", { err: err as Error });
+      }
+    },
+    { timezone: deps.config.timezone, name: `reminders-${owner}`, noOverlap: true },
+  );
+  return {
+    job,
+    async stop() {
+      await task.stop();
+      await task.destroy();
+      await job.stop();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import type { messagingApi } from "@line/bot-sdk";
+import { checkMessageLimits } from "../../src/dev/line-emulator/message-limits";
+import { loadLineSchemas, validateLineRequest } from "../../src/dev/line-emulator/openapi-validator";
+import type { ImageEventOptions, LocationInput } from "../../src/dev/line-emulator";
+import type { Harness } from "../helpers/harness";
+
+// Drives the complaint flow through signed webhooks, one event at a time, and
+// reads what the LINE emulator delivered. Shared by test/integration/complaint*.test.ts.
+const schemas = loadLineSchemas();
+
+export type Msg = messagingApi.Message & { altText?: string; text?: string; quickReply?: messagingApi.QuickReply };
+
+export function messagesTo(h: Harness, user: string): Msg[] {
+  return h.line.messagesTo(user) as Msg[];
+}
+
+type Events = Parameters<Harness["line"]["sendWebhook"]>[0];
+
+/** Sends events and returns the messages they produced for the user (checked against LINE's schema and limits). */
+export async function exchange(h: Harness, user: string, ...events: Events): Promise<Msg[]> {
+  const before = messagesTo(h, user).length;
+  const res = await h.line.sendWebhook(events);
+  assert.equal(res.status, 200);
+  await h.settle();
+  const out = messagesTo(h, user).slice(before);
+  assertValidForLine(out);
+  return out;
+}
+
+export const say = (h: Harness, user: string, text: string) => exchange(h, user, h.line.events.text(user, text));
+export const tap = (h: Harness, user: string, data: string, params?: Record<string, string>) => exchange(h, user, h.line.events.postback(user, data, params));
+export const sendImage = (h: Harness, user: string, opts: ImageEventOptions) => exchange(h, user, h.line.events.image(user, opts));
+export const sendLocation = (h: Harness, user: string, loc: LocationInput) => exchange(h, user, h.line.events.location(user, loc));
+
+export function gist(m: Msg): string {
+  return m.altText ?? m.text ?? m.type;
+}
+
+export function gists(ms: readonly Msg[]): string {
+  return ms.map(gist).join(" | ");
+}
+
+export function assertValidForLine(messages: readonly Msg[]): void {
+  if (messages.length === 0) return;
+  assert.deepEqual(checkMessageLimits(messages as messagingApi.Message[]), []);
+  if (schemas) assert.deepEqual(validateLineRequest(schemas, "PushMessageRequest", { to: `U${"0".repeat(32)}`, messages }), []);
+}
+
+/** The quick-reply actions of the last message (what the user can tap next). */
+export function chips(ms: readonly Msg[]): messagingApi.Action[] {
+  const last = ms[ms.length - 1];
+  return (last?.quickReply?.items ?? []).map((i) => i.action);
+}
+
+export function codeIn(ms: readonly Msg[]): string {
+  const m = /KK-[2-9A-HJ-KM-NP-Z]{3}-[2-9A-HJ-KM-NP-Z]{3}-[2-9A-HJ-KM-NP-Z]{3}/.exec(ms.map((x) => JSON.stringify(x)).join(" "));
+  assert.ok(m, `no tracking code in: ${gists(ms)}`);
+  return m[0];
+}
+
+/** Postback data of a Flex button whose label matches. */
+export function buttonData(m: Msg, label: RegExp): string {
+  const found = JSON.stringify(m).match(new RegExp(`"label":"(${label.source})","data":"([^"]+)"`));
+  assert.ok(found, `no button ${label} in ${gist(m)}`);
+  return found[2]!;
+}
+
+/** A fake JPEG of n bytes (the magic bytes are what the bot checks). */
+export function jpeg(n = 2048, fill = 7): Buffer {
+  const b = Buffer.alloc(n, fill);
+  b[0] = 0xff;
+  b[1] = 0xd8;
+  b[2] = 0xff;
+  return b;
+}
+
+export const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export interface QuickComplaint {
+  category?: string;
+  what?: string;
+  who?: string | null;
+  district?: string;
+  anonymous?: boolean;
+  name?: string;
+  phone?: string;
+}
+
+/** Files a complaint with typed answers only; returns the receipt messages. */
+export async function fileComplaint(h: Harness, user: string, o: QuickComplaint = {}): Promise<Msg[]> {
+  await tap(h, user, "a=complaint.start");
+  await tap(h, user, `a=complaint.category&c=${o.category ?? "bribe"}`);
+  await say(h, user, o.what ?? "เจ้าหน้าที่เรียกเงิน 500 บาทเพื่อออกเอกสารให้เร็วขึ้น");
+  await say(h, user, "เสร็จ");
+  await say(h, user, o.who === null ? "ข้าม" : o.who ?? "เจ้าหน้าที่การเงิน อบต.");
+  await say(h, user, o.district ?? "ชุมแพ");
+  await say(h, user, "ข้าม");
+  await say(h, user, "ไม่แน่ใจ");
+  await say(h, user, "ถัดไป");
+  if (o.anonymous === false) {
+    await tap(h, user, "a=complaint.identity&v=named");
+    await say(h, user, o.name ?? "สมหญิง ใจกล้า");
+    await say(h, user, o.phone ?? "081-234-5678");
+  } else {
+    await tap(h, user, "a=complaint.identity&v=anonymous");
+  }
+  const review = messagesTo(h, user).at(-1)!;
+  return tap(h, user, buttonData(review, /ยืนยันส่งเรื่อง/));
+}
