@@ -11,6 +11,7 @@ import { createMongoFlowStore } from "./flows/flow-store";
 import { BOT_MODULES, allFlows } from "./handlers";
 import { createLineClient } from "./line/line-client";
 import { createOutbox } from "./line/outbox";
+import { sweepClaims } from "./locks/claim";
 import { createLogger, type Logger } from "./logger";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler";
 import { createSealer } from "./security/sealer";
@@ -62,7 +63,12 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const timers: NodeJS.Timeout[] = [];
   if (opts.background !== false) {
     worker.start();
+    let sweptAt = 0;
     const outboxLoop = () => {
+      if (Date.now() - sweptAt > 60_000) {
+        sweptAt = Date.now();
+        void sweepClaims(now()).catch(() => undefined);
+      }
       outbox
         .drainDue()
         .catch((err: Error) => logger.warn("outbox poll failed", { err: err.message }))

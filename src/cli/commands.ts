@@ -1,6 +1,7 @@
 import { meetingCommands } from "./meeting.command";
 import { richMenuCommands } from "./richmenu.command";
 import { sayCommands } from "./say.command";
+import { officerCommands } from "./officer.command";
 
 // The admin commands of `npm run cli -- <command> [args]`, one table. Add a command by
 // spreading its module's table here; each module keeps its own parsing and I/O.
@@ -16,4 +17,5 @@ export const CLI_COMMANDS: Readonly<Record<string, CliCommand>> = {
   ...richMenuCommands,
   ...meetingCommands,
   ...sayCommands,
+  ...officerCommands,
 };

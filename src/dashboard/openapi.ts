@@ -1,31 +1,97 @@
-// OpenAPI 3.0 description of /api/*. The integration test compares these
-// paths and methods with the routes express really serves, in both directions.
-type Schema = Record<string, unknown>;
+import { SCHEMAS } from "./openapi-schemas";
 
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const error = { description: "error", content: { "application/json": { schema: ref("Error") } } };
-const json = (schema: Schema, description = "OK") => ({ description, content: { "application/json": { schema } } });
+// OpenAPI 3.0 description of /api/*. The integration test compares these paths
+// and methods with the routes express really serves, in both directions, and
+// validates real answers against the schemas.
+type Op = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown, description = "OK") => ({ description, content: { "application/json": { schema } } });
+const err = (description: string) => json(ref("Error"), description);
+const q = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const body = (name: string, type = "application/json") => ({ required: true, content: { [type]: { schema: type === "application/json" ? ref(name) : { type: "string" } } } });
+
+const ROLES_CASES = "Roles: admin, officer (own districts; other districts answer 404).";
+const base = { 401: err("no or invalid API token"), 403: err("this role may not use the operation") };
+const withId = { ...base, 404: err("not found, or outside the token's districts") };
+
+const filters = [
+  q("district", "DOPA district code (4 digits)", { type: "string", pattern: "^[0-9]{4}$" }),
+  q("category", "complaint category", { type: "string", enum: (SCHEMAS.Complaint as { properties: { category: { enum: string[] } } }).properties.category.enum }),
+  q("status", "complaint status", { type: "string", enum: (SCHEMAS.Complaint as { properties: { status: { enum: string[] } } }).properties.status.enum }),
+  q("from", "first day (YYYY-MM-DD, Asia/Bangkok)", { type: "string", format: "date" }),
+  q("to", "last day, inclusive (YYYY-MM-DD)", { type: "string", format: "date" }),
+  q("code", "tracking code, any case, dashes optional"),
+];
+
+function op(operationId: string, summary: string, responses: Record<string, unknown>, extra: Op = {}): Op {
+  return { operationId, summary, responses, ...extra };
+}
 
 export function buildOpenApiDocument(): Record<string, unknown> {
   return {
     openapi: "3.0.3",
-    info: { title: "Sujarit officer API", version: "1.0.0", description: "Complaint review, meetings and progress for Khon Kaen officers. Token auth: Authorization: Bearer <API token>." },
+    info: {
+      title: "Sujarit officer API",
+      version: "1.0.0",
+      description: "Complaint review, meetings and progress for Khon Kaen officers. Authorization: Bearer <API token> (issued by an admin on /officer/accounts).",
+    },
     servers: [{ url: "/api" }],
     security: [{ bearerAuth: [] }],
     paths: {
-      "/me": { get: { operationId: "getMe", summary: "The account of this token", responses: { 200: json(ref("Me")), 401: error } } },
-    },
-    components: {
-      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } },
-      schemas: {
-        Error: { type: "object", required: ["error", "message"], properties: { error: { type: "string" }, message: { type: "string" } }, additionalProperties: false },
-        Me: {
-          type: "object",
-          required: ["id", "username", "role", "districts"],
-          properties: { id: { type: "string" }, username: { type: "string" }, role: { type: "string", enum: ["admin", "officer", "viewer"] }, districts: { type: "array", items: { type: "string" } } },
-          additionalProperties: false,
-        },
+      "/openapi.json": { get: op("getOpenApi", "This document. No token needed.", { 200: json({ type: "object" }) }, { security: [] }) },
+      "/me": { get: op("getMe", "The account of this token", { 200: json(ref("Me")), 401: base[401] }) },
+      "/complaints": {
+        get: op("listComplaints", `Complaints, newest first, with counts per status. ${ROLES_CASES}`, { 200: json(ref("ComplaintPage")), 400: err("bad filter"), ...base }, {
+          parameters: [...filters, q("page", "1-based page", { type: "integer", minimum: 1 }), q("pageSize", "1–100", { type: "integer", minimum: 1, maximum: 100 })],
+        }),
       },
+      "/complaints/export": {
+        get: op("exportComplaints", `All matching complaints, streamed. Anonymous reporters are never identified. ${ROLES_CASES}`, {
+          200: { description: "rows", content: { "application/json": { schema: { type: "array", items: ref("ComplaintExportRow") } }, "text/csv": { schema: { type: "string" } } } },
+          400: err("bad filter"),
+          ...base,
+        }, { parameters: [...filters, q("format", "json (default) or csv (UTF-8 with BOM)", { type: "string", enum: ["json", "csv"] }), q("identity", "1: include named reporters' contact (audited)", { type: "string", enum: ["0", "1"] })] }),
+      },
+      "/complaints/{id}": { get: op("getComplaint", `One complaint (audited). ${ROLES_CASES}`, { 200: json(ref("Complaint")), ...withId }, { parameters: [idParam] }) },
+      "/complaints/{id}/identity": {
+        post: op("revealIdentity", "A named reporter's contact (audited). Anonymous reports answer 403.", { 200: json(ref("ReporterIdentity")), ...withId }, { parameters: [idParam] }),
+      },
+      "/complaints/{id}/status": {
+        post: op("changeComplaintStatus", "Change status with a note; the reporter gets a LINE push.", { 200: json(ref("Complaint")), 400: err("invalid change"), ...withId, 409: err("status changed meanwhile") }, { parameters: [idParam], requestBody: body("StatusChange") }),
+      },
+      "/complaints/{id}/notes": {
+        post: op("addComplaintNote", "Add a staff-only note.", { 200: json(ref("Complaint")), 400: err("invalid note"), ...withId }, { parameters: [idParam], requestBody: body("NoteInput") }),
+      },
+      "/complaints/{id}/messages": {
+        post: op("messageReporter", "Message the reporter on LINE; replies join the thread.", { 200: json(ref("Complaint")), 400: err("invalid message"), ...withId, 409: err("reporter unreachable") }, { parameters: [idParam], requestBody: body("MessageInput") }),
+      },
+      "/meetings": {
+        get: op("listMeetings", "Meetings in the token's districts.", { 200: json(ref("MeetingList")), ...base }, { parameters: [q("district", "DOPA district code", { type: "string", pattern: "^[0-9]{4}$" }), q("includeCancelled", "true to include cancelled", { type: "string", enum: ["true", "false"] })] }),
+        post: op("createMeeting", "Create a one-off or recurring meeting.", { 201: json(ref("Meeting"), "created"), 400: err("invalid meeting"), ...base }, { requestBody: body("MeetingCreate") }),
+      },
+      "/meetings/{id}": {
+        get: op("getMeeting", "One meeting.", { 200: json(ref("Meeting")), ...withId }, { parameters: [idParam] }),
+        patch: op("updateMeeting", "Edit a meeting; pending reminders move with it.", { 200: json(ref("Meeting")), 400: err("invalid change"), ...withId }, { parameters: [idParam], requestBody: body("MeetingPatch") }),
+      },
+      "/meetings/{id}/cancel": { post: op("cancelMeeting", "Cancel a meeting and withdraw its reminders.", { 200: json(ref("Meeting")), ...withId }, { parameters: [idParam] }) },
+      "/meetings/{id}/reminders": { get: op("getReminderLog", "Reminder delivery log (sent, failed, missed, acknowledged).", { 200: json(ref("ReminderLog")), ...withId }, { parameters: [idParam] }) },
+      "/meetings/{id}/reports": { get: op("getMeetingReports", "Headmen's reports of this meeting.", { 200: json(ref("MeetingReports")), ...withId }, { parameters: [idParam] }) },
+      "/imports/villages": {
+        post: op("importVillages", "Villages CSV: tambon,village,name,place. All or nothing.", { 200: json(ref("ImportResult")), 400: err("line errors"), ...base }, { requestBody: body("", "text/csv") }),
+      },
+      "/imports/meetings": {
+        post: op("importMeetings", "Meetings CSV: scope,tambon,village,district,title,place,agenda,schedule,duration. All or nothing.", { 200: json(ref("ImportResult")), 400: err("line errors"), ...base }, { requestBody: body("", "text/csv") }),
+      },
+      "/headman-codes": {
+        post: op("issueHeadmanCode", "A one-time headman or kamnan registration code (shown once).", { 201: json(ref("HeadmanCode"), "created"), 400: err("invalid village"), ...base }, { requestBody: body("HeadmanCodeInput") }),
+      },
+      "/stats/pledges": { get: op("getPledgeStats", "Pledges by district, LINE and meeting-reported apart. All roles.", { 200: json(ref("PledgeStats")), 401: base[401] }, { parameters: [q("year", "campaign year (BE)", { type: "integer" })] }) },
+      "/stats/complaints": { get: op("getComplaintStats", "Complaints per BE month by status and category. All roles.", { 200: json(ref("ComplaintStats")), 401: base[401] }) },
+      "/stats/coverage": { get: op("getMeetingCoverage", "Share of villages with a meeting reported in the month. All roles.", { 200: json(ref("Coverage")), 401: base[401] }, { parameters: [q("month", "BE month, e.g. 2569-03", { type: "string", pattern: "^25[0-9]{2}-(0[1-9]|1[0-2])$" })] }) },
+      "/audit": { get: op("listAudit", "The audit log, newest first. Admins.", { 200: json(ref("AuditPage")), ...base }, { parameters: [q("page", "1-based page", { type: "integer", minimum: 1 }), q("action", "e.g. complaint.identity_viewed"), q("complaintId", "complaint id")] }) },
     },
+    components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } }, schemas: SCHEMAS },
   };
 }

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from "../config";
 import { disconnectDb } from "../db";
 import { startRuntime, type Runtime } from "../runtime";
 import { DEFAULT_EMULATOR_PORT, devChannel, devEnv, loadDevSecrets } from "./dev-env";
+import { installDevRichMenu } from "./dev-richmenu";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { startLineEmulator, type LineEmulator } from "./line-emulator";
 import { findRepoRoot, mountSimulator } from "./line-emulator/simulator";
@@ -12,6 +13,7 @@ import { findRepoRoot, mountSimulator } from "./line-emulator/simulator";
 // `npm run dev`: the embedded database (or MONGODB_URI), the LINE emulator with its
 // chat simulator, and the bot, all on 127.0.0.1. Ctrl-C stops them in reverse order.
 const HOST = "127.0.0.1";
+const FORCE_AFTER_MS = 1500;
 
 class DevStartError extends Error {}
 
@@ -25,7 +27,7 @@ async function assertPortFree(port: number, variable: string): Promise<void> {
   });
 }
 
-function printUrls(botUrl: string, emulator: LineEmulator, pageUrl: string, mongodbUri: string): void {
+function printUrls(botUrl: string, emulator: LineEmulator, pageUrl: string, mongodbUri: string, richMenu: string): void {
   const lines = [
     "",
     "สุจริต (Sujarit) กำลังทำงานในโหมดพัฒนา — dev mode is up:",
@@ -36,6 +38,7 @@ function printUrls(botUrl: string, emulator: LineEmulator, pageUrl: string, mong
     `            officer dashboard ${botUrl}/officer/`,
     `  LINE emulator             ${emulator.url}   (control API: ${emulator.url}/__sim)`,
     `  MongoDB                   ${mongodbUri.replace(/\/\/[^@/]*@/, "//***@")}`,
+    `  ${richMenu}`,
     "",
     '  ลองส่งข้อความจากเทอร์มินัล: npm run cli -- say "ไม่รับ ไม่ให้"',
     "  กด Ctrl-C เพื่อหยุด (stops the bot, the emulator and the database)",
@@ -61,38 +64,18 @@ async function main(): Promise<void> {
     await emulator?.close().catch(() => undefined);
     await db?.stop();
   };
-  try {
-    let mongodbUri = process.env.MONGODB_URI;
-    if (!mongodbUri) {
-      db = await startEmbeddedDb({ dataDir: path.join(dataDir, "ferretdb"), log: (l) => console.error(l) });
-      mongodbUri = db.uri;
-    }
-    emulator = await startLineEmulator({ ...devChannel(process.env), port: emulatorPort });
-    const simulator = mountSimulator(emulator);
-    const env = devEnv(process.env, { mongodbUri, emulatorUrl: emulator.url, secrets: loadDevSecrets(dataDir) });
-    const config = loadConfig(env);
-    if (config.line.apiBaseUrl !== emulator.url) {
-      console.warn(`LINE_API_BASE_URL is ${config.line.apiBaseUrl}: the bot will not answer in the chat simulator`);
-    }
-    rt = await startRuntime(config);
-    const server = await rt.listen(config.port, HOST);
-    const address = server.address();
-    const botUrl = `http://${HOST}:${typeof address === "object" && address ? address.port : config.port}`;
-    emulator.setWebhookUrl(`${botUrl}/webhook`);
-    printUrls(botUrl, emulator, simulator.pageUrl, mongodbUri);
-  } catch (err) {
-    await stopAll();
-    throw err;
-  }
-
-  let stopping = false;
+  // Ctrl-C reaches npm, tsx and this process, and tsx relays it once more: only a
+  // signal well after the first one means "stop now".
+  let stoppingSince = 0;
   const shutdown = (signal: string) => {
-    if (stopping) {
+    if (stoppingSince > 0) {
+      if (Date.now() - stoppingSince < FORCE_AFTER_MS) return;
       console.error("ปิดทันที (forced exit)");
+      db?.process.kill("SIGKILL");
       process.exit(130);
     }
-    stopping = true;
-    console.log(`\n${signal}: กำลังปิดบอท อีมูเลเตอร์ และฐานข้อมูล…`);
+    stoppingSince = Date.now();
+    console.log(`\n${signal}: กำลังปิดบอท อีมูเลเตอร์ และฐานข้อมูล… (Ctrl-C again to force)`);
     stopAll().then(
       () => process.exit(0),
       (err: Error) => {
@@ -103,11 +86,39 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+  // Whatever ends this process, the database child must not outlive it.
+  process.on("exit", () => db?.process.kill("SIGTERM"));
+
+  try {
+    let mongodbUri = process.env.MONGODB_URI;
+    if (!mongodbUri) {
+      db = await startEmbeddedDb({ dataDir: path.join(dataDir, "ferretdb"), log: (l) => console.error(l) });
+      mongodbUri = db.uri;
+    }
+    const channel = devChannel(process.env);
+    emulator = await startLineEmulator({ ...channel, port: emulatorPort });
+    const simulator = mountSimulator(emulator, { channelAccessToken: channel.channelAccessToken });
+    const richMenu = await installDevRichMenu(root, emulator.url, channel.channelAccessToken);
+    const env = devEnv(process.env, { mongodbUri, emulatorUrl: emulator.url, secrets: loadDevSecrets(dataDir) });
+    const config = loadConfig(env);
+    if (config.line.apiBaseUrl !== emulator.url) {
+      console.warn(`LINE_API_BASE_URL is ${config.line.apiBaseUrl}: the bot will not answer in the chat simulator`);
+    }
+    rt = await startRuntime(config);
+    const server = await rt.listen(config.port, HOST);
+    const address = server.address();
+    const botUrl = `http://${HOST}:${typeof address === "object" && address ? address.port : config.port}`;
+    emulator.setWebhookUrl(`${botUrl}/webhook`);
+    printUrls(botUrl, emulator, simulator.pageUrl, mongodbUri, richMenu);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
 }
 
 main().catch((err: Error) => {
   // Go missing, a port in use, a bad .env value: one clear line, exit 1.
   const known = err instanceof ConfigError || err instanceof DevStartError || /Go is not installed|FerretDB|go build/.test(err.message);
-  console.error(known ? err.message : `npm run dev failed: ${err.stack ?? err.message}`);
+  console.error(known ? err.message : `npm run dev failed: ${err.message}`);
   process.exit(1);
 });

@@ -81,7 +81,7 @@ export async function certificateFor(ctx: BotContext, pledge: PledgeView, alread
   const tally = await readYearTally(pledge.campaignYear);
   return pledgeCertificateFlex({
     displayName: profile?.displayName,
-    number: pledge.number!,
+    number: pledge.number,
     campaignYear: pledge.campaignYear,
     pledgedAt: pledge.pledgedAt,
     timeZone: ctx.deps.config.timezone,
@@ -104,7 +104,7 @@ export async function confirmPledge(ctx: BotContext, data: PledgeFlowData): Prom
     at: ctx.now,
     timeZone: ctx.deps.config.timezone,
   });
-  await rememberMemberVillage(member._id, area);
+  await rememberMemberVillage(member._id, area, member.village);
   ctx.endFlow();
   ctx.log.info("pledge confirmed", { outcome, number: pledge.number });
   ctx.reply(await certificateFor(ctx, pledge, outcome === "existing"));

@@ -20,15 +20,24 @@ const START_CHIP: QuickReplyItem = { label: "แจ้งเรื่องร�
 const MY_REPORTS_CHIP: QuickReplyItem = { label: "เรื่องของฉัน", postback: postbackData("complaint.track"), displayText: "ติดตามเรื่อง" };
 
 /** "ติดตามเรื่อง KK-7F3-Q9M-2XA", "ติดตาม kk7f3q9m2xa ค่ะ", "track …", or a bare "KK-…" code. */
-const TRACK_COMMAND = /^(?:ติดตามเรื่อง(?:ร้องเรียน)?|ติดตาม|ตามเรื่อง|track)\s*[:：]?\s*([0-9a-z๐-๙][0-9a-z๐-๙ -]{0,30})?\s*(?:นะคะ|นะครับ|ค่ะ|คะ|ครับ)?$/;
+const TRACK_COMMAND = /^(?:ติดตามเรื่อง(?:ร้องเรียน)?|ติดตาม|ตามเรื่อง|track)(?:$|[\s:：]|[0-9a-z๐-๙{])/;
 const BARE_CODE = /^kk[\s-]*[0-9a-z๐-๙]{3}[\s-]*[0-9a-z๐-๙]{3}[\s-]*[0-9a-z๐-๙]{3}$/;
+const TRACK_WORD = /^(?:ติดตามเรื่อง(?:ร้องเรียน)?|ติดตาม|ตามเรื่อง|track)\s*[:：]?\s*/;
+const POLITE_TAIL = /\s*(?:นะคะ|นะครับ|ค่ะ|คะ|ครับ)$/;
 
-/** The code part of what was typed: undefined when nothing follows the command word. */
+/**
+ * What was typed after the command word, when it looks like an attempt at a code
+ * (any Latin letter, digit or symbol). Thai words only ("ติดตามเรื่องของฉัน", or a
+ * sentence the intent module routed here) mean "show my reports".
+ */
 function typedCode(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const t = normalizeText(text);
   if (BARE_CODE.test(t)) return t;
-  return TRACK_COMMAND.exec(t)?.[1]?.trim() || undefined;
+  const word = TRACK_WORD.exec(t);
+  if (!word) return undefined;
+  const rest = t.slice(word[0].length).replace(POLITE_TAIL, "").trim();
+  return /[\x21-\x7e๐-๙]/.test(rest) ? rest : undefined;
 }
 
 async function showMyReports(ctx: BotContext): Promise<void> {

@@ -21,7 +21,11 @@ const WHAT_IS_DELETED =
   "• ข้อมูลส่วนตัวในบริการอื่นของสุจริต";
 
 function askToConfirm(ctx: BotContext): void {
-  if (!ctx.userId) return;
+  // A group shares one flow state, so another member could answer the question: ask in 1:1 only.
+  if (!ctx.userId || (ctx.event as { source?: { type?: string } }).source?.type !== "user") {
+    ctx.reply(politeTextMessage("การลบข้อมูลทำได้ในแชตส่วนตัวกับสุจริตค่ะ กรุณาเปิดแชตกับสุจริตแล้วพิมพ์ “ลบข้อมูลของฉัน” นะคะ"));
+    return;
+  }
   ctx.goto(FLOW_ID, "confirm", {}, FLOW_VERSION, TTL_MS);
   ctx.reply(
     politeTextMessage(`ท่านต้องการลบข้อมูลของท่านใช่ไหมคะ สิ่งที่จะถูกลบ:\n${WHAT_IS_DELETED}\n\nลบแล้วกู้คืนไม่ได้ค่ะ`, [
@@ -33,7 +37,7 @@ function askToConfirm(ctx: BotContext): void {
 
 async function deleteNow(ctx: BotContext): Promise<void> {
   ctx.endFlow();
-  const summary = await deleteMyData(ctx.userId!, ctx.now);
+  const summary = await deleteMyData(ctx.userId!, ctx.now, ctx.deps.sealer);
   ctx.log.info("personal data deleted", { pledgesAnonymized: summary.pledgesAnonymized, notes: summary.notes.length });
   const extra = summary.notes.length > 0 ? `\n${summary.notes.map((n) => `• ${n}`).join("\n")}` : "";
   ctx.reply(politeTextMessage(`ลบข้อมูลของท่านเรียบร้อยแล้วค่ะ${extra}\nท่านยังใช้งานสุจริตได้ตามปกตินะคะ`, [MENU]));

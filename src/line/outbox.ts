@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { messagingApi } from "@line/bot-sdk";
 import { isDuplicateKeyError } from "../errors";
+import { tryClaim } from "../locks/claim";
 import type { Logger } from "../logger";
 import { Member } from "../models/member.model";
 import { OutboxMessage, type OutboxMessageDoc } from "../models/outbox-message.model";
@@ -123,19 +124,27 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     return rows;
   }
 
+  // Claiming an attempt is an insert (locks/claim.ts): FerretDB cannot do an
+  // atomic conditional update. Should two replicas still race at a slot boundary,
+  // the stored retry key makes LINE answer the second with 409: one delivery.
+  const inFlight = new Set<string>();
   async function claim(id: unknown): Promise<OutboxMessageDoc | null> {
     const t = now();
-    return OutboxMessage.findOneAndUpdate(
-      {
-        _id: id,
-        $or: [
-          { state: "pending", nextAttemptAt: { $lte: t } },
-          { state: "sending", leaseUntil: { $lt: t } },
-        ],
-      },
-      { $set: { state: "sending", leaseOwner: opts.owner, leaseUntil: new Date(t.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-      { new: true },
-    );
+    const row = await OutboxMessage.findById(id);
+    if (!row) return null;
+    const due =
+      (row.state === "pending" && row.nextAttemptAt.getTime() <= t.getTime()) ||
+      (row.state === "sending" && (row.leaseUntil?.getTime() ?? 0) < t.getTime());
+    if (!due) return null;
+    const slot = Math.floor(t.getTime() / leaseMs);
+    // A fresh owner token per attempt: even this process must not take it twice.
+    if (!(await tryClaim(`outbox:${String(row._id)}:${row.attempts}@${slot}`, `${opts.owner}:${randomUUID()}`, new Date((slot + 2) * leaseMs)))) return null;
+    row.state = "sending";
+    row.leaseOwner = opts.owner;
+    row.leaseUntil = new Date(t.getTime() + leaseMs);
+    row.attempts += 1;
+    await OutboxMessage.updateOne({ _id: row._id }, { $set: { state: row.state, leaseOwner: row.leaseOwner, leaseUntil: row.leaseUntil, attempts: row.attempts } });
+    return row;
   }
 
   async function followedOnly(userIds: string[]): Promise<string[]> {

@@ -17,7 +17,7 @@ const pledgeSchema = new Schema(
     /** Thai fiscal year in BE (config campaignYearStartMonth), e.g. 2569. */
     campaignYear: { type: Number, required: true },
     memberId: { type: Schema.Types.ObjectId, ref: "Member" },
-    /** Dense per campaign year, issued right after the insert (pledge-number.service.ts). */
+    /** Dense per campaign year (pledge-number.service.ts); removed on anonymisation. */
     number: { type: Number },
     // Denormalised DOPA area codes, so counts need only $match/$group.
     districtCode: { type: String, required: true },

@@ -54,25 +54,16 @@ export function sniffImageType(b: Buffer): EvidenceType | null {
   return null;
 }
 
-export interface StoreEvidenceInput {
-  messageId: string;
-  reporterIndex: string;
-  draftId: string;
-  now: Date;
-}
-
 /**
- * Downloads one photo and stores it. Idempotent per (draft, message): a retried
- * handler finds the stored file. Throws EvidenceError (a ValidationError with a Thai
- * message) for gone, oversized or non-image content; other LINE errors (5xx,
+ * Downloads one photo from LINE and checks it: at most 10 MB, and a JPEG, PNG or
+ * WEBP by its bytes. Throws EvidenceError (a ValidationError with a Thai message)
+ * for gone (404/410), oversized or non-image content; other LINE errors (5xx,
  * timeouts) are rethrown so the inbox retries the event.
  */
-export async function storeEvidence(line: Pick<LineClient, "getContent">, input: StoreEvidenceInput): Promise<StoredEvidence> {
-  const existing = await files().findOne({ "metadata.draftId": input.draftId, "metadata.messageId": input.messageId });
-  if (existing) return toStored(existing);
+export async function fetchEvidence(line: Pick<LineClient, "getContent">, messageId: string): Promise<{ data: Buffer; contentType: EvidenceType }> {
   let data: Buffer;
   try {
-    ({ data } = await line.getContent(input.messageId, MAX_EVIDENCE_BYTES));
+    ({ data } = await line.getContent(messageId, MAX_EVIDENCE_BYTES));
   } catch (err) {
     if (err instanceof ContentTooLargeError) throw new EvidenceError("too_large");
     if (err instanceof LineApiError && (err.status === 404 || err.status === 410)) throw new EvidenceError("gone");
@@ -80,6 +71,21 @@ export async function storeEvidence(line: Pick<LineClient, "getContent">, input:
   }
   const contentType = sniffImageType(data);
   if (!contentType) throw new EvidenceError("bad_type");
+  return { data, contentType };
+}
+
+export interface StoreEvidenceInput {
+  messageId: string;
+  reporterIndex: string;
+  draftId: string;
+  now: Date;
+}
+
+/** Fetches and stores one photo. Idempotent per (draft, message): a retried handler finds the stored file. */
+export async function storeEvidence(line: Pick<LineClient, "getContent">, input: StoreEvidenceInput): Promise<StoredEvidence> {
+  const existing = await files().findOne({ "metadata.draftId": input.draftId, "metadata.messageId": input.messageId });
+  if (existing) return toStored(existing);
+  const { data, contentType } = await fetchEvidence(line, input.messageId);
   const sha256 = createHash("sha256").update(data).digest("hex");
   const ext = contentType.split("/")[1];
   const upload = evidenceBucket().openUploadStream(`${sha256.slice(0, 16)}.${ext}`, {

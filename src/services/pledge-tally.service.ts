@@ -11,9 +11,9 @@ import {
 } from "../models/pledge-counter.model";
 
 // The running counts behind progress and rankings (pledge-counter.model.ts). Every
-// change of an active pledge moves them: +1 when a pledge gets its number or is
-// renewed, -1 on withdrawal. Without transactions a crash between two writes can
-// leave a count one off; rebuildPledgeTallies() recomputes them with $match/$group.
+// change of an active pledge moves them: +1 when a pledge is stored or renewed, -1
+// on withdrawal. Without transactions a crash between the pledge write and the count
+// leaves a count one off; rebuildPledgeTallies() recomputes them with $match/$group.
 //
 // FerretDB 1.24 applies an update as read, modify, write, so concurrent $inc on one
 // document lose increments (50 parallel $inc left 1). Writes to one counter document
@@ -67,8 +67,8 @@ function updateCounter(id: string, update: Record<string, unknown>): Promise<unk
 }
 
 /**
- * Moves the counts of one pledge: +1 when it is numbered or renewed, -1 when withdrawn.
- * `issued` raises the year's seq to the number just issued.
+ * Moves the counts of one pledge: +1 when it is stored or renewed, -1 when withdrawn.
+ * `issued` raises the year's seq (where the next number search starts) to a new number.
  */
 export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea, delta: 1 | -1, issued?: number): Promise<void> {
   const yearUpdate: Record<string, unknown> = {
@@ -83,11 +83,6 @@ export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea
       $setOnInsert: { campaignYear, districtCode: area.districtCode },
     }),
   ]);
-}
-
-/** Records that a number was issued without counting a pledge (it was withdrawn before being numbered). */
-export async function raiseIssuedNumber(campaignYear: number, issued: number): Promise<void> {
-  await updateCounter(yearCounterId(campaignYear), { $max: { seq: issued }, $setOnInsert: { campaignYear } });
 }
 
 /** Plain record from a stored map, without the key's letter prefix. */

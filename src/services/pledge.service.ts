@@ -7,16 +7,16 @@ import { Pledge, type PledgeStatus } from "../models/pledge.model";
 import { PledgeNumber } from "../models/pledge-number.model";
 import { BUDDHIST_ERA_OFFSET, monthKeyBE, zonedDateTimeToUtc, zonedParts } from "../util/thai-date";
 import { MAX_VILLAGE_NUMBER } from "../util/thai-text";
-import { numberPledge } from "./pledge-number.service";
+import { claimPledgeNumber } from "./pledge-number.service";
 import { adjustPledgeTallies, type PledgeArea } from "./pledge-tally.service";
 
 export type { PledgeArea } from "./pledge-tally.service";
 
 // Pledges "ไม่รับ ไม่ให้": once per person per campaign year, numbered densely.
-// The pledge is inserted first, so a duplicate (double tap, redelivery, second
-// device) fails on the _id before any number is taken; numbering and counting
-// follow (pledge-number.service.ts). Any later reader that finds a pledge without
-// its number (the writer crashed) finishes the numbering.
+// The pledge's _id is "<year>:m:<memberId>", so a double tap, a redelivery or a
+// second device collides on it. Its number is claimed under that same id first
+// (pledge-number.service.ts), so racing duplicates share one number; the request
+// whose insert succeeds is the one that counts the pledge.
 export interface PledgeView {
   id: string;
   campaignYear: number;
@@ -65,7 +65,7 @@ export function validatePledgeArea(area: PledgeArea): PledgeArea {
   const district = getDistrict(area.districtCode);
   const tambon = getTambon(area.tambonCode);
   if (!district || !tambon || tambon.districtCode !== district.code) {
-    throw new ValidationError(`unknown area ${area.districtCode}/${area.tambonCode}`, "ไม่พบตำบลนี้ในอำเภอที่เลือกค่ะ กรุณาเลือกใหม่อีกครั้ง");
+    throw new ValidationError(`unknown area ${area.districtCode}/${area.tambonCode}`, "ไม่พบตำบลนี้ในอำเภอที่เลือก กรุณาเลือกใหม่อีกครั้งค่ะ");
   }
   if (!Number.isInteger(area.villageNo) || area.villageNo < 1 || area.villageNo > MAX_VILLAGE_NUMBER) {
     throw new ValidationError(`bad village number ${area.villageNo}`, `กรุณาระบุหมู่ที่เป็นตัวเลข 1–${MAX_VILLAGE_NUMBER} ค่ะ`);
@@ -76,7 +76,7 @@ export function validatePledgeArea(area: PledgeArea): PledgeArea {
 type StoredPledge = {
   _id: string;
   campaignYear: number;
-  number?: number | null;
+  number: number;
   districtCode: string;
   tambonCode: string;
   villageNo: number;
@@ -85,11 +85,11 @@ type StoredPledge = {
   withdrawnAt?: Date | null;
 };
 
-function toView(doc: StoredPledge, number: number): PledgeView {
+function toView(doc: StoredPledge): PledgeView {
   return {
     id: doc._id,
     campaignYear: doc.campaignYear,
-    number,
+    number: doc.number,
     area: { districtCode: doc.districtCode, tambonCode: doc.tambonCode, villageNo: doc.villageNo },
     status: doc.status,
     pledgedAt: doc.pledgedAt ?? new Date(0),
@@ -101,16 +101,10 @@ async function load(id: string): Promise<StoredPledge | null> {
   return (await Pledge.findById(id).lean()) as StoredPledge | null;
 }
 
-/** The stored pledge with its number, numbering it first if its writer did not finish. */
-async function numbered(doc: StoredPledge): Promise<PledgeView> {
-  const number = doc.number ?? (await numberPledge(doc)).number;
-  return toView(doc, number);
-}
-
 /** The member's pledge of that campaign year (active or withdrawn), or null. */
 export async function findPledge(memberId: Types.ObjectId | string, campaignYear: number): Promise<PledgeView | null> {
   const doc = await load(pledgeIdFor(memberId, campaignYear));
-  return doc ? numbered(doc) : null;
+  return doc ? toView(doc) : null;
 }
 
 /**
@@ -122,58 +116,54 @@ export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: 
   const area = validatePledgeArea(input.area);
   const id = pledgeIdFor(input.memberId, input.campaignYear);
   const monthKey = monthKeyBE(input.at, input.timeZone);
-  let outcome: CreatePledgeOutcome = "created";
-  try {
-    await Pledge.create({
-      _id: id,
-      campaignYear: input.campaignYear,
-      memberId: input.memberId,
-      ...area,
-      status: "active",
-      pledgedAt: input.at,
-      monthKey,
-      anonToken: randomBytes(12).toString("base64url"),
-    });
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-    outcome = "existing";
+  let existing = await load(id);
+  if (!existing) {
+    const number = await claimPledgeNumber(input.campaignYear, id);
+    try {
+      const fields = { _id: id, campaignYear: input.campaignYear, memberId: input.memberId, number, ...area, status: "active", pledgedAt: input.at, monthKey };
+      await Pledge.create({ ...fields, anonToken: randomBytes(12).toString("base64url") });
+      await adjustPledgeTallies(input.campaignYear, area, 1, number);
+      return { pledge: toView(fields as StoredPledge), outcome: "created" };
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      existing = (await load(id))!; // a racing duplicate stored it first, with the same number
+    }
   }
-  let doc = (await load(id))!;
-  const number = (await numbered(doc)).number;
-  if (outcome === "existing" && doc.status === "withdrawn") {
+  if (existing.status === "withdrawn") {
     const renewed = await Pledge.updateOne(
       { _id: id, status: "withdrawn" },
       { $set: { status: "active", ...area, pledgedAt: input.at, monthKey }, $unset: { withdrawnAt: 1 } },
     );
     if (renewed.modifiedCount === 1) {
       await adjustPledgeTallies(input.campaignYear, area, 1);
-      outcome = "renewed";
+      return { pledge: toView((await load(id))!), outcome: "renewed" };
     }
-    doc = (await load(id))!;
   }
-  return { pledge: toView(doc, number), outcome };
+  return { pledge: toView(existing), outcome: "existing" };
 }
 
 /** Withdraws the member's active pledge of that year. A second call returns the withdrawn pledge unchanged. */
 export async function withdrawPledge(memberId: Types.ObjectId | string, campaignYear: number, at: Date): Promise<{ pledge: PledgeView; changed: boolean }> {
   const id = pledgeIdFor(memberId, campaignYear);
-  const existing = await load(id);
-  if (!existing) throw new NotFoundError(`no pledge ${id}`, "ท่านยังไม่ได้ประกาศเจตนารมณ์ในปีงบประมาณนี้ค่ะ");
-  // Numbering counts an active pledge; do it first so the -1 below has a +1 to undo.
-  const view = await numbered(existing);
   const doc = (await Pledge.findOneAndUpdate(
     { _id: id, status: "active" },
     { $set: { status: "withdrawn", withdrawnAt: at } },
     { new: true, lean: true },
   )) as StoredPledge | null;
-  if (!doc) return { pledge: view, changed: false };
-  await adjustPledgeTallies(campaignYear, view.area, -1);
-  return { pledge: toView(doc, view.number), changed: true };
+  if (!doc) {
+    const existing = await load(id);
+    if (!existing) throw new NotFoundError(`no pledge ${id}`, "ท่านยังไม่ได้ประกาศเจตนารมณ์ในปีงบประมาณนี้ค่ะ");
+    return { pledge: toView(existing), changed: false };
+  }
+  await adjustPledgeTallies(campaignYear, { districtCode: doc.districtCode, tambonCode: doc.tambonCode, villageNo: doc.villageNo }, -1);
+  return { pledge: toView(doc), changed: true };
 }
 
-/** Saves the village on the member, so the next pledge skips the questions. */
-export async function rememberMemberVillage(memberId: Types.ObjectId | string, area: PledgeArea): Promise<void> {
-  await Member.updateOne({ _id: memberId }, { $set: { village: validatePledgeArea(area) } });
+/** Saves the village on the member (when it changed), so the next pledge skips the questions. */
+export async function rememberMemberVillage(memberId: Types.ObjectId | string, area: PledgeArea, known?: Partial<PledgeArea> | null): Promise<void> {
+  const village = validatePledgeArea(area);
+  if (known && known.districtCode === village.districtCode && known.tambonCode === village.tambonCode && known.villageNo === village.villageNo) return;
+  await Member.updateOne({ _id: memberId }, { $set: { village } });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
 import { Member } from "../models/member.model";
+import type { Sealer } from "../security/sealer";
 import { anonymizeMemberPledges } from "./pledge.service";
 
 // "ลบข้อมูลของฉัน" (privacy explainer; PDPA B.E. 2562 right to erasure). Each domain
@@ -12,6 +13,8 @@ export interface DeletionSubject {
   /** Absent when the user never became a member (nothing else can refer to them then). */
   memberId?: Types.ObjectId;
   at: Date;
+  /** DATA_ENCRYPTION_KEY's sealer, for hooks that find rows by blind index (complaints). */
+  sealer: Sealer;
 }
 
 /**
@@ -45,9 +48,9 @@ export function deletionHookNames(): string[] {
   return hooks.map((h) => h.name);
 }
 
-export async function deleteMyData(lineUserId: string, at: Date): Promise<DeletionSummary> {
+export async function deleteMyData(lineUserId: string, at: Date, sealer: Sealer): Promise<DeletionSummary> {
   const member = await Member.findOne({ lineUserId }, { _id: 1 }).lean();
-  const subject: DeletionSubject = { lineUserId, at, ...(member ? { memberId: member._id } : {}) };
+  const subject: DeletionSubject = { lineUserId, at, sealer, ...(member ? { memberId: member._id } : {}) };
   const notes: string[] = [];
   for (const h of hooks) {
     const note = await h.fn(subject);

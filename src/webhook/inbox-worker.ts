@@ -27,7 +27,7 @@ export interface InboxWorker {
 const OPEN_STATES = ["pending", "processing", "committed"];
 
 export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts: InboxWorkerOptions): InboxWorker {
-  const leaseMs = opts.leaseMs ?? 30_000;
+  const leaseMs = opts.leaseMs ?? 15_000;
   const active = new Set<string>();
   const again = new Set<string>();
   const queue: string[] = [];
@@ -56,7 +56,7 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
         if (!(await renewChatLock(chatKey, opts.owner, deps.now(), leaseMs))) break;
       }
     } finally {
-      await releaseChatLock(chatKey, opts.owner).catch(() => undefined);
+      await releaseChatLock(chatKey, opts.owner, deps.now(), leaseMs).catch(() => undefined);
     }
   }
 

@@ -36,7 +36,7 @@ export class DashboardClient {
     }
   }
 
-  async request(method: string, path: string, body?: string, contentType?: string, follow = true): Promise<Page> {
+  async request(method: string, path: string, body?: string | FormData, contentType?: string, follow = true): Promise<Page> {
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     if (contentType) headers["content-type"] = contentType;
@@ -44,7 +44,9 @@ export class DashboardClient {
     this.keep(res);
     const location = res.headers.get("location") ?? undefined;
     if (follow && res.status >= 300 && res.status < 400 && location) return this.get(location);
-    const page = { status: res.status, text: await res.text(), headers: res.headers, location };
+    // ignoreBOM keeps a CSV's byte-order mark visible to the tests (Response.text() drops it).
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+    const page = { status: res.status, text, headers: res.headers, location };
     if ((res.headers.get("content-type") ?? "").includes("html")) this.lastPage = page;
     return page;
   }
@@ -66,6 +68,16 @@ export class DashboardClient {
     if (token !== null) body.set("_csrf", token);
     for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
     return this.request("POST", path, body.toString(), "application/x-www-form-urlencoded", opts.follow ?? true);
+  }
+
+  /** Posts a multipart form (file upload) like a browser, with the page's CSRF token unless given. */
+  postMultipart(path: string, fields: Record<string, string>, file?: { field: string; name: string; text: string }, opts: { csrf?: string | null } = {}): Promise<Page> {
+    const form = new FormData();
+    const token = opts.csrf === undefined ? this.csrf() : opts.csrf;
+    if (token !== null) form.set("_csrf", token);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    if (file) form.set(file.field, new Blob([file.text], { type: "text/csv" }), file.name);
+    return this.request("POST", path, form);
   }
 
   /** Logs in and lands on `next` (the account page by default). */

@@ -87,5 +87,13 @@ describe("pledge concurrency", () => {
     assert.equal(await PledgeNumber.countDocuments({ campaignYear: YEAR }), seqBefore + 1, "one number document per pledge");
     const counter = await PledgeCounter.findById(String(YEAR)).lean();
     assert.equal(counter!.seq, seqBefore + 1);
+    // The nine candidates the losers tried went back to the pool: the next pledges continue without a gap.
+    const next = await Promise.all(
+      [1, 2].map(async (i) => {
+        const m = await Member.create({ lineUserId: makeUserId(`after-race-${i}`) });
+        return (await createPledge({ memberId: m._id, campaignYear: YEAR, area, at: clock, timeZone: "Asia/Bangkok" })).pledge.number;
+      }),
+    );
+    assert.deepEqual(next.sort((a, b) => a - b), [seqBefore + 2, seqBefore + 3]);
   });
 });

@@ -36,7 +36,7 @@ export function mountStatsApi(r: Router, deps: AppDeps): void {
     const pageSize = 100;
     const { rows, total } = await listAudit({ action: field(req.query, "action") || undefined, complaintId: field(req.query, "complaintId") || undefined }, page, pageSize);
     res.json({
-      items: rows.map((r) => ({ id: r.id, at: r.at, actor: { kind: r.actorKind, ...(r.actorId ? { id: r.actorId } : {}) }, action: r.action, ...(r.complaintId ? { complaintId: r.complaintId } : {}), ...(r.detail ? { detail: r.detail } : {}) })),
+      items: rows.map((r) => ({ id: r.id, at: r.at, actor: { kind: r.actorKind, ...(r.actorId && r.actorKind !== "reporter" ? { id: r.actorId } : {}) }, action: r.action, ...(r.complaintId ? { complaintId: r.complaintId } : {}), ...(r.detail ? { detail: r.detail } : {}) })),
       total,
       page,
       pageSize,

@@ -26,7 +26,7 @@ export function createMeetingsController(deps: AppDeps): Record<Handlers, Reques
   const formError = (res: Response, values: MeetingFormValues, err: unknown, meetingId?: string) => {
     if (!(err instanceof DomainError)) throw err;
     const text = err.userMessage ?? `ข้อมูลไม่ถูกต้องค่ะ (${err.message})`;
-    sendPage(res, meetingFormView({ principal: principalOf(res), csrfToken: csrfTokenOf(res), values, meetingId, flash: { kind: "error", text } }), 400);
+    sendPage(res, meetingFormView({ principal: principalOf(res), csrfToken: csrfTokenOf(res), values, meetingId, flash: { kind: "error", text } }), err.code === "forbidden" ? 403 : 400);
   };
 
   return {

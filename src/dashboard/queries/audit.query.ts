@@ -57,7 +57,8 @@ export async function listAudit(f: AuditFilter, page: number, pageSize: number):
       id: String(d._id),
       at: d.at,
       actorKind: d.actor.kind,
-      actorId: d.actor.id ?? undefined,
+      // A reporter's actor id is their blind index: it links cases of one person, so it never leaves the server.
+      actorId: d.actor.kind === "reporter" ? undefined : d.actor.id ?? undefined,
       actorName: d.actor.id ? names.get(d.actor.id) : undefined,
       action: d.action,
       complaintId: d.complaintId ? String(d.complaintId) : undefined,

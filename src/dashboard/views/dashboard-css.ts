@@ -2,7 +2,7 @@
 // one column, large touch targets; tables scroll sideways on a phone.
 export const DASHBOARD_CSS = `
 *{box-sizing:border-box}
-body{margin:0;font-family:"Sarabun","Noto Sans Thai","Leelawadee UI",Tahoma,sans-serif;font-size:16px;line-height:1.6;color:#1b1b1b;background:#f6f7f9}
+body{margin:0;font-family:"Sarabun","Noto Sans Thai","Leelawadee UI",Tahoma,Garuda,Loma,sans-serif;font-size:16px;line-height:1.6;color:#1b1b1b;background:#f6f7f9}
 a{color:#0b57d0}
 a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f0a500;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:10}
@@ -50,5 +50,8 @@ ol.timeline{padding-left:1.2rem}
 .chart svg{max-width:100%;height:auto}
 .muted{color:#5f6368}
 .mono{font-family:ui-monospace,Menlo,Consolas,monospace}
+td .mono,td a.mono{white-space:nowrap}
+fieldset{border:1px solid #d9dde3;border-radius:6px;margin-top:12px}
+fieldset label{font-weight:400;display:block}
 @media (max-width:600px){dl.facts{grid-template-columns:1fr}.container{padding:8px}}
 `;

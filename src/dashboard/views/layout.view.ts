@@ -54,6 +54,7 @@ export function layoutView(d: LayoutData): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${d.title} · สุจริต</title>
 <link rel="stylesheet" href="/officer/static/dashboard.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <a class="skip" href="#main">ข้ามไปยังเนื้อหา</a>

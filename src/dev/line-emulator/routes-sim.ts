@@ -95,10 +95,11 @@ async function deliver(deps: SimRouteDeps, res: Response, user: SimUser, shown: 
     const why = webhook.status === 0 ? `ติดต่อบอทไม่ได้ (${webhook.body})` : `บอทตอบ webhook ด้วยสถานะ ${webhook.status}`;
     deps.transcript.addNote(user.userId, "error", why);
   }
-  res.status(ok ? 200 : 502).json({ user, entry, webhook: { status: webhook.status } });
+  res.status(ok ? 200 : 502).json({ user, entry, webhookEventId: event.webhookEventId, webhook: { status: webhook.status } });
 }
 
-export function simRoutes(deps: SimRouteDeps): Router {
+/** `extra` routers (e.g. the rich menu) share this API's error answers. */
+export function simRoutes(deps: SimRouteDeps, ...extra: Router[]): Router {
   const router = Router();
   const images = new Map<string, { contentType: string; body: Buffer }>();
   const userOf = (req: Request) => deps.users.resolve(String(req.params.user));
@@ -153,6 +154,7 @@ export function simRoutes(deps: SimRouteDeps): Router {
     res.json({ user, cursor, entries });
   });
 
+  if (extra.length > 0) router.use(...extra);
   router.use((_req, res) => void res.status(404).json({ message: "Not found" }));
   router.use((err: Error & { type?: string }, _req: Request, res: Response, _next: () => void) => {
     if (err instanceof BadInput || err instanceof RangeError) return void res.status(400).json({ message: err.message });

@@ -15,6 +15,8 @@ export type SimEventInput =
 export interface SendResult {
   user: SimUser;
   entry: UserEntry;
+  /** the event's id, as stored in the bot's inbox */
+  webhookEventId: string;
   webhook: { status: number };
 }
 

@@ -61,7 +61,11 @@ export class SimTranscript {
 
   addUserEvent(userId: string, event: SimUserEvent, replyToken?: string): UserEntry {
     this.sync();
-    if (replyToken) this.replyTokens.set(replyToken, userId);
+    if (replyToken) {
+      this.replyTokens.set(replyToken, userId);
+      // A token is only interesting for a minute (LINE's reply window); keep the newest few.
+      if (this.replyTokens.size > MAX_ENTRIES) this.replyTokens.delete(this.replyTokens.keys().next().value!);
+    }
     return this.push({ from: "user", userId, event });
   }
 

@@ -2,6 +2,7 @@ import express, { type Express } from "express";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { simRoutes } from "./routes-sim";
+import { simRichMenuRoutes } from "./sim-richmenu";
 import { SimTranscript } from "./sim-transcript";
 import { SimUsers } from "./sim-users";
 import type { LineEmulator } from "./types";
@@ -52,13 +53,19 @@ function mountFonts(app: Express, root: string): void {
   });
 }
 
-export function mountSimulator(emulator: LineEmulator): Simulator {
+export interface SimulatorOptions {
+  /** The channel's token, so the page can read the rich menu through the LINE API; no token, no rich menu. */
+  channelAccessToken?: string;
+}
+
+export function mountSimulator(emulator: LineEmulator, opts: SimulatorOptions = {}): Simulator {
   const root = findRepoRoot();
   const users = new SimUsers(emulator);
   const transcript = new SimTranscript(emulator);
   const app = emulator.app;
   mountFonts(app, root);
-  app.use("/__sim", simRoutes({ emulator, users, transcript }));
+  const richMenu = opts.channelAccessToken ? [simRichMenuRoutes({ emulatorUrl: emulator.url, channelAccessToken: opts.channelAccessToken, users })] : [];
+  app.use("/__sim", simRoutes({ emulator, users, transcript }, ...richMenu));
   // no-store: edits to the page show on reload, without a build step.
   app.use("/simulator", express.static(simulatorPublicDir(root), { setHeaders: (res) => res.setHeader("cache-control", "no-store") }));
   app.get("/", (_req, res) => res.redirect(302, "/simulator/"));

@@ -3,6 +3,7 @@
 import { askLocation, closeOnCancel, runAction } from "./actions.js";
 import { ChatView } from "./chat-view.js";
 import { fillIcons } from "./icons.js";
+import { showRichMenu } from "./richmenu.js";
 import { simApi } from "./sim-api.js";
 
 const LONG_POLL_MS = 25_000;
@@ -112,6 +113,7 @@ function selectUser(userId) {
   const user = state.users.find((u) => u.userId === userId);
   document.title = `สุจริต · ${user?.displayName ?? "แชทจำลอง"}`;
   follow(userId);
+  showRichMenu(userId, $("richmenu"), (action) => runAction(action, chat));
 }
 
 function renderUsers() {
@@ -147,6 +149,7 @@ function wire() {
     chat.sendText(text);
   });
   ui.select.addEventListener("change", () => selectUser(ui.select.value));
+  ui.input.addEventListener("focus", () => $("richmenu").closeMenu?.());
   $("menu-button").addEventListener("click", () => (ui.menu.hidden = !ui.menu.hidden));
   $("attach-button").addEventListener("click", () => (ui.attach.hidden = !ui.attach.hidden));
   ui.menu.addEventListener("click", (e) => {

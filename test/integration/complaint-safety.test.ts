@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import mongoose from "mongoose";
+import { makeUserId } from "../../src/dev/line-emulator";
+import { Complaint } from "../../src/models/complaint.model";
+import { FlowState } from "../../src/models/flow-state.model";
+import { MAX_EVIDENCE_BYTES } from "../../src/services/evidence.service";
+import { startHarness, type Harness } from "../helpers/harness";
+import { PNG_MAGIC, codeIn, fileComplaint, gist, gists, jpeg, say, sendImage, tap } from "./complaint-driver";
+
+// Protection of reporters and of the data: encryption at rest, the daily limit,
+// failed downloads, literal storage of hostile input, idle expiry, and many
+// reporters at once. The clock is injected so days and idle time can pass.
+let h: Harness;
+let clock = new Date("2026-11-26T03:00:00Z"); // 10:00 in Bangkok
+before(async () => {
+  h = await startHarness("complaint-safety", { now: () => clock });
+});
+after(async () => h.close());
+
+const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
+
+describe("encryption at rest", () => {
+  test("the raw complaint document holds no LINE id, name or phone in plain text", async () => {
+    const user = makeUserId("safe-crypto");
+    const out = await fileComplaint(h, user, { anonymous: false, name: "บุญมี ศรีสุข", phone: "0891234567" });
+    const raw = await mongoose.connection.collection("complaints").findOne({ trackingCode: codeIn(out) });
+    assert.ok(raw);
+    const json = JSON.stringify(raw);
+    assert.ok(!json.includes(user), "no plaintext LINE id");
+    assert.ok(!json.includes(user.slice(1)), "not even without its U prefix");
+    assert.ok(!json.includes("บุญมี") && !json.includes("0891234567"), "no plaintext contact");
+    assert.match(String(raw.reporterSealed), /^v1:k1:/, "sealed with a key id (rotation)");
+    assert.match(String(raw.contactSealed), /^v1:k1:/);
+    assert.equal(h.bot.deps.sealer.open(String(raw.reporterSealed)), user);
+    const flows = await mongoose.connection.collection("flowstates").find({}).toArray();
+    assert.ok(!JSON.stringify(flows).includes("บุญมี"), "contact is sealed in the flow data too");
+  });
+});
+
+describe("rate limit", () => {
+  test("a sixth complaint on the same Bangkok day is refused politely; the next day it works", async () => {
+    const user = makeUserId("safe-limit");
+    for (let i = 0; i < 5; i++) await fileComplaint(h, user, { what: `เรื่องที่ ${i + 1} มีการเรียกรับเงินค่าบริการ` });
+    assert.equal(await Complaint.countDocuments({ reporterIndex: h.bot.deps.sealer.blindIndex(user) }), 5);
+    const refused = await tap(h, user, "a=complaint.start");
+    assert.match(gist(refused[0]!), /ครบ 5 เรื่องแล้ว/);
+    assert.equal(await FlowState.countDocuments({ chatKey: `user:${user}` }), 0);
+    clock = new Date("2026-11-26T17:30:00Z"); // 00:30 the next day in Bangkok (still the 26th in UTC)
+    const allowed = await tap(h, user, "a=complaint.start");
+    assert.match(gist(allowed[0]!), /เลือกประเภท/);
+    await say(h, user, "ยกเลิก");
+  });
+});
+
+describe("evidence downloads", () => {
+  async function atEvidenceStep(user: string): Promise<void> {
+    await tap(h, user, "a=complaint.start");
+    await tap(h, user, "a=complaint.category&c=bribe");
+    await say(h, user, "มีการเรียกเงินค่าคิวที่โรงพยาบาล");
+    await say(h, user, "เสร็จ");
+    await say(h, user, "ข้าม");
+    await say(h, user, "ไม่ทราบ");
+    await say(h, user, "ไม่แน่ใจ");
+  }
+
+  test("a photo the emulator reports gone (410), an oversized one and a non-image each get a clear message", async () => {
+    const user = makeUserId("safe-evidence");
+    await atEvidenceStep(user);
+    h.line.putContent("gone-1", { status: 410 });
+    let out = await sendImage(h, user, { messageId: "gone-1" });
+    assert.match(gist(out[0]!), /ดาวน์โหลดไม่ได้แล้ว/);
+    h.line.putContent("big-1", { contentType: "image/jpeg", body: jpeg(MAX_EVIDENCE_BYTES + 1) });
+    out = await sendImage(h, user, { messageId: "big-1" });
+    assert.match(gist(out[0]!), /ใหญ่เกิน 10 MB/);
+    h.line.putContent("pdf-1", { contentType: "image/jpeg", body: Buffer.from("%PDF-1.4 not an image") });
+    out = await sendImage(h, user, { messageId: "pdf-1" });
+    assert.match(gist(out[0]!), /JPEG, PNG หรือ WEBP/);
+    h.line.putContent("png-1", { contentType: "image/png", body: Buffer.concat([PNG_MAGIC, Buffer.alloc(100)]) });
+    out = await sendImage(h, user, { messageId: "png-1" });
+    assert.match(gists(out), /ได้รับรูปแล้ว.*ตอนนี้มี 1\/5 รูป/s);
+    assert.equal(await mongoose.connection.collection("evidence.files").countDocuments({ "metadata.messageId": { $in: ["gone-1", "big-1", "pdf-1"] } }), 0);
+    await say(h, user, "ยกเลิก");
+  });
+
+  test("a set of 6 photos keeps 5 and explains the rest in one answer", async () => {
+    const user = makeUserId("safe-six");
+    await atEvidenceStep(user);
+    const replies: string[] = [];
+    for (let i = 1; i <= 6; i++) {
+      h.line.putContent(`six-${i}`, { contentType: "image/jpeg", body: jpeg(1000 + i) });
+      replies.push(gists(await sendImage(h, user, { messageId: `six-${i}`, imageSet: { id: "SIX", index: i, total: 6 } })));
+    }
+    assert.deepEqual(replies.slice(0, 5), ["", "", "", "", ""]);
+    assert.match(replies[5]!, /ได้รับรูป 5 จาก 6 รูป/);
+    assert.match(replies[5]!, /สูงสุด 5 รูป/);
+    await say(h, user, "ยกเลิก");
+  });
+});
+
+describe("hostile input", () => {
+  test("operator-like strings, HTML, emoji and mixed scripts are stored literally; NUL is dropped", async () => {
+    const user = makeUserId("safe-inject");
+    const what = `{"$gt": ""} {$where: "sleep(1000)"} <script>alert(1)</script> 😀🇹🇭 ทดสอบ Test ๑๒๓ a.b $x\u0000end`;
+    const who = `{"$ne": null} '; DROP TABLE complaints; -- นาย ก.`;
+    const out = await fileComplaint(h, user, { what, who });
+    const c = await Complaint.findOne({ trackingCode: codeIn(out) }).lean();
+    assert.equal(c!.what, what.replace("\u0000", ""));
+    assert.equal(c!.who, who);
+    const tracked = await say(h, user, `ติดตามเรื่อง {"$gt": ""}`);
+    assert.match(gist(tracked[0]!), /รหัสติดตามไม่ถูกต้อง|ไม่พบ/, "an operator as a code finds nothing");
+  });
+});
+
+describe("expiry", () => {
+  test("an idle flow expires after 30 minutes with a message on how to start again", async () => {
+    const user = makeUserId("safe-expiry");
+    await tap(h, user, "a=complaint.start");
+    await tap(h, user, "a=complaint.category&c=bribe");
+    await say(h, user, "มีการเรียกเงิน");
+    advance(29 * 60_000);
+    const still = await say(h, user, "ที่สำนักงานเทศบาล");
+    assert.match(gist(still[0]!), /รับข้อความแล้ว/, "29 minutes idle: still open, and the clock restarts");
+    advance(31 * 60_000);
+    const expired = await say(h, user, "เสร็จ");
+    assert.match(gist(expired[0]!), /หมดเวลาแล้ว/);
+    assert.match(gist(expired[0]!), /แจ้งเรื่อง/);
+    assert.equal(await FlowState.countDocuments({ chatKey: `user:${user}` }), 0);
+  });
+});
+
+describe("many reporters at once", () => {
+  test("20 reporters filing concurrently get 20 complaints with distinct codes and a receipt each", async () => {
+    const users = Array.from({ length: 20 }, (_, i) => makeUserId(`safe-many-${i}`));
+    const receipts = await Promise.all(users.map((u, i) => fileComplaint(h, u, { what: `เรื่องพร้อมกันที่ ${i} มีการเรียกรับเงิน`, anonymous: i % 2 === 0 })));
+    const codes = receipts.map(codeIn);
+    assert.equal(new Set(codes).size, 20);
+    for (const u of users) assert.equal(await Complaint.countDocuments({ reporterIndex: h.bot.deps.sealer.blindIndex(u) }), 1);
+  });
+});
