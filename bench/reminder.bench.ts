@@ -4,7 +4,7 @@ import path from "node:path";
 import { listDistricts } from "../src/content/areas/areas";
 import { startEmbeddedDb, type EmbeddedDb } from "../src/dev/embedded-db";
 import { makeUserId } from "../src/dev/line-emulator";
-import { Meeting } from "../src/models/meeting.model";
+import { Meeting, type MeetingDoc } from "../src/models/meeting.model";
 import { Member } from "../src/models/member.model";
 import { Reminder } from "../src/models/reminder.model";
 import { buildMeetingFields } from "../src/services/meeting.service";
@@ -57,9 +57,9 @@ async function seed(villages: ReturnType<typeof villagesOf>, residents: number, 
     people.push(...batch.map((x) => x.lineUserId));
   }
   const recurrence = parseRecurrence("once:2026-12-09@09:30");
-  const meetings = await Meeting.insertMany(
+  const meetings: MeetingDoc[] = await Meeting.insertMany(
     villages.map((v) => buildMeetingFields({ scope: "village", village: v, place: distinct ? `ศาลาประชาคมหมู่ ${v.villageNo} ต.${v.tambonCode}` : "ศาลาประชาคมหมู่บ้าน", recurrence })),
-  );
+  ) as unknown as MeetingDoc[];
   // The reminders materializeReminders would make, written in bulk (set-up is not timed).
   const offsets = parseReminderOffsets("3d@08:00,1d@08:00,2h");
   const reminders = meetings.flatMap((m) =>

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { findRepoRoot } from "../util/repo-root";
 import { messagingApi } from "@line/bot-sdk";
 import { z } from "zod";
 import { readImageSize } from "../dev/line-emulator/image-size";
@@ -11,7 +12,7 @@ import type { CliCommand } from "./commands";
 // the picture of an existing menu, so each run creates a new menu and then deletes the older
 // menus of the same name. Needs only the LINE variables, not the database.
 
-export const DEFAULT_RICH_MENU_IMAGE = path.resolve(__dirname, "..", "..", "assets", "richmenu.png");
+export const DEFAULT_RICH_MENU_IMAGE = path.join(findRepoRoot(__dirname), "assets", "richmenu.png");
 /** LINE: a rich menu image is a PNG or JPEG of at most 1 MB. */
 const MAX_IMAGE_BYTES = 1024 * 1024;
 

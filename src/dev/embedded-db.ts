@@ -3,10 +3,11 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { findRepoRoot } from "../util/repo-root";
 
 // The embedded MongoDB wire-protocol server for dev and tests: FerretDB v1.24
 // (SQLite backend) compiled from tools/ferretdb. Production uses real MongoDB.
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = findRepoRoot(__dirname);
 const TOOL_DIR = path.join(ROOT, "tools", "ferretdb");
 const CACHE_DIR = path.join(ROOT, ".cache", "ferretdb");
 

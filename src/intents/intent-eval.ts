@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { findRepoRoot } from "../util/repo-root";
 import { z } from "zod";
 import { detectIntent, intentKey, type Intent } from "./intent";
 
@@ -9,7 +10,7 @@ import { detectIntent, intentKey, type Intent } from "./intent";
 // offer at least the listed candidates). Top-1 accuracy counts a case right only when the
 // bot's single answer matches the label.
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const REPO_ROOT = findRepoRoot(__dirname);
 export const INTENT_FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "intents.jsonl");
 export const INTENT_HOLDOUT = path.join(REPO_ROOT, "test", "fixtures", "intents-holdout.jsonl");
 

@@ -79,7 +79,7 @@ describe("officer dashboard in a browser", { skip }, () => {
     await page.getByRole("link", { name: code }).click();
     await page.waitForURL(/\/officer\/complaints\/[0-9a-f]{24}$/);
     assert.match((await page.locator("main").textContent()) ?? "", /<script>alert\(1\)<\/script>/, "shown as text");
-    assert.equal(await page.locator("img[alt='หลักฐานรูปที่ 1']").evaluate((img: HTMLImageElement) => img.naturalWidth), 1);
+    assert.equal(await page.locator("img[alt='หลักฐานรูปที่ 1']").evaluate((img: { naturalWidth: number }) => img.naturalWidth), 1);
     await shot("04-detail");
     await page.getByLabel("เปลี่ยนสถานะเป็น").selectOption("under_review");
     await page.getByLabel(/บันทึกถึงผู้แจ้ง/).fill("เจ้าหน้าที่กำลังตรวจสอบข้อเท็จจริงค่ะ");
@@ -110,7 +110,11 @@ describe("officer dashboard in a browser", { skip }, () => {
     await shot("06-progress");
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/officer/complaints`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    // Runs in the page; typed structurally because the project has no DOM lib.
+    const overflow = await page.evaluate(() => {
+      const el = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return el.scrollWidth - el.clientWidth;
+    });
     assert.ok(overflow <= 1, `the page scrolls sideways on a phone by ${overflow}px`);
     await shot("07-phone-list");
     assert.deepEqual(consoleErrors, [], "no CSP violations, script errors or dialogs");

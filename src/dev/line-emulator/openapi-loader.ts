@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { findRepoRoot } from "../../util/repo-root";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
@@ -8,17 +9,6 @@ import { transformDiscriminators, type SchemaMap } from "./openapi-transform";
 
 // Loads LINE's official OpenAPI spec (line/line-openapi) at runtime from
 // ../shared/line-openapi next to the repo (never copied in) and compiles it with ajv.
-
-/** The repo root is the nearest folder above this file with a package.json (works from src/ and dist/). */
-function findRepoRoot(start: string = __dirname): string {
-  let dir = start;
-  while (!existsSync(path.join(dir, "package.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return start;
-    dir = parent;
-  }
-  return dir;
-}
 
 export function defaultLineOpenApiDir(): string {
   return path.resolve(findRepoRoot(), "..", "shared", "line-openapi");

@@ -1,6 +1,9 @@
 import express, { type Express } from "express";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { findRepoRoot } from "../../util/repo-root";
+
+export { findRepoRoot };
 import { simRoutes } from "./routes-sim";
 import { simRichMenuRoutes } from "./sim-richmenu";
 import { SimTranscript } from "./sim-transcript";
@@ -16,17 +19,6 @@ export interface Simulator {
   transcript: SimTranscript;
   /** http://127.0.0.1:<port>/simulator/ */
   pageUrl: string;
-}
-
-/** The repo root: the nearest folder with a package.json, from src/… (tsx) or dist/src/… (build). */
-export function findRepoRoot(from: string = __dirname): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, "package.json"))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`chat simulator: no package.json above ${from}`);
-    dir = up;
-  }
-  return dir;
 }
 
 /** The static page lives in the source tree (plain JS + CSS), so tsx and dist serve the same files. */
