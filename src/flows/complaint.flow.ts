@@ -1,7 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { politeTextMessage, postbackData } from "../../flex-messages";
 import { assertCanSubmit } from "../services/complaint.service";
-import { bindComplaintSealer } from "../services/complaint-privacy";
 import { deleteUnattachedEvidence } from "../services/evidence.service";
 import type { BotContext } from "../webhook/bot-context";
 import {
@@ -55,7 +54,6 @@ const ACCEPTS: Partial<Record<ComplaintStep, readonly string[]>> = {
 const say = (text: string): messagingApi.TextMessage => politeTextMessage(text);
 
 async function runStep(ctx: BotContext, step: ComplaintStep): Promise<StepResult | void> {
-  bindComplaintSealer(ctx.deps.sealer);
   const d = readDraft(ctx);
   const action = ctx.postback?.action;
   if (action === "complaint.resume" || action === "complaint.start" || isWord(ctx.text, "resume")) {

@@ -44,7 +44,7 @@ export async function startMeetingReport(ctx: BotContext): Promise<void> {
     ctx.reply(politeTextMessage("ยังไม่มีการประชุมที่รายงานผลได้ค่ะ รายงานได้ตั้งแต่เวลาเริ่มประชุมจนถึง 14 วันหลังประชุมค่ะ"));
     return;
   }
-  if (found.length === 1 || occurrence && found.every((f) => f.tambonCode === found[0]!.tambonCode && f.villageNo === found[0]!.villageNo)) {
+  if (found.length === 1 || (occurrence && found.every((f) => f.tambonCode === found[0]!.tambonCode && f.villageNo === found[0]!.villageNo))) {
     askAttended(ctx, choiceOf(found[0]!));
     return;
   }

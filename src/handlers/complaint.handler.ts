@@ -7,11 +7,11 @@ import { complaintReplyFlow, startReply } from "../flows/complaint-reply.flow";
 import { complaintFlow, startComplaint } from "../flows/complaint.flow";
 import { normalizeText } from "../intents/normalize";
 import { findOwnComplaintByDraft, listOwnComplaints, trackComplaint } from "../services/complaint.service";
-import { bindComplaintSealer } from "../services/complaint-privacy";
+import "../services/complaint-privacy"; // registers the complaint part of "delete my data"
 import { myReportItem, receiptData, timelineData } from "../services/complaint-views";
 import { findTrackingCode, parseTrackingCode } from "../services/tracking-code";
 import type { BotContext } from "../webhook/bot-context";
-import type { BotModule, Handler } from "../webhook/router";
+import type { BotModule } from "../webhook/router";
 
 // Complaints in the chat: start the guided report, follow cases ("ติดตามเรื่อง"
 // with or without a code), answer an officer, and polite answers to buttons of a
@@ -97,26 +97,16 @@ const STALE_STEP_BUTTONS = [
   "complaint.edit",
 ];
 
-/** Every complaint event hands the runtime's sealer to the deletion hook (complaint-privacy.ts). */
-const bound =
-  (h: Handler): Handler =>
-  (ctx) => {
-    bindComplaintSealer(ctx.deps.sealer);
-    return h(ctx);
-  };
-
-const ACTIONS: Record<string, Handler> = {
-  "complaint.start": startComplaint,
-  "complaint.track": trackHandler,
-  "complaint.reply": startReply,
-  "complaint.confirm": lateConfirm,
-  "complaint.resume": nothingToResume,
-  ...Object.fromEntries(STALE_STEP_BUTTONS.map((a) => [a, staleButton])),
-};
-
 export const complaintModule: BotModule = {
   name: "complaints",
-  actions: Object.fromEntries(Object.entries(ACTIONS).map(([a, h]) => [a, bound(h)])),
+  actions: {
+    "complaint.start": startComplaint,
+    "complaint.track": trackHandler,
+    "complaint.reply": startReply,
+    "complaint.confirm": lateConfirm,
+    "complaint.resume": nothingToResume,
+    ...Object.fromEntries(STALE_STEP_BUTTONS.map((a) => [a, staleButton])),
+  },
   commands: [
     { pattern: /^(?:แจ้งเรื่องร้องเรียน|แจ้งเรื่อง|ร้องเรียน|แจ้งเบาะแส|แจ้งทุจริต|report)(?:\s*(?:ค่ะ|คะ|ครับ))?$/, action: "complaint.start" },
     { pattern: TRACK_COMMAND, action: "complaint.track" },

@@ -59,23 +59,27 @@ export interface ComplaintSubmission {
 
 /**
  * Creates the complaint once per draft: a second call with the same draftId (a
- * double tap, or a retried handler) returns the first complaint with created=false.
- * The per-day limit is checked only for new complaints. Chats are processed one
- * event at a time (inbox chat lock), so count-then-insert cannot race for one reporter.
+ * double tap, or a retried handler) returns the first complaint with created=false
+ * (the unique index on draftId decides). The per-day limit counts only other
+ * complaints. Chats are processed one event at a time (inbox chat lock), so
+ * count-then-insert cannot race for one reporter. Three round trips in the
+ * common case: count, insert, attach photos (skipped without photos).
  */
 export async function submitComplaint(deps: ComplaintDeps, input: ComplaintSubmission): Promise<{ complaint: ComplaintDoc; created: boolean }> {
-  const existing = await Complaint.findOne({ draftId: String(input.draftId) });
-  if (existing) return { complaint: existing, created: false };
+  const draftId = String(input.draftId);
   const what = requireText("what", input.what, MAX_WHAT_CHARS);
   if (what.length < MIN_WHAT_CHARS) throw new ValidationError("what is too short");
   const who = input.who ? requireText("who", input.who, MAX_WHO_CHARS) : undefined;
   if (!input.anonymous && !input.contactSealed) throw new ValidationError("a named report needs contact details");
-  await assertCanSubmit(deps, input.lineUserId);
+  if ((await countComplaintsToday(deps, input.lineUserId)) >= MAX_COMPLAINTS_PER_DAY) {
+    const existing = await Complaint.findOne({ draftId });
+    if (existing) return { complaint: existing, created: false };
+    throw new RateLimitError("daily complaint limit", DAY_LIMIT_TEXT);
+  }
   const now = deps.now();
-  const reporterIndex = deps.sealer.blindIndex(input.lineUserId);
   const routedTo = routeComplaint({ districtCode: input.where.districtCode, who, what });
   const base = {
-    draftId: input.draftId,
+    draftId,
     category: input.category,
     what,
     who,
@@ -84,7 +88,7 @@ export async function submitComplaint(deps: ComplaintDeps, input: ComplaintSubmi
     evidence: input.evidence.map((e) => ({ fileId: new Types.ObjectId(e.fileId), contentType: e.contentType, size: e.size, sha256: e.sha256 })),
     anonymous: input.anonymous,
     reporterSealed: deps.sealer.seal(input.lineUserId),
-    reporterIndex,
+    reporterIndex: deps.sealer.blindIndex(input.lineUserId),
     contactSealed: input.anonymous ? undefined : input.contactSealed,
     routedTo,
     status: "received" as const,
@@ -96,13 +100,12 @@ export async function submitComplaint(deps: ComplaintDeps, input: ComplaintSubmi
     try {
       const complaint = await Complaint.create({ ...base, trackingCode: generateTrackingCode() });
       await attachEvidence(input.evidence.map((e) => e.fileId), complaint._id);
-      await AuditLog.create({ at: now, actor: { kind: "reporter", id: reporterIndex }, action: "complaint.submitted", complaintId: complaint._id, detail: { routedTo: routedTo.level } });
       return { complaint, created: true };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
-      // Either the same draft won a race (return it) or the code collided (try another).
-      const raced = await Complaint.findOne({ draftId: String(input.draftId) });
-      if (raced) return { complaint: raced, created: false };
+      // Either this draft was filed already (return it) or the code collided (try another).
+      const existing = await Complaint.findOne({ draftId });
+      if (existing) return { complaint: existing, created: false };
       if (attempt >= 4) throw err;
     }
   }

@@ -61,9 +61,7 @@ export async function storeEvents(events: unknown[], receivedAt: Date): Promise<
     try {
       await InboxEvent.insertMany(docs, { ordered: false });
     } catch (err) {
-      const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-      if (!writeErrors || writeErrors.some((w) => (w.code ?? w.err?.code) !== 11000)) throw err;
-      duplicates = writeErrors.length;
+      duplicates = onlyDuplicates(err, docs.length);
     }
   }
   return {
@@ -72,4 +70,18 @@ export async function storeEvents(events: unknown[], receivedAt: Date): Promise<
     duplicates,
     ignored,
   };
+}
+
+/**
+ * How many documents were already stored, when every failure of the unordered
+ * insert is a duplicate key; otherwise rethrows. A bulk error with no write errors
+ * (the connection dropped mid-insert) says nothing was known to be stored, so it
+ * must not count as "all duplicates": that would answer 200 for a lost event.
+ */
+function onlyDuplicates(err: unknown, attempted: number): number {
+  const e = err as { writeErrors?: { code?: number; err?: { code?: number } }[]; insertedCount?: unknown };
+  const writeErrors = e.writeErrors;
+  if (!writeErrors || writeErrors.length === 0 || writeErrors.some((w) => (w.code ?? w.err?.code) !== 11000)) throw err;
+  if (typeof e.insertedCount === "number" && e.insertedCount + writeErrors.length !== attempted) throw err;
+  return writeErrors.length;
 }

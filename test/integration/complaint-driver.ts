@@ -36,18 +36,18 @@ export async function deliverLikeLine(h: Harness, events: Events, attempts = 20)
 
 /**
  * Waits until these events are processed and answered. Unlike h.settle(), which
- * waits for the whole bot to go idle, this lets many users talk at once.
+ * waits for the whole bot to go idle, this lets many users talk at once. It only
+ * reads: the webhook route kicks the inbox worker, and the runtime's poller picks
+ * up retries (polling from every waiting user would itself load the database).
  */
-export async function untilDone(h: Harness, events: Events, timeoutMs = 90_000): Promise<void> {
+export async function untilDone(h: Harness, events: Events, timeoutMs = 120_000): Promise<void> {
   const ids = events.map((e) => e.webhookEventId);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const open = await InboxEvent.countDocuments({ webhookEventId: { $in: ids }, state: { $nin: ["done", "failed", "skipped"] } });
-    const stored = await InboxEvent.countDocuments({ webhookEventId: { $in: ids } });
-    if (open === 0 && stored === ids.length) return;
+    const rows = await InboxEvent.find({ webhookEventId: { $in: ids } }, { state: 1 }).lean();
+    if (rows.length === ids.length && rows.every((r) => ["done", "failed", "skipped"].includes(r.state))) return;
     if (Date.now() > deadline) throw new Error(`events not done within ${timeoutMs} ms`);
-    await h.bot.worker.pollOnce();
-    await new Promise((r) => setTimeout(r, 40));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -83,7 +83,7 @@ export function assertValidForLine(messages: readonly Msg[]): void {
 /** The quick-reply actions of the last message (what the user can tap next). */
 export function chips(ms: readonly Msg[]): messagingApi.Action[] {
   const last = ms[ms.length - 1];
-  return (last?.quickReply?.items ?? []).map((i) => i.action);
+  return (last?.quickReply?.items ?? []).flatMap((i) => (i.action ? [i.action] : []));
 }
 
 export function codeIn(ms: readonly Msg[]): string {

@@ -115,7 +115,7 @@ describe("data deletion", () => {
   test("deleting my data unlinks my complaints but keeps the cases, and says so", async () => {
     const user = makeUserId("track-delete");
     const code = codeIn(await fileComplaint(h, user));
-    const summary = await deleteMyData(user, new Date());
+    const summary = await deleteMyData(user, new Date(), h.bot.deps.sealer);
     assert.ok(summary.notes.some((n) => /ไม่ถูกลบ/.test(n) && /หลักฐาน/.test(n)), summary.notes.join(" / "));
     const c = await Complaint.findOne({ trackingCode: code }).lean();
     assert.ok(c, "the case stays");

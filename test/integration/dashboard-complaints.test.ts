@@ -5,6 +5,7 @@ import { UTF8_BOM } from "../../src/dashboard/csv/csv-writer";
 import { AuditLog } from "../../src/models/audit-log.model";
 import { Complaint } from "../../src/models/complaint.model";
 import { addReporterMessage } from "../../src/services/complaint.service";
+import { createMeeting } from "../../src/services/meeting.service";
 import { startHarness, type Harness } from "../helpers/harness";
 import { DashboardClient, PNG_1PX, TEST_PASSWORD, baseUrlOf, makeOfficer, seedComplaint } from "./dashboard-client";
 
@@ -35,6 +36,9 @@ before(async () => {
   const b = await seedComplaint(deps, { lineUserId: anon, districtCode: "4002", anonymous: true, what: "ANON-SECRET-TEXT มีการเรียกรับเงินใต้โต๊ะ", who: "@SUM(1+1)" });
   const c = await seedComplaint(deps, { lineUserId: other, districtCode: "4001", anonymous: true, what: "นายอำเภอเรียกรับเงิน PROVINCE-ONLY-TEXT" });
   Object.assign(ids, { a: a.id, b: b.id, c: c.id });
+  ids.photo = String((await Complaint.findById(a.id))!.evidence[0]!.fileId);
+  const meeting = await createMeeting({ scope: "district", districtCode: "4001", place: "ที่ว่าการอำเภอ", recurrence: { kind: "monthly-day", day: 3, time: "09:00" } }, { timezone: "Asia/Bangkok", reminderOffsets: "1d@08:00" }, new Date());
+  ids.meeting = String(meeting._id);
   Object.assign(codes, { a: a.trackingCode, b: b.trackingCode, c: c.trackingCode });
   for (const [k, u] of [["admin", "c-admin"], ["kk", "c-kk"], ["bp", "c-bp"], ["viewer", "c-view"]] as const) {
     clients[k] = new DashboardClient(base);
@@ -68,6 +72,18 @@ describe("authorization matrix", () => {
     ["GET", () => "/officer/accounts", { admin: 200, kk: 403, bp: 403, viewer: 403, anon: 303 }],
     ["GET", () => "/officer/account", { admin: 200, kk: 200, bp: 200, viewer: 200, anon: 303 }],
     ["GET", () => "/officer/imports", { admin: 200, kk: 200, bp: 200, viewer: 403, anon: 303 }],
+    ["GET", () => `/officer/complaints/${ids.a}/evidence/${ids.photo}`, { admin: 200, kk: 200, bp: 404, viewer: 403, anon: 303 }],
+    // A stale expectedStatus: in scope answers 409 (nothing changes), out of scope 404.
+    ["POST", () => `/officer/complaints/${ids.a}/status`, { admin: 409, kk: 409, bp: 404, viewer: 403, anon: 303 }, { to: "dismissed", note: "x", expectedStatus: "resolved" }],
+    ["POST", () => `/officer/complaints/${ids.a}/messages`, { admin: 303, kk: 303, bp: 404, viewer: 403, anon: 303 }, { text: "สวัสดีค่ะ" }],
+    ["GET", () => `/officer/meetings/${ids.meeting}`, { admin: 200, kk: 200, bp: 404, viewer: 403, anon: 303 }],
+    ["POST", () => `/officer/meetings/${ids.meeting}/cancel`, { admin: 303, kk: 303, bp: 404, viewer: 403, anon: 303 }],
+    ["POST", () => "/officer/meetings", { admin: 400, kk: 400, bp: 400, viewer: 403, anon: 303 }, { scope: "village", place: "" }],
+    ["POST", () => "/officer/headmen/codes", { admin: 400, kk: 400, bp: 400, viewer: 403, anon: 303 }, { tambonCode: "400101", villageNo: "0" }],
+    ["POST", () => "/officer/accounts", { admin: 400, kk: 403, bp: 403, viewer: 403, anon: 303 }, { username: "x", role: "officer" }],
+    ["POST", () => `/officer/accounts/${ids.viewer}/unlock`, { admin: 303, kk: 403, bp: 403, viewer: 403, anon: 303 }],
+    ["POST", () => "/officer/account/password", { admin: 400, kk: 400, bp: 400, viewer: 400, anon: 303 }, { current: "wrong-password-x", password: "a-new-password-long" }],
+    ["POST", () => "/officer/account/totp/start", { admin: 303, kk: 403, bp: 403, viewer: 403, anon: 303 }],
   ];
   for (const [method, path, expect, form] of rows) {
     test(`${method} ${path().replace(/undefined|[0-9a-f]{24}/, ":id")}`, async () => {

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { Officer } from "../../models/officer.model";
-import type { OfficerRole } from "../../models/officer.model";
+import { Officer, type OfficerRole } from "../../models/officer.model";
 import { findOfficerByApiToken } from "../../services/officer.service";
 import { readCookie, SESSION_COOKIE } from "../http/cookies";
 import { localsOf, principalFromOfficer } from "./principal";

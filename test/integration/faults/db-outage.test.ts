@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
+import mongoose from "mongoose";
 import { disconnectDb } from "../../../src/db";
 import { freePort, startEmbeddedDb, type EmbeddedDb } from "../../../src/dev/embedded-db";
 import { makeUserId, startLineEmulator, type LineEmulator } from "../../../src/dev/line-emulator";
@@ -105,7 +106,10 @@ test("MongoDB stops mid-stream: 503 fast, readyz 503, then every event answered 
   assert.ok(slowest < 2000, `every webhook was answered within LINE's 2 s deadline (outage ${outage.to - outage.from} ms; ${slow.join("; ")})`);
   assert.deepEqual(readyDuringOutage, [503], "readyz reported the outage");
 
-  await waitUntil(async () => (await readyz()) === 200, 20_000, "readyz to recover");
+  await waitUntil(async () => (await readyz()) === 200, 20_000, "readyz to recover").catch(async (err: Error) => {
+    const body = await (await fetch(`${botUrl}/readyz`)).text();
+    throw new Error(`${err.message}: readyState ${mongoose.connection.readyState}, ${body}, db exit ${db.process.exitCode}`);
+  });
   await waitUntil(() => deliveryMismatches(line, expected).length === 0, 30_000, "every event to be answered").catch(async (err: Error) => {
     const open = await InboxEvent.find({ state: { $ne: "done" } }, { state: 1, chatKey: 1, attempts: 1, error: 1, replyClaimedAt: 1, deliveredVia: 1 }).lean();
     throw new Error(`${err.message}: ${deliveryMismatches(line, expected).join(", ")}; rows not done: ${JSON.stringify(open)}; stored ${await InboxEvent.countDocuments()}; missing ${JSON.stringify(await missing())}`);
