@@ -38,6 +38,8 @@ export interface PledgeBenchOptions {
   rankingQueries?: number;
   /** How long to wait for the last replies after the load stops. Default 120 s. */
   drainTimeoutS?: number;
+  /** Which figures to measure (PLEDGE_BENCH_PARTS="confirm,ranking"). Default both. */
+  parts?: ("confirm" | "ranking")[];
   log?: (line: string) => void;
 }
 
@@ -56,7 +58,7 @@ function summary(ms: number[]): Record<string, number | null> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log">>, log: (l: string) => void): Promise<Record<string, unknown>> {
+async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "parts">>, log: (l: string) => void): Promise<Record<string, unknown>> {
   const h = await startHarness("bench_pledge_confirm");
   try {
     const total = Math.round(o.rate * o.durationS);
@@ -162,7 +164,7 @@ function skewedDistrict(i: number, codes: string[]): string {
   return i % 2 === 0 ? codes[i % Math.ceil(codes.length / 4)]! : codes[i % codes.length]!;
 }
 
-async function benchRanking(o: Required<Omit<PledgeBenchOptions, "log">>, uri: string, log: (l: string) => void): Promise<Record<string, unknown>> {
+async function benchRanking(o: Required<Omit<PledgeBenchOptions, "log" | "parts">>, uri: string, log: (l: string) => void): Promise<Record<string, unknown>> {
   await connectDb(uri, `bench_pledge_rank_${Date.now().toString(36)}`);
   try {
     const now = new Date();
@@ -259,6 +261,7 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
     rankingQueries: opts.rankingQueries ?? 200,
     drainTimeoutS: opts.drainTimeoutS ?? 120,
   };
+  const parts = opts.parts ?? ((process.env.PLEDGE_BENCH_PARTS?.split(",") ?? ["confirm", "ranking"]) as ("confirm" | "ranking")[]);
   let db: EmbeddedDb | undefined;
   let dataDir: string | undefined;
   const hadUri = process.env.MONGODB_URI;
@@ -269,9 +272,9 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
   }
   try {
     const backend = hadUri ? "MONGODB_URI (as given)" : "embedded FerretDB 1.24, SQLite backend";
-    const confirmPath = await benchConfirmPath(o, log);
-    const ranking = await benchRanking(o, process.env.MONGODB_URI!, log);
-    return { backend, cores: os.cpus().length, node: process.version, confirmPath, ranking };
+    const confirmPath = parts.includes("confirm") ? await benchConfirmPath(o, log) : "skipped";
+    const ranking = parts.includes("ranking") ? await benchRanking(o, process.env.MONGODB_URI!, log) : "skipped";
+    return { backend, cores: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), node: process.version, confirmPath, ranking };
   } finally {
     if (db) {
       delete process.env.MONGODB_URI;
@@ -283,7 +286,10 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
 
 if (require.main === module) {
   runPledgeBench()
-    .then((r) => console.log(JSON.stringify(r, null, 2)))
+    .then((r) => {
+      console.log(JSON.stringify(r, null, 2));
+      process.exit(0); // the runtime's background pollers may still hold timers
+    })
     .catch((err: Error) => {
       console.error(err);
       process.exit(1);

@@ -71,7 +71,8 @@ export interface Registration {
  * Redeems a code: the member becomes the village's headman (or the tambon's kamnan).
  * Expired, used and unknown codes count against the guessing limit. The code is spent
  * with one conditional findOneAndUpdate (atomic on MongoDB); re-reading usedBy narrows
- * the window on FerretDB, whose findAndModify is not atomic (see BENCHMARKS/notes).
+ * the window on FerretDB 1.24, whose findAndModify reads, then writes by _id (not atomic
+ * under concurrency: internal/handler/msg_findandmodify.go).
  */
 export async function registerWithCode(lineUserId: string, rawCode: string, now: Date): Promise<Registration> {
   const userHash = hashUserId(lineUserId)!;

@@ -44,9 +44,12 @@ export async function untilDone(h: Harness, events: Events, timeoutMs = 120_000)
   const ids = events.map((e) => e.webhookEventId);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rows = await InboxEvent.find({ webhookEventId: { $in: ids } }, { state: 1 }).lean();
+    const rows = await InboxEvent.find({ webhookEventId: { $in: ids } }, { state: 1, attempts: 1, error: 1, nextAttemptAt: 1, chatKey: 1 }).lean();
     if (rows.length === ids.length && rows.every((r) => ["done", "failed", "skipped"].includes(r.state))) return;
-    if (Date.now() > deadline) throw new Error(`events not done within ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      const open = await InboxEvent.find({ state: { $nin: ["done", "failed", "skipped"] } }, { state: 1, attempts: 1, error: 1, nextAttemptAt: 1, chatKey: 1, timestamp: 1, type: 1 }).lean();
+      throw new Error(`events not done within ${timeoutMs} ms: ${JSON.stringify({ rows, open, now: h.bot.deps.now() })}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -69,8 +69,12 @@ test("MongoDB stops mid-stream: 503 fast, readyz 503, then every event answered 
   const answers: { at: number; status: number; ms: number; id: string }[] = [];
   let outage = { from: Infinity, to: Infinity };
   const readyDuringOutage: number[] = [];
+  let ferretErr = "";
   const missing = () => missingEvents(answers, outage.from);
 
+  const { monitorEventLoopDelay } = await import("node:perf_hooks");
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const chaos = (async () => {
     await delay(1200);
     // SIGTERM: FerretDB on SQLite can lose writes it has acknowledged when it is
@@ -81,6 +85,7 @@ test("MongoDB stops mid-stream: 503 fast, readyz 503, then every event answered 
     readyDuringOutage.push(await readyz());
     await delay(2800);
     db = await startEmbeddedDb({ port: dbPort, dataDir });
+    db.process.stderr!.on("data", (b: Buffer) => (ferretErr += b.toString()));
     outage.to = Date.now();
   })();
 
@@ -93,6 +98,7 @@ test("MongoDB stops mid-stream: 503 fast, readyz 503, then every event answered 
     answers.push({ at: started, status: r.status, ms: Date.now() - started, id: ev.webhookEventId });
   });
   await chaos;
+  if (process.env.DEBUG_FAULTS) console.error("event loop lag max ms", lag.max / 1e6, "p99", lag.percentile(99) / 1e6);
 
   if (process.env.DEBUG_FAULTS) console.error(JSON.stringify({ outage, answers: answers.map((a) => [a.at - outage.from, a.status, a.ms]) }));
   // Sent while the database was down (after the open sockets noticed) and due before
@@ -108,6 +114,13 @@ test("MongoDB stops mid-stream: 503 fast, readyz 503, then every event answered 
 
   await waitUntil(async () => (await readyz()) === 200, 20_000, "readyz to recover").catch(async (err: Error) => {
     const body = await (await fetch(`${botUrl}/readyz`)).text();
+    const n = await InboxEvent.countDocuments().catch((e: Error) => e.message);
+    console.error("count while not ready:", n, "readyState", mongoose.connection.readyState);
+    const { MongoClient } = await import("mongodb");
+    const c = new MongoClient(db.uri, { serverSelectionTimeoutMS: 2000 });
+    console.error("fresh client ping:", await c.db("admin").command({ ping: 1 }).then((r) => JSON.stringify(r), (e: Error) => e.message));
+    await c.close();
+    console.error("ferret stderr:", ferretErr.slice(-3000));
     throw new Error(`${err.message}: readyState ${mongoose.connection.readyState}, ${body}, db exit ${db.process.exitCode}`);
   });
   await waitUntil(() => deliveryMismatches(line, expected).length === 0, 30_000, "every event to be answered").catch(async (err: Error) => {
