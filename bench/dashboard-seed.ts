@@ -3,6 +3,7 @@ import { Types } from "mongoose";
 import { listDistricts, listTambons } from "../src/content/areas/areas";
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, Complaint } from "../src/models/complaint.model";
 import { MeetingReport } from "../src/models/meeting-report.model";
+import { PledgeCounter, districtCounterId, districtKey, tambonKey, villageKey, yearCounterId } from "../src/models/pledge-counter.model";
 import { Pledge } from "../src/models/pledge.model";
 import { Village } from "../src/models/village.model";
 import type { Sealer } from "../src/security/sealer";
@@ -75,22 +76,41 @@ export async function seedComplaints(n: number, sealer: Sealer, now: Date, log: 
   }
 }
 
+/**
+ * Pledges, and the running counters they would have produced (pledge-tally.service
+ * keeps them as pledges arrive). The counters are written from the generator's own
+ * counts: rebuildPledgeTallies() would $group 500,000 pledges, which FerretDB does
+ * in the application layer and took over 20 minutes on a 2-core machine.
+ */
 export async function seedPledges(n: number, campaignYear: number, now: Date, log: (s: string) => void): Promise<void> {
   const rnd = prng(11);
+  const districts: Record<string, number> = {};
+  const perDistrict = new Map<string, { tambons: Record<string, number>; villages: Record<string, number> }>();
+  let total = 0;
   const batch = 10_000;
   for (let done = 0; done < n; done += batch) {
     const docs = [];
     for (let i = done; i < Math.min(n, done + batch); i++) {
       const area = pick(rnd, AREAS);
       const at = new Date(now.getTime() - Math.floor(rnd() * 200 * DAY_MS));
+      const villageNo = 1 + Math.floor(rnd() * 15);
+      const active = rnd() < 0.97;
+      if (active) {
+        total += 1;
+        districts[districtKey(area.districtCode)] = (districts[districtKey(area.districtCode)] ?? 0) + 1;
+        const d = perDistrict.get(area.districtCode) ?? { tambons: {}, villages: {} };
+        d.tambons[tambonKey(area.tambonCode)] = (d.tambons[tambonKey(area.tambonCode)] ?? 0) + 1;
+        d.villages[villageKey(area.tambonCode, villageNo)] = (d.villages[villageKey(area.tambonCode, villageNo)] ?? 0) + 1;
+        perDistrict.set(area.districtCode, d);
+      }
       docs.push({
         _id: `${campaignYear}:m:${new Types.ObjectId().toHexString()}`,
         campaignYear,
         memberId: new Types.ObjectId(),
         number: i + 1,
         ...area,
-        villageNo: 1 + Math.floor(rnd() * 15),
-        status: rnd() < 0.97 ? "active" : "withdrawn",
+        villageNo,
+        status: active ? "active" : "withdrawn",
         source: "line",
         pledgedAt: at,
         monthKey: monthKeyBE(at),
@@ -98,6 +118,10 @@ export async function seedPledges(n: number, campaignYear: number, now: Date, lo
     }
     await Pledge.insertMany(docs, { ordered: false, lean: true });
     if ((done / batch) % 10 === 9) log(`  pledges: ${Math.min(n, done + batch).toLocaleString("en-US")}`);
+  }
+  await PledgeCounter.updateOne({ _id: yearCounterId(campaignYear) }, { $set: { campaignYear, seq: n, total, districts } }, { upsert: true });
+  for (const [code, d] of perDistrict) {
+    await PledgeCounter.updateOne({ _id: districtCounterId(campaignYear, code) }, { $set: { campaignYear, districtCode: code, tambons: d.tambons, villages: d.villages } }, { upsert: true });
   }
 }
 

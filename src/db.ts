@@ -7,11 +7,19 @@ export async function connectDb(uri: string, dbName: string): Promise<typeof mon
   // User input never becomes a query operator: webhook text is checked to be a
   // string before use, express 5 parses query strings flat, and filters built from
   // officer input go through mongoose.sanitizeFilter (services/query-guard.ts).
-  if (mongoose.connection.readyState === 0) {
-    await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, maxPoolSize: 20 });
-  }
+  if (mongoose.connection.readyState === 0) await mongoose.connect(uri, connectOptions(dbName));
   await ensureIndexes();
   return mongoose;
+}
+
+function connectOptions(dbName: string): mongoose.ConnectOptions {
+  return { dbName, serverSelectionTimeoutMS: 5000, maxPoolSize: 20 };
+}
+
+/** Drops the connection and opens a new one (observability/db-watchdog.ts says when). */
+export async function reconnectDb(uri: string, dbName: string): Promise<void> {
+  await mongoose.connection.close(true).catch(() => undefined);
+  await mongoose.connect(uri, connectOptions(dbName));
 }
 
 export async function ensureIndexes(): Promise<void> {

@@ -5,7 +5,7 @@ import type { AppDeps } from "./app-deps";
 import { createApp } from "./app";
 import { createDashboardRouter } from "./dashboard/dashboard.router";
 import type { Config } from "./config";
-import { connectDb } from "./db";
+import { connectDb, reconnectDb } from "./db";
 import { FlowRegistry } from "./flows/flow-engine";
 import { createMongoFlowStore } from "./flows/flow-store";
 import { BOT_MODULES, allFlows } from "./handlers";
@@ -13,6 +13,7 @@ import { createLineClient } from "./line/line-client";
 import { createOutbox } from "./line/outbox";
 import { sweepClaims } from "./locks/claim";
 import { createLogger, type Logger } from "./logger";
+import { startDbWatchdog } from "./observability/db-watchdog";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler";
 import { createSealer } from "./security/sealer";
 import { createInboxWorker, type InboxWorker } from "./webhook/inbox-worker";
@@ -61,6 +62,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const app = createApp({ deps, worker, webhookState, extraRouters: [createDashboardRouter(deps)] });
 
   const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
   if (opts.background !== false) {
     worker.start();
     let sweptAt = 0;
@@ -72,10 +74,14 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       outbox
         .drainDue()
         .catch((err: Error) => logger.warn("outbox poll failed", { err: err.message }))
-        .finally(() => timers.push(setTimeout(outboxLoop, opts.pollMs ?? 1000)));
+        .finally(() => {
+          if (!stopped) timers.push(setTimeout(outboxLoop, opts.pollMs ?? 1000));
+        });
     };
     outboxLoop();
   }
+  const reconnect = () => reconnectDb(config.mongodb.uri, config.mongodb.dbName);
+  const watchdog = opts.background !== false ? startDbWatchdog({ uri: config.mongodb.uri, logger, reconnect }) : undefined;
   // Meeting reminders: node-cron in APP_TIMEZONE (src/scheduler/scheduler.ts).
   const scheduler: Scheduler | undefined = opts.background !== false && config.scheduler.enabled ? startScheduler(deps, owner) : undefined;
   let server: Server | undefined;
@@ -93,6 +99,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       await worker.stop();
       await scheduler?.stop();
+      await watchdog?.stop();
+      stopped = true;
       timers.forEach(clearTimeout);
     },
   };

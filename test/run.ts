@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", ...files],
+    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-timeout=300000", "--test-force-exit", "--test-reporter=spec", ...files],
     { cwd: root, env, stdio: "inherit" },
   );
   const code: number = await new Promise((resolve) => child.on("exit", (c) => resolve(c ?? 1)));

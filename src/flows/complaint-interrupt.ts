@@ -25,17 +25,26 @@ function otherCommands(): ActionRegistry | undefined {
   return registry;
 }
 
+/** Actions the complaint flow answers itself (it shows the pending step again). */
+const FLOW_OWN = new Set(["complaint.start", "complaint.resume"]);
+
+/** The action of a whole-message command ("แจ้งเรื่อง", "ติดตามเรื่อง" …), if the text is one. */
+export function commandAction(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : otherCommands()?.matchCommand(normalizeText(text))?.action;
+}
+
 /**
- * True when another part of the bot would answer this text. In free-text steps
+ * True when another part of the bot would answer this text (tracking a case
+ * included; starting a complaint is the flow's own business). In free-text steps
  * (the account, the accused, a name) only whole-message commands count: an
  * intent may fire on words inside a genuine account ("…บอกว่าไม่รับไม่ให้…").
  */
 export function isTopicQuestion(text: string | undefined, opts: { commandsOnly?: boolean } = {}): boolean {
   if (text === undefined) return false;
   const intent = opts.commandsOnly ? undefined : detectIntent(text);
-  if (intent?.kind === "action" && !intent.action.startsWith("complaint.")) return true;
-  const cmd = otherCommands()?.matchCommand(normalizeText(text));
-  return cmd !== undefined && !cmd.action.startsWith("complaint.");
+  if (intent?.kind === "action" && !FLOW_OWN.has(intent.action)) return true;
+  const action = commandAction(text);
+  return action !== undefined && !FLOW_OWN.has(action);
 }
 
 /** Lets the router answer; the flow stays active. */

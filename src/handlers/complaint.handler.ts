@@ -8,6 +8,7 @@ import { complaintFlow, startComplaint } from "../flows/complaint.flow";
 import { normalizeText } from "../intents/normalize";
 import { findOwnComplaintByDraft, listOwnComplaints, trackComplaint } from "../services/complaint.service";
 import "../services/complaint-privacy"; // registers the complaint part of "delete my data"
+import { listMessages } from "../services/complaint-messages";
 import { myReportItem, receiptData, timelineData } from "../services/complaint-views";
 import { findTrackingCode, parseTrackingCode } from "../services/tracking-code";
 import type { BotContext } from "../webhook/bot-context";
@@ -20,7 +21,7 @@ const START_CHIP: QuickReplyItem = { label: "แจ้งเรื่องร�
 const MY_REPORTS_CHIP: QuickReplyItem = { label: "เรื่องของฉัน", postback: postbackData("complaint.track"), displayText: "ติดตามเรื่อง" };
 
 /** "ติดตามเรื่อง KK-7F3-Q9M-2XA", "ติดตาม kk7f3q9m2xa ค่ะ", "track …", or a bare "KK-…" code. */
-const TRACK_COMMAND = /^(?:ติดตามเรื่อง(?:ร้องเรียน)?|ติดตาม|ตามเรื่อง|track)(?:$|[\s:：]|[0-9a-z๐-๙{])/;
+const TRACK_COMMAND = /^(?:(?:ติดตามเรื่อง(?:ร้องเรียน)?|ตามเรื่อง|track)(?:$|[\s:：]|[0-9a-z๐-๙{]|ของ(?:ฉัน|ผม|หนู|เรา|ดิฉัน))|ติดตาม(?:$|\s*[:：]?\s*[0-9a-z๐-๙]{2}))/;
 const BARE_CODE = /^kk[\s-]*[0-9a-z๐-๙]{3}[\s-]*[0-9a-z๐-๙]{3}[\s-]*[0-9a-z๐-๙]{3}$/;
 const TRACK_WORD = /^(?:ติดตามเรื่อง(?:ร้องเรียน)?|ติดตาม|ตามเรื่อง|track)\s*[:：]?\s*/;
 const POLITE_TAIL = /\s*(?:นะคะ|นะครับ|ค่ะ|คะ|ครับ)$/;
@@ -61,7 +62,8 @@ export async function trackHandler(ctx: BotContext): Promise<void> {
   }
   try {
     const { complaint, isOwner } = await trackComplaint(ctx.deps, ctx.userId, code);
-    ctx.reply(complaintTimelineFlex(timelineData(complaint, ctx.deps.config.timezone, isOwner)));
+    const thread = isOwner ? await listMessages(complaint._id, ["officer", "reporter"]) : [];
+    ctx.reply(complaintTimelineFlex(timelineData(complaint, thread, ctx.deps.config.timezone, isOwner)));
   } catch (err) {
     if (!(err instanceof DomainError) || !err.userMessage) throw err;
     ctx.reply(politeTextMessage(err.userMessage, [MY_REPORTS_CHIP]));

@@ -49,18 +49,6 @@ const statusEntrySchema = new Schema({
   referredAgency: String,
 });
 
-/** The case thread shared with the reporter (GlobaLeaks-style two-way messages). */
-const threadEntrySchema = new Schema({
-  at: { type: Date, required: true },
-  from: { type: String, enum: ["officer", "reporter"], required: true },
-  text: { type: String, required: true },
-  actor: { type: actorSchema },
-  expectsReply: { type: Boolean, default: false },
-});
-
-/** Staff-only notes (Traffy's chat_staff_only): never shown or pushed to the reporter. */
-const internalNoteSchema = new Schema({ at: { type: Date, required: true }, actor: { type: actorSchema, required: true }, text: { type: String, required: true } });
-
 const complaintSchema = new Schema(
   {
     /** The flow's draft id: a second tap on "confirm" finds this and creates nothing. */
@@ -88,20 +76,21 @@ const complaintSchema = new Schema(
     status: { type: String, enum: COMPLAINT_STATUSES, required: true, default: "received" },
     referredTo: { type: String, enum: REFERRAL_TARGETS },
     referredAgency: String,
+    /** Appended only under a claim per position (complaint-workflow.service.ts). */
     statusHistory: { type: [statusEntrySchema], default: [] },
-    thread: { type: [threadEntrySchema], default: [] },
-    internalNotes: { type: [internalNoteSchema], default: [] },
-    /** An officer asked the reporter something and no answer came yet. */
+    // The thread with the reporter and staff notes are ComplaintMessage documents.
+    /** The latest thread message is an officer's question (recomputed after each message). */
     awaitingReporter: { type: Boolean, default: false, required: true },
     lastReporterMessageAt: Date,
-    /** Bangkok calendar day "YYYY-MM-DD" of submission: the 5-per-day limit counts on it. */
+    /** Bangkok calendar day "YYYY-MM-DD" of submission: the 5-per-day limit counts on it, and stats can group by it (FerretDB has no date operators). */
     dayKey: { type: String, required: true },
     submittedAt: { type: Date, required: true },
   },
   { timestamps: true },
 );
+// "My reports" and the daily limit (a reporter has few complaints, so dayKey is
+// filtered within this index; every index costs each insert on FerretDB).
 complaintSchema.index({ reporterIndex: 1, submittedAt: -1 });
-complaintSchema.index({ reporterIndex: 1, dayKey: 1 });
 complaintSchema.index({ status: 1, submittedAt: -1 });
 complaintSchema.index({ "routedTo.level": 1, "routedTo.districtCode": 1, submittedAt: -1 });
 complaintSchema.index({ submittedAt: -1 });

@@ -1,6 +1,7 @@
 import { getDistrict, getTambon } from "../content/areas/areas";
 import type { AuditActorKind } from "../models/audit-log.model";
 import type { ComplaintCategory, ComplaintDoc, ComplaintStatus, ReferralTarget, RoutingLevel } from "../models/complaint.model";
+import type { ComplaintMessageDoc } from "../models/complaint-message.model";
 import { CATEGORY_LABELS, STATUS_LABELS } from "./complaint-labels";
 import type { OfficerScope } from "./complaint-scope";
 import { areaText, whenText } from "./complaint-views";
@@ -81,7 +82,8 @@ export function toComplaintSummary(c: ComplaintDoc): ComplaintSummary {
   };
 }
 
-export function toComplaintView(c: ComplaintDoc, scope: OfficerScope): ComplaintView {
+/** The case with its messages (listMessages, oldest first), as an officer in `scope` may see it. */
+export function toComplaintView(c: ComplaintDoc, messages: readonly ComplaintMessageDoc[], scope: OfficerScope): ComplaintView {
   const w = c.where ?? {};
   const loc = w.location ? { latitude: w.location.latitude, longitude: w.location.longitude, title: w.location.title ?? undefined, address: w.location.address ?? undefined } : undefined;
   return {
@@ -115,7 +117,9 @@ export function toComplaintView(c: ComplaintDoc, scope: OfficerScope): Complaint
       referredTo: s.referredTo ?? undefined,
       referredAgency: s.referredAgency ?? undefined,
     })),
-    thread: c.thread.map((m) => ({ id: String(m._id), at: m.at, from: m.from, text: m.text, expectsReply: Boolean(m.expectsReply), actor: m.actor ? actorView(m.actor) : undefined })),
-    internalNotes: c.internalNotes.map((n) => ({ id: String(n._id), at: n.at, actor: actorView(n.actor), text: n.text })),
+    thread: messages
+      .filter((m) => m.kind !== "note")
+      .map((m) => ({ id: String(m._id), at: m.at, from: m.kind as "officer" | "reporter", text: m.text, expectsReply: Boolean(m.expectsReply), actor: m.actor ? actorView(m.actor) : undefined })),
+    internalNotes: messages.filter((m) => m.kind === "note").map((n) => ({ id: String(n._id), at: n.at, actor: actorView(n.actor), text: n.text })),
   };
 }

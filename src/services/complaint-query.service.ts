@@ -1,6 +1,7 @@
 import { ForbiddenError, NotFoundError } from "../errors";
 import { COMPLAINT_STATUSES, Complaint, type ComplaintStatus } from "../models/complaint.model";
 import type { Sealer } from "../security/sealer";
+import { listMessages } from "./complaint-messages";
 import { openEvidence, type EvidenceDownload } from "./evidence.service";
 import { toComplaintSummary, toComplaintView, type ComplaintSummary, type ComplaintView } from "./complaint-officer-view";
 import { buildComplaintQuery, type ComplaintFilter } from "./complaint-filter";
@@ -55,7 +56,7 @@ export interface QueryDeps {
 export async function getComplaint(deps: QueryDeps, scope: OfficerScope, actor: Actor, idOrCode: string): Promise<ComplaintView> {
   const c = await loadInScope(scope, idOrCode);
   await writeAudit(deps.now(), actor, "complaint.viewed", c._id);
-  return toComplaintView(c, scope);
+  return toComplaintView(c, await listMessages(c._id), scope);
 }
 
 export interface ReporterIdentity {

@@ -1,5 +1,6 @@
 import { getDistrict } from "../content/areas/areas";
 import type { ComplaintDoc, ReferralTarget } from "../models/complaint.model";
+import type { ComplaintMessageDoc } from "../models/complaint-message.model";
 import { formatThaiDate, formatThaiDateTime } from "../util/thai-date";
 import type { ComplaintReceiptData } from "../../flex-messages/complaint-receipt.flex";
 import type { ComplaintTimelineData, TimelineEvent } from "../../flex-messages/complaint-timeline.flex";
@@ -49,7 +50,7 @@ export function statusTitle(status: keyof typeof STATUS_LABELS, referredTo?: Ref
  * sees status changes, not the message thread, which may hold questions meant
  * for the reporter alone. Staff-only notes are never part of it.
  */
-export function timelineData(c: ComplaintDoc, timeZone: string, isOwner: boolean): ComplaintTimelineData {
+export function timelineData(c: ComplaintDoc, thread: readonly ComplaintMessageDoc[], timeZone: string, isOwner: boolean): ComplaintTimelineData {
   const events: (TimelineEvent & { t: number })[] = c.statusHistory.map((s) => ({
     t: s.at.getTime(),
     at: formatThaiDateTime(s.at, timeZone),
@@ -58,12 +59,13 @@ export function timelineData(c: ComplaintDoc, timeZone: string, isOwner: boolean
     text: s.note,
   }));
   if (isOwner) {
-    for (const m of c.thread) {
+    for (const m of thread) {
+      if (m.kind === "note") continue; // staff only
       events.push({
         t: m.at.getTime(),
         at: formatThaiDateTime(m.at, timeZone),
-        kind: m.from === "officer" ? "officer" : "reporter",
-        title: m.from === "officer" ? "ข้อความจากเจ้าหน้าที่" : "ข้อความของคุณ",
+        kind: m.kind,
+        title: m.kind === "officer" ? "ข้อความจากเจ้าหน้าที่" : "ข้อความของคุณ",
         text: m.text,
       });
     }

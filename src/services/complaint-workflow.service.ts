@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { ConflictError, ValidationError } from "../errors";
+import { releaseClaims, tryClaim } from "../locks/claim";
 import {
   COMPLAINT_STATUSES,
   Complaint,
@@ -8,6 +9,7 @@ import {
   type ReferralTarget,
 } from "../models/complaint.model";
 import { MAX_NOTE_CHARS, MAX_THREAD_TEXT_CHARS, requireText } from "./complaint-input";
+import { appendMessage, listMessages, refreshAwaitingReporter } from "./complaint-messages";
 import { notifyOfficerMessage, notifyStatusChange, type NotifyDeps } from "./complaint-notify";
 import { loadInScope, writeAudit, type Actor, type OfficerScope } from "./complaint-scope";
 import { toComplaintView, type ComplaintView } from "./complaint-officer-view";
@@ -60,12 +62,26 @@ export async function changeStatus(deps: WorkflowDeps, scope: OfficerScope, acto
   // The last referral stays on the case as history; it is shown only while "referred".
   const set: Record<string, unknown> = { status: input.to };
   if (input.to === "referred") Object.assign(set, { referredTo, referredAgency });
-  // Compare-and-set on the status: two officers acting at once cannot both win.
-  const updated = await Complaint.findOneAndUpdate({ _id: c._id, status: from }, { $set: set, $push: { statusHistory: entry } }, { new: true });
-  if (!updated) throw new ConflictError("status changed meanwhile", "สถานะถูกเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่");
+  // Two officers acting at once cannot both win: one claim per position in the
+  // history (an insert, atomic on FerretDB too, whose conditional updates are
+  // read-then-write: src/locks/claim.ts), then a compare-and-set on the status.
+  const claimKey = `complaint-status:${String(c._id)}:${c.statusHistory.length}`;
+  const owner = String(entry._id);
+  if (!(await tryClaim(claimKey, owner, new Date(now.getTime() + 86_400_000)))) throw new ConflictError("status changed meanwhile", "สถานะถูกเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่");
+  let updated;
+  try {
+    updated = await Complaint.findOneAndUpdate({ _id: c._id, status: from }, { $set: set, $push: { statusHistory: entry } }, { new: true });
+  } catch (err) {
+    await releaseClaims([claimKey], owner);
+    throw err;
+  }
+  if (!updated) {
+    await releaseClaims([claimKey], owner);
+    throw new ConflictError("status changed meanwhile", "สถานะถูกเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่");
+  }
   await writeAudit(now, actor, "complaint.status_changed", c._id, { from, to: input.to });
   await notifyStatusChange(deps, updated, entry);
-  return toComplaintView(updated, scope);
+  return toComplaintView(updated, await listMessages(c._id), scope);
 }
 
 export interface AddInternalNoteInput {
@@ -78,13 +94,9 @@ export async function addInternalNote(deps: WorkflowDeps, scope: OfficerScope, a
   const text = requireText("text", input.text, MAX_NOTE_CHARS, "กรุณาใส่ข้อความบันทึก");
   const c = await loadInScope(scope, input.complaintId);
   const now = deps.now();
-  const updated = await Complaint.findOneAndUpdate(
-    { _id: c._id },
-    { $push: { internalNotes: { _id: new Types.ObjectId(), at: now, actor: { kind: actor.kind, id: actor.id }, text } } },
-    { new: true },
-  );
+  await appendMessage(c._id, { kind: "note", at: now, text, actor: { kind: actor.kind, id: actor.id } });
   await writeAudit(now, actor, "complaint.note_added", c._id);
-  return toComplaintView(updated!, scope);
+  return toComplaintView(c, await listMessages(c._id), scope);
 }
 
 export interface MessageReporterInput {
@@ -101,13 +113,9 @@ export async function messageReporter(deps: WorkflowDeps, scope: OfficerScope, a
   if (!c.reporterSealed) throw new ConflictError("the reporter is no longer reachable", "ติดต่อผู้แจ้งทาง LINE ไม่ได้แล้ว (ผู้แจ้งขอลบข้อมูล)");
   const now = deps.now();
   const expectsReply = input.expectsReply !== false;
-  const entry = { _id: new Types.ObjectId(), at: now, from: "officer" as const, text, actor: { kind: actor.kind, id: actor.id }, expectsReply };
-  const updated = await Complaint.findOneAndUpdate(
-    { _id: c._id },
-    { $push: { thread: entry }, ...(expectsReply ? { $set: { awaitingReporter: true } } : {}) },
-    { new: true },
-  );
+  const entry = await appendMessage(c._id, { kind: "officer", at: now, text, actor: { kind: actor.kind, id: actor.id }, expectsReply });
+  c.awaitingReporter = await refreshAwaitingReporter(c._id);
   await writeAudit(now, actor, "complaint.reporter_messaged", c._id, { expectsReply });
-  await notifyOfficerMessage(deps, updated!, entry);
-  return toComplaintView(updated!, scope);
+  await notifyOfficerMessage(deps, c, entry);
+  return toComplaintView(c, await listMessages(c._id), scope);
 }

@@ -6,6 +6,7 @@ import type { Sealer } from "../security/sealer";
 import { zonedParts } from "../util/thai-date";
 import { MAX_THREAD_TEXT_CHARS, MAX_WHAT_CHARS, MAX_WHO_CHARS, MIN_WHAT_CHARS, cleanText, requireText } from "./complaint-input";
 import { routeComplaint } from "./complaint-routing";
+import { appendMessage, refreshAwaitingReporter } from "./complaint-messages";
 import { attachEvidence, deleteUnattachedEvidence, type StoredEvidence } from "./evidence.service";
 import { generateTrackingCode } from "./tracking-code";
 
@@ -153,24 +154,19 @@ export async function trackComplaint(deps: ComplaintDeps, lineUserId: string, co
 
 const CLOSED = new Set(["resolved", "dismissed"]);
 
-/** A reporter's message on their own case: joins the thread and answers an open officer question. */
+/** A reporter's message on their own open case: joins the thread and answers an open officer question. */
 export async function addReporterMessage(deps: ComplaintDeps, lineUserId: string, complaintId: string, text: string): Promise<ComplaintDoc> {
   const body = requireText("text", text, MAX_THREAD_TEXT_CHARS, `ข้อความยาวเกิน ${MAX_THREAD_TEXT_CHARS.toLocaleString("en-US")} ตัวอักษรค่ะ กรุณาแบ่งส่งเป็นหลายครั้งนะคะ`);
   const idx = deps.sealer.blindIndex(lineUserId);
-  if (!Types.ObjectId.isValid(complaintId)) throw new NotFoundError("bad complaint id", NOT_FOUND_TEXT);
+  const c = Types.ObjectId.isValid(complaintId) ? await Complaint.findOne({ _id: new Types.ObjectId(complaintId), reporterIndex: idx }) : null;
+  if (!c) throw new NotFoundError("not the reporter's complaint", NOT_FOUND_TEXT);
+  if (CLOSED.has(c.status)) throw new ValidationError("complaint is closed", "เรื่องนี้ปิดแล้วค่ะ หากมีข้อมูลใหม่ กรุณาแจ้งเป็นเรื่องใหม่ หรือโทรสายด่วน ป.ป.ช. 1205 ค่ะ");
   const now = deps.now();
-  const updated = await Complaint.findOneAndUpdate(
-    { _id: new Types.ObjectId(complaintId), reporterIndex: idx, status: { $nin: [...CLOSED] } },
-    { $push: { thread: { at: now, from: "reporter", text: body } }, $set: { awaitingReporter: false, lastReporterMessageAt: now } },
-    { new: true },
-  );
-  if (!updated) {
-    const own = await Complaint.exists({ _id: new Types.ObjectId(complaintId), reporterIndex: idx });
-    if (own) throw new ValidationError("complaint is closed", "เรื่องนี้ปิดแล้วค่ะ หากมีข้อมูลใหม่ กรุณาแจ้งเป็นเรื่องใหม่ หรือโทรสายด่วน ป.ป.ช. 1205 ค่ะ");
-    throw new NotFoundError("not the reporter's complaint", NOT_FOUND_TEXT);
-  }
-  await AuditLog.create({ at: now, actor: { kind: "reporter", id: idx }, action: "complaint.reporter_message", complaintId: updated._id });
-  return updated;
+  await appendMessage(c._id, { kind: "reporter", at: now, text: body });
+  await Complaint.updateOne({ _id: c._id }, { $set: { lastReporterMessageAt: now } });
+  c.awaitingReporter = await refreshAwaitingReporter(c._id);
+  await AuditLog.create({ at: now, actor: { kind: "reporter", id: idx }, action: "complaint.reporter_message", complaintId: c._id });
+  return c;
 }
 
 /**

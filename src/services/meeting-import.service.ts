@@ -139,7 +139,8 @@ export async function importVillagesCsv(text: string): Promise<ImportResult> {
   if (errors.length > 0) return { ok: false, errors };
   if (ops.length === 0) return { ok: false, errors: [{ line: 1, message: "no villages in the file" }] };
   try {
-    await Village.bulkWrite(ops as Parameters<typeof Village.bulkWrite>[0], { ordered: true });
+    // Small bulks: FerretDB 1.24 hangs on one update command of ~100 statements.
+    for (let i = 0; i < ops.length; i += 25) await Village.bulkWrite(ops.slice(i, i + 25) as Parameters<typeof Village.bulkWrite>[0], { ordered: true });
     return { ok: true, batchId, imported: ops.length };
   } catch (err) {
     // New rows of this batch go; names set on existing villages before the failure stay.

@@ -145,6 +145,12 @@ describe("cancel, resume, edit", () => {
     assert.match(gist(resumed.at(-1)!), /ที่ไหน/);
     const typed = await say(h, user, "ทำรายการต่อ");
     assert.match(gist(typed.at(-1)!), /ที่ไหน/);
+    const tracking = await say(h, user, "ติดตามเรื่อง");
+    assert.equal(tracking.length, 2, gists(tracking));
+    assert.match(gist(tracking[1]!), /ยังไม่มีเรื่อง/, "following a case works in the middle of a report");
+    const again = await say(h, user, "แจ้งเรื่อง");
+    assert.match(gists(again), /กำลังแจ้งเรื่องอยู่.*ที่ไหน/s, "starting again offers the pending step");
+    assert.equal((await FlowState.findOne({ chatKey: `user:${user}` }))?.step, "where");
   });
 
   test("editing a section from the review returns to the review", async () => {

@@ -160,6 +160,34 @@ describe("workflow", () => {
     assert.equal(await AuditLog.countDocuments({ action: "complaint.status_changed", complaintId: ids.anon }), 1);
   });
 
+  test("officers changing the same case at once: one wins, the others get a conflict", async () => {
+    const deps = h.bot.deps;
+    const id = (await listComplaints(KK, { category: "other" }, { pageSize: 1 })).items[0]!.id;
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        changeStatus(deps, KK, { kind: "officer", id: `o${i}` }, { complaintId: id, to: i % 2 ? "dismissed" : "under_review", note: `เจ้าหน้าที่คนที่ ${i}` }),
+      ),
+    );
+    assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+    for (const r of results) if (r.status === "rejected") assert.ok(r.reason instanceof ConflictError, String(r.reason));
+    const c = await Complaint.findById(id);
+    assert.equal(c!.statusHistory.length, 2, "one change recorded");
+    // The loser can act on the new state afterwards.
+    const next = c!.status === "under_review" ? "referred" : "under_review";
+    await changeStatus(deps, KK, me, { complaintId: id, to: next, note: "ดำเนินการต่อ", referredTo: "nacc" });
+  });
+
+  test("concurrent notes and messages on one case are all kept", async () => {
+    const deps = h.bot.deps;
+    const id = (await listComplaints(KK, { category: "abuse_of_power" }, { pageSize: 1 })).items[0]!.id;
+    await Promise.all(Array.from({ length: 10 }, (_, i) => addInternalNote(deps, KK, { kind: "officer", id: `n${i}` }, { complaintId: id, text: `บันทึก ${i}` })));
+    await Promise.all(Array.from({ length: 5 }, (_, i) => messageReporter(deps, KK, me, { complaintId: id, text: `คำถาม ${i}` })));
+    const v = await getComplaint(deps, KK, me, id);
+    assert.equal(v.internalNotes.length, 10);
+    assert.equal(v.thread.length, 5);
+    assert.equal(v.awaitingReporter, true);
+  });
+
   test("internal notes are never pushed; messages to the reporter are, and mark the case as awaiting an answer", async () => {
     const deps = h.bot.deps;
     const before = await OutboxMessage.countDocuments();

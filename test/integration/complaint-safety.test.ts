@@ -6,7 +6,7 @@ import { Complaint } from "../../src/models/complaint.model";
 import { FlowState } from "../../src/models/flow-state.model";
 import { MAX_EVIDENCE_BYTES } from "../../src/services/evidence.service";
 import { startHarness, type Harness } from "../helpers/harness";
-import { PNG_MAGIC, codeIn, fileComplaint, gist, gists, jpeg, say, sendImage, tap } from "./complaint-driver";
+import { PNG_MAGIC, buttonData, codeIn, deliverLikeLine, fileComplaint, gist, gists, jpeg, messagesTo, say, sendImage, tap } from "./complaint-driver";
 
 // Protection of reporters and of the data: encryption at rest, the daily limit,
 // failed downloads, literal storage of hostile input, idle expiry, and many
@@ -133,9 +133,32 @@ describe("expiry", () => {
 });
 
 describe("many reporters at once", () => {
-  test("20 reporters filing concurrently get 20 complaints with distinct codes and a receipt each", async () => {
+  test("20 reporters going through the flow at the same time get 20 complaints with distinct codes and one receipt each", async () => {
     const users = Array.from({ length: 20 }, (_, i) => makeUserId(`safe-many-${i}`));
-    const receipts = await Promise.all(users.map((u, i) => fileComplaint(h, u, { what: `เรื่องพร้อมกันที่ ${i} มีการเรียกรับเงิน`, anonymous: i % 2 === 0 })));
+    // Every step is sent by all 20 at once (one signed webhook each), then the bot settles.
+    const wave = async (event: (u: string, i: number) => Parameters<Harness["line"]["sendWebhook"]>[0][number]) => {
+      await Promise.all(users.map((u, i) => deliverLikeLine(h, [event(u, i)])));
+      await h.settle();
+    };
+    const text = (t: string | ((i: number) => string)) => (u: string, i: number) => h.line.events.text(u, typeof t === "string" ? t : t(i));
+    const postback = (d: string) => (u: string) => h.line.events.postback(u, d);
+    await wave(postback("a=complaint.start"));
+    await wave(postback("a=complaint.category&c=bribe"));
+    await wave(text((i) => `เรื่องพร้อมกันที่ ${i} มีการเรียกรับเงินค่าบริการ`));
+    await wave(text("เสร็จ"));
+    await wave(text("ข้าม"));
+    await wave(text((i) => (i % 2 ? "ชุมแพ" : "บ้านไผ่")));
+    await wave(text("ข้าม"));
+    await wave(text("ไม่แน่ใจ"));
+    await wave(text("ถัดไป"));
+    await wave(postback("a=complaint.identity&v=anonymous"));
+    const confirms = users.map((u) => {
+      const review = messagesTo(h, u).at(-1)!;
+      return buttonData(review, /ยืนยันส่งเรื่อง/);
+    });
+    await wave((u, i) => h.line.events.postback(u, confirms[i]!));
+    const receipts = users.map((u) => messagesTo(h, u).filter((m) => /ส่งเรื่องเรียบร้อยแล้ว/.test(gist(m))));
+    assert.deepEqual(receipts.map((r) => r.length), users.map(() => 1), "one receipt each");
     const codes = receipts.map(codeIn);
     assert.equal(new Set(codes).size, 20);
     for (const u of users) assert.equal(await Complaint.countDocuments({ reporterIndex: h.bot.deps.sealer.blindIndex(u) }), 1);

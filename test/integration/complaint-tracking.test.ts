@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { makeUserId } from "../../src/dev/line-emulator";
 import { AuditLog } from "../../src/models/audit-log.model";
 import { Complaint } from "../../src/models/complaint.model";
+import { ComplaintMessage } from "../../src/models/complaint-message.model";
 import { MAX_TRACKING_MISSES_PER_HOUR } from "../../src/services/complaint.service";
 import { changeStatus, messageReporter, type OfficerScope } from "../../src/services/complaint-query.service";
 import { deleteMyData } from "../../src/services/privacy.service";
@@ -93,16 +94,18 @@ describe("officer actions reach the reporter", () => {
     assert.equal((await Complaint.findById(id))!.awaitingReporter, true);
     const unrelated = await say(h, anon, "สวัสดีค่ะ");
     assert.doesNotMatch(gists(unrelated), /ส่งข้อความถึงเจ้าหน้าที่แล้ว/);
-    assert.equal((await Complaint.findById(id))!.thread.length, 1, "ordinary chat does not join the thread");
+    assert.equal(await ComplaintMessage.countDocuments({ complaintId: id }), 1, "ordinary chat does not join the thread");
     const prompt = await tap(h, anon, buttonData(msg, /ตอบกลับ/));
     assert.match(gist(prompt[0]!), /พิมพ์ข้อความถึงเจ้าหน้าที่/);
     const done = await say(h, anon, "ประชุมวันที่ 3 ตุลาคม ที่ศาลากลางบ้าน <b>มีพยาน 4 คน</b>");
     assert.match(gist(done[0]!), /ส่งข้อความถึงเจ้าหน้าที่แล้ว/);
-    const c = (await Complaint.findById(id))!;
-    assert.equal(c.thread.length, 2);
-    assert.equal(c.thread[1]!.from, "reporter");
-    assert.equal(c.thread[1]!.text, "ประชุมวันที่ 3 ตุลาคม ที่ศาลากลางบ้าน <b>มีพยาน 4 คน</b>");
-    assert.equal(c.awaitingReporter, false);
+    const thread = await ComplaintMessage.find({ complaintId: id }).sort({ at: 1, _id: 1 }).lean();
+    assert.deepEqual(thread.map((m) => m.kind), ["officer", "reporter"]);
+    assert.equal(thread[1]!.text, "ประชุมวันที่ 3 ตุลาคม ที่ศาลากลางบ้าน <b>มีพยาน 4 คน</b>");
+    assert.equal(thread[1]!.actor, undefined, "the reporter is not identified on the message");
+    assert.equal((await Complaint.findById(id))!.awaitingReporter, false);
+    const timeline = await say(h, anon, `ติดตามเรื่อง ${anonCode}`);
+    assert.match(JSON.stringify(timeline[0]), /ข้อความของคุณ/);
   });
 
   test("the reply button of someone else's case does not open a reply", async () => {

@@ -48,6 +48,8 @@ describe("login and sessions", () => {
   test("behind TLS (X-Forwarded-Proto: https with TRUST_PROXY) the cookie is Secure", async () => {
     const res = await fetch(`${base}/officer/login`, { headers: { "x-forwarded-proto": "https" } });
     assert.match(res.headers.getSetCookie()[0]!, /Secure/);
+    assert.equal(res.headers.get("strict-transport-security"), "max-age=31536000");
+    assert.equal((await fetch(`${base}/officer/login`)).headers.get("strict-transport-security"), null);
   });
 
   test("a right password logs in with a new session id; logout ends the session", async () => {

@@ -2,8 +2,7 @@ import type { Router } from "express";
 import type { AppDeps } from "../../app-deps";
 import { requireApi } from "../auth/auth.middleware";
 import { principalOf } from "../auth/principal";
-import { pageNumber } from "../controllers/audit.controller";
-import { field } from "../http/render";
+import { field, pageNumber } from "../http/render";
 import { listAudit } from "../queries/audit.query";
 import { loadComplaintProgress, loadCoverage, loadPledgeProgress, parseCampaignYear, parseMonthKey } from "../queries/progress.query";
 

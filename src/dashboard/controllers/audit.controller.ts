@@ -1,18 +1,13 @@
 import type { RequestHandler } from "express";
 import type { AppDeps } from "../../app-deps";
 import { csrfTokenOf, principalOf } from "../auth/principal";
-import { field, sendPage } from "../http/render";
+import { field, pageNumber, sendPage } from "../http/render";
 import { listAudit } from "../queries/audit.query";
 import { complaintCodesByIds } from "../queries/complaint-codes.query";
 import { auditView } from "../views/audit.view";
 
 // Admin: read the audit log.
 export const AUDIT_PAGE_SIZE = 50;
-
-export function pageNumber(v: unknown): number {
-  const n = typeof v === "string" ? Number.parseInt(v, 10) : 1;
-  return Number.isFinite(n) && n >= 1 && n <= 100_000 ? n : 1;
-}
 
 export function createAuditController(deps: AppDeps): { list: RequestHandler } {
   return {

@@ -13,10 +13,9 @@ import {
   type ReporterIdentity,
 } from "../../services/complaint-query.service";
 import { csrfTokenOf, principalOf } from "../auth/principal";
-import { field, flashFrom, sendPage } from "../http/render";
+import { field, flashFrom, pageNumber, sendPage } from "../http/render";
 import { actorOf, officerScopeOf, readComplaintFilterParams, toComplaintFilter } from "../queries/complaint-filter.query";
 import { officerNames } from "../queries/officer-names.query";
-import { pageNumber } from "./audit.controller";
 import { streamComplaintCsv, streamComplaintJson } from "./complaint-export";
 import { complaintDetailView } from "../views/complaint-detail.view";
 import { complaintListView } from "../views/complaint-list.view";

@@ -6,9 +6,8 @@ import { getDeliveryLog, recurrenceOf } from "../../services/reminder.service";
 import { villageRef } from "../../services/village.service";
 import { csrfTokenOf, inScope, principalOf, scopeOf } from "../auth/principal";
 import { agendaFromForm, durationFromForm, formValuesOf, readMeetingForm, recurrenceFromForm, type MeetingFormValues } from "../http/meeting-form";
-import { field, flashFrom, sendPage } from "../http/render";
+import { field, flashFrom, pageNumber, sendPage } from "../http/render";
 import { meetingInScope, meetingReports, meetingsInScope, nextStart } from "../queries/meetings.query";
-import { pageNumber } from "./audit.controller";
 import { meetingFormView } from "../views/meeting-form.view";
 import { meetingDetailView, meetingListView } from "../views/meetings.view";
 

@@ -42,3 +42,9 @@ export function field(source: unknown, name: string): string {
 export function safeNext(next: string): string {
   return /^\/officer(\/[A-Za-z0-9\-._~%/?=&]*)?$/.test(next) && !next.startsWith("//") && !next.includes("\\") ? next : "/officer";
 }
+
+/** A 1-based page number from a query value; anything odd is page 1. */
+export function pageNumber(v: unknown): number {
+  const n = typeof v === "string" ? Number.parseInt(v, 10) : 1;
+  return Number.isFinite(n) && n >= 1 && n <= 100_000 ? n : 1;
+}

@@ -15,7 +15,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-export const securityHeaders: RequestHandler = (_req, res, next) => {
+export const securityHeaders: RequestHandler = (req, res, next) => {
   res.set({
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -26,5 +26,7 @@ export const securityHeaders: RequestHandler = (_req, res, next) => {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cache-Control": "no-store",
   });
+  // Over TLS only: a browser that saw HTTPS keeps using it (RFC 6797).
+  if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
   next();
 };

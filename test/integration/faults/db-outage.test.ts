@@ -75,6 +75,9 @@ test("MongoDB stops mid-stream: 503 fast, readyz 503, then every event answered 
   const { monitorEventLoopDelay } = await import("node:perf_hooks");
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
+  const evs: string[] = [];
+  const client = mongoose.connection.getClient();
+  for (const e of ["serverHeartbeatStarted", "serverHeartbeatFailed", "serverHeartbeatSucceeded", "connectionPoolCleared", "connectionPoolReady", "serverDescriptionChanged", "connectionClosed", "connectionCreated", "connectionCheckOutFailed"]) client.on(e as "close", (ev: any) => { evs.push(`${Date.now() % 100000} ${e} ${ev.newDescription?.type ?? ""} ${ev.failure?.message ?? ev.reason ?? ""} ${ev.connectionId ?? ""}`.slice(0, 160)); });
   const chaos = (async () => {
     await delay(1200);
     // SIGTERM: FerretDB on SQLite can lose writes it has acknowledged when it is
@@ -121,6 +124,12 @@ test("MongoDB stops mid-stream: 503 fast, readyz 503, then every event answered 
     console.error("fresh client ping:", await c.db("admin").command({ ping: 1 }).then((r) => JSON.stringify(r), (e: Error) => e.message));
     await c.close();
     console.error("ferret stderr:", ferretErr.slice(-3000));
+    const topo = (client as any).topology;
+    for (const [addr, srv] of topo.s.servers) {
+      const m = srv.monitor;
+      console.error("server", addr, srv.description.type, "monitor state", m?.s?.state, "conn", m?.connection ? { id: m.connection.id, closed: m.connection.closed, dataEvents: !!m.connection.dataEvents, destroyed: m.connection.socket?.destroyed, err: m.connection.error?.message } : null, "interval", m?.monitorId ? { running: m.monitorId.isExecutionInProgress, timer: !!m.monitorId.timerId, expeditedAt: m.monitorId.isExpeditedCallToFnScheduled } : null, "opts", m?.options);
+    }
+    console.error("restarted at", outage.to % 100000, "driver events:\n" + evs.filter((l) => !l.includes("connectionC")).slice(-30).join("\n") + "\n" + evs.slice(-30).join("\n"));
     throw new Error(`${err.message}: readyState ${mongoose.connection.readyState}, ${body}, db exit ${db.process.exitCode}`);
   });
   await waitUntil(() => deliveryMismatches(line, expected).length === 0, 30_000, "every event to be answered").catch(async (err: Error) => {
