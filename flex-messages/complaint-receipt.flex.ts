@@ -23,7 +23,7 @@ const text = (t: string, extra: Partial<messagingApi.FlexText> = {}): messagingA
 
 export function complaintReceiptFlex(d: ComplaintReceiptData): messagingApi.FlexMessage {
   const next = [
-    `1. ${d.routing}ตรวจสอบเรื่องของคุณ`,
+    `1. ${d.routing} จะตรวจสอบเรื่องของคุณ`,
     "2. เมื่อสถานะเปลี่ยน สุจริตจะแจ้งคุณทาง LINE นี้",
     "3. หากเจ้าหน้าที่มีคำถาม จะส่งมาที่นี่ แตะ \"ตอบกลับ\" เพื่อตอบได้",
   ].join("\n");

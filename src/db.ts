@@ -18,7 +18,8 @@ function connectOptions(dbName: string): mongoose.ConnectOptions {
 
 /** Drops the connection and opens a new one (observability/db-watchdog.ts says when). */
 export async function reconnectDb(uri: string, dbName: string): Promise<void> {
-  await mongoose.connection.close(true).catch(() => undefined);
+  // Not close(true): mongoose then refuses every later operation on this connection.
+  await mongoose.connection.close().catch(() => undefined);
   await mongoose.connect(uri, connectOptions(dbName));
 }
 

@@ -61,7 +61,8 @@ export class RowSender {
     let row = first;
     try {
       while (row.state === "pending" || row.state === "sending") {
-        if (this.stopped || Date.now() > this.deadline) break;
+        // The budget bounds retries only: every row gets its first try, however long planning took.
+        if (this.stopped || (row.attempts > 0 && Date.now() > this.deadline)) break;
         const after = await this.outbox.trySend(row._id, { recipientsChecked: row.attempts === 0 });
         if (after) {
           row = after;

@@ -147,8 +147,7 @@ describe("many reporters at once", () => {
     await wave(text((i) => `เรื่องพร้อมกันที่ ${i} มีการเรียกรับเงินค่าบริการ`));
     await wave(text("เสร็จ"));
     await wave(text("ข้าม"));
-    await wave(text((i) => (i % 2 ? "ชุมแพ" : "บ้านไผ่")));
-    await wave(text("ข้าม"));
+    await wave(text("ไม่ทราบ"));
     await wave(text("ไม่แน่ใจ"));
     await wave(text("ถัดไป"));
     await wave(postback("a=complaint.identity&v=anonymous"));

@@ -26,6 +26,7 @@ let bot: Runtime;
 let botUrl: string;
 
 before(async () => {
+  if (process.env.DEBUG_FAULTS) process.on("unhandledRejection", (e: Error) => console.error("UNHANDLED", e.stack));
   dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-outage-db-"));
   dbPort = await freePort();
   db = await startEmbeddedDb({ port: dbPort, dataDir });
