@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { InboxEvent } from "../models/inbox-event.model";
+import type { Sealer } from "../security/sealer";
+import { sealPayload } from "./inbox-payload";
 
 // Stores signed webhook events before the 200 (ARCHITECTURE.md). A duplicate
 // webhookEventId (a redelivery, or LINE's occasional double send) is skipped by
@@ -29,7 +31,7 @@ function eventIdOf(event: Record<string, unknown>, raw: string): string {
   return "h:" + createHash("sha256").update(raw).digest("hex").slice(0, 32);
 }
 
-export async function storeEvents(events: unknown[], receivedAt: Date): Promise<StoredBatch> {
+export async function storeEvents(events: unknown[], receivedAt: Date, sealer: Sealer): Promise<StoredBatch> {
   const docs: Record<string, unknown>[] = [];
   let ignored = 0;
   for (const e of events) {
@@ -51,7 +53,7 @@ export async function storeEvents(events: unknown[], receivedAt: Date): Promise<
       timestamp: ts,
       receivedAt,
       isRedelivery: dc?.isRedelivery === true,
-      payload: raw,
+      payload: sealPayload(raw, sealer),
       state: "pending",
       nextAttemptAt: receivedAt,
     });

@@ -7,6 +7,7 @@ import { hashUserId } from "../logger";
 import { InboxEvent, type InboxEventDoc } from "../models/inbox-event.model";
 import { observeHandlerSeconds } from "../observability/metrics";
 import { BotContext } from "./bot-context";
+import { openPayload } from "./inbox-payload";
 import { deliverReplies } from "./deliver-replies";
 import { runRoutes, type Route } from "./router";
 
@@ -20,7 +21,7 @@ const SORRY = "ขออภัยค่ะ ระบบขัดข้องช�
 export type ProcessOutcome = "done" | "retry-later" | "skipped" | "failed";
 
 export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, routes: readonly Route[]): Promise<ProcessOutcome> {
-  const event = JSON.parse(row.payload) as webhook.Event;
+  const event = JSON.parse(openPayload(row.payload, deps.sealer)) as webhook.Event;
   const log = deps.logger.child({ webhookEventId: row.webhookEventId, chat: hashUserId(row.chatKey) });
   if (row.mode === "standby") {
     // The channel is in standby under a module: store, never answer (LINE webhook docs).

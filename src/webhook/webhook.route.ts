@@ -12,7 +12,7 @@ export const WEBHOOK_BODY_LIMIT = "1mb";
 // deadline). If MongoDB cannot take the events by then, answer 503 so that LINE
 // redelivers. A late insert is harmless: the redelivery hits the unique
 // webhookEventId and is skipped, and the poller processes the stored row.
-export const INBOX_DEADLINE_MS = 1500;
+export const INBOX_DEADLINE_MS = 1000;
 
 function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -42,7 +42,7 @@ export function createWebhookRouter(deps: AppDeps, worker: InboxWorker, state: W
       }
       let batch;
       try {
-        batch = await withDeadline(storeEvents(body.events, deps.now()), INBOX_DEADLINE_MS);
+        batch = await withDeadline(storeEvents(body.events, deps.now(), deps.sealer), INBOX_DEADLINE_MS);
       } catch (err) {
         // Not stored, so not acknowledged: LINE redelivers a non-2xx answer.
         deps.logger.error("inbox insert failed", { err: err as Error });

@@ -6,6 +6,7 @@ import type { BotEntry, NoteEntry, SimEntry } from "../../src/dev/line-emulator/
 import { findRepoRoot, mountSimulator } from "../../src/dev/line-emulator/simulator";
 import { installDevRichMenu } from "../../src/dev/dev-richmenu";
 import { InboxEvent } from "../../src/models/inbox-event.model";
+import { openPayload } from "../../src/webhook/inbox-payload";
 import { Member } from "../../src/models/member.model";
 import { startHarness, type Harness } from "../helpers/harness";
 import { TEST_ACCESS_TOKEN } from "../helpers/test-config";
@@ -22,7 +23,7 @@ before(async () => {
 after(async () => h.close());
 
 const botMessages = (entries: SimEntry[]) => entries.filter((e): e is BotEntry => e.from === "bot").map((e) => e.message as Record<string, unknown>);
-const payloadOf = async (webhookEventId: string) => JSON.parse((await InboxEvent.findOne({ webhookEventId }))!.payload) as Record<string, any>;
+const payloadOf = async (webhookEventId: string) => JSON.parse(openPayload((await InboxEvent.findOne({ webhookEventId }))!.payload, h.bot.deps.sealer)) as Record<string, any>;
 
 describe("/__sim users", () => {
   test("three preset users with stable LINE ids, known to the profile API; adding a name twice gives one user", async () => {

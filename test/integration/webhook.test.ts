@@ -4,6 +4,7 @@ import mongoose from "mongoose";
 import { makeUserId, signBody } from "../../src/dev/line-emulator";
 import { loadLineSchemas, validateLineRequest } from "../../src/dev/line-emulator/openapi-validator";
 import { InboxEvent } from "../../src/models/inbox-event.model";
+import { openPayload } from "../../src/webhook/inbox-payload";
 import { startHarness, type Harness } from "../helpers/harness";
 import { TEST_CHANNEL_SECRET } from "../helpers/test-config";
 
@@ -71,7 +72,10 @@ describe("POST /webhook", () => {
     assert.equal(res.status, 200);
     await h.settle();
     const stored = await InboxEvent.findOne({ webhookEventId: ev.webhookEventId });
-    assert.equal(JSON.parse(stored!.payload).message.text, "🤨 ไม่รับ ไม่ให้ \n");
+    // At rest the payload is sealed: neither the LINE id nor the text is readable.
+    assert.equal(stored!.payload.includes(user), false);
+    assert.equal(stored!.payload.includes("ไม่รับ"), false);
+    assert.equal(JSON.parse(openPayload(stored!.payload, h.bot.deps.sealer)).message.text, "🤨 ไม่รับ ไม่ให้ \n");
   });
 
   test("malformed JSON is 400, a body over 1 MB is 413, and events: [] is 200", async () => {
@@ -116,7 +120,7 @@ describe("POST /webhook", () => {
     const got = h.line.deliveries.filter((d) => d.to === user).map((d) => (d.messages[0] as { type: string; altText?: string; text?: string }));
     assert.equal(got.length, 5);
     const rows = await InboxEvent.find({ chatKey: `user:${user}` }).sort({ doneAt: 1, timestamp: 1 }).lean();
-    assert.deepEqual(rows.map((r) => JSON.parse(r.payload).message.text), texts);
+    assert.deepEqual(rows.map((r) => JSON.parse(openPayload(r.payload, h.bot.deps.sealer)).message.text), texts);
   });
 });
 
