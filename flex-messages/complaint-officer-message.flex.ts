@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { flexMessage, headerBox, postbackButton, postbackData, truncateText } from "./components.flex";
+import { flexMessage, headerBox, postbackButton, postbackData, truncateText, footerBox } from "./components.flex";
 import { COLORS, SIZES } from "./theme";
 
 // A message from an officer, pushed to the reporter (anonymous ones too, through
@@ -30,16 +30,10 @@ export function complaintOfficerMessageFlex(d: ComplaintOfficerMessageData): mes
         { type: "text", text: hint, size: SIZES.body, color: COLORS.textMuted, wrap: true },
       ],
     },
-    footer: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      paddingAll: "lg",
-      contents: [
+    footer: footerBox([
         postbackButton(d.expectsReply ? "ตอบกลับ" : "ส่งข้อมูลเพิ่มเติม", postbackData("complaint.reply", { c: d.trackingCode }), d.expectsReply ? "primary" : "secondary"),
         postbackButton("ดูความคืบหน้า", postbackData("complaint.track", { c: d.trackingCode }), "link", "ติดตามเรื่องนี้"),
-      ],
-    },
+      ]),
   };
   return flexMessage(`ข้อความจากเจ้าหน้าที่ (เรื่อง ${d.trackingCode}): ${d.text}`, bubble);
 }

@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData } from "./components.flex";
+import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, footerBox } from "./components.flex";
 import { COLORS, SIZES } from "./theme";
 
 // The receipt after "confirm": the tracking code (the reporter's credential, as a
@@ -63,13 +63,7 @@ export function complaintReceiptFlex(d: ComplaintReceiptData): messagingApi.Flex
     size: "giga",
     header: headerBox(title, { eyebrow: "สุจริต · ใบรับเรื่อง", subtitle: "ขอบคุณที่ช่วยกันต่อต้านการทุจริตค่ะ" }),
     body,
-    footer: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      paddingAll: "lg",
-      contents: [postbackButton("ติดตามเรื่องนี้", postbackData("complaint.track", { c: d.trackingCode }), "primary", "ติดตามเรื่องนี้")],
-    },
+    footer: footerBox([postbackButton("ติดตามเรื่องนี้", postbackData("complaint.track", { c: d.trackingCode }), "primary", "ติดตามเรื่องนี้")]),
   };
   return flexMessage(`${title} รหัสติดตามเรื่อง ${d.trackingCode} — ใช้รหัสนี้ติดตามความคืบหน้าค่ะ`, bubble, [
     { label: "ติดตามเรื่อง", postback: postbackData("complaint.track"), displayText: "ติดตามเรื่อง" },

@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, truncateText } from "./components.flex";
+import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, truncateText, footerBox } from "./components.flex";
 import { complaintPrompt, type ComplaintQuickItem } from "./complaint-prompts.flex";
 import { COLORS, SIZES } from "./theme";
 
@@ -45,17 +45,11 @@ export function complaintReviewFlex(d: ComplaintReviewData): messagingApi.FlexMe
     size: "giga",
     header: headerBox("ตรวจสอบก่อนส่งเรื่อง", { eyebrow: "สุจริต · แจ้งเรื่อง", subtitle: "ถูกต้องแล้วแตะ \"ยืนยันส่งเรื่อง\" ค่ะ" }),
     body: { type: "box", layout: "vertical", spacing: "sm", paddingAll: "lg", contents: rows },
-    footer: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      paddingAll: "lg",
-      contents: [
+    footer: footerBox([
         postbackButton("ยืนยันส่งเรื่อง", postbackData("complaint.confirm", { d: d.draftId }), "primary"),
         postbackButton("แก้ไข", postbackData("complaint.editMenu"), "secondary"),
         postbackButton("ยกเลิก", postbackData("flow.cancel"), "link"),
-      ],
-    },
+      ]),
   };
   return flexMessage(`ตรวจสอบเรื่องร้องเรียนก่อนส่ง: ${d.category}`, bubble, [{ label: "ยืนยันส่งเรื่อง", postback: postbackData("complaint.confirm", { d: d.draftId }) }]);
 }

@@ -78,6 +78,11 @@ export function sectionBox(body: string, heading?: string): messagingApi.FlexBox
   return { type: "box", layout: "vertical", spacing: "xs", contents };
 }
 
+/** The footer every bubble shares: stacked buttons (and notes) with room to tap. */
+export function footerBox(contents: messagingApi.FlexComponent[]): messagingApi.FlexBox {
+  return { type: "box", layout: "vertical", spacing: "sm", paddingAll: "lg", contents };
+}
+
 /** The source footnote, always introduced by "ที่มา: ". */
 export function sourceLine(sources: readonly string[], suffix?: string): messagingApi.FlexText {
   const text = `ที่มา: ${sources.join(" · ")}${suffix ? ` ${suffix}` : ""}`;

@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { flexMessage, headerBox, postbackButton, postbackData, sectionBox, truncateText } from "./components.flex";
+import { flexMessage, headerBox, postbackButton, postbackData, sectionBox, truncateText, footerBox } from "./components.flex";
 import { mainQuickReplies, topicShowPostback } from "./main-actions";
 import { COLORS, SIZES } from "./theme";
 
@@ -62,16 +62,10 @@ export function greetingFlex(opts: GreetingFlexOptions = {}): messagingApi.FlexM
       paddingAll: "lg",
       contents: [sectionBox(WHAT_SUJARIT_DOES, "สุจริตช่วยท่านได้"), privacyBox()],
     },
-    footer: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      paddingAll: "lg",
-      contents: [
+    footer: footerBox([
         postbackButton("อ่านเรื่องนโยบาย ไม่รับ ไม่ให้", topicShowPostback("no-gift"), "primary"),
         postbackButton("ประกาศเจตนารมณ์", postbackData("pledge.start"), "secondary"),
-      ],
-    },
+      ]),
   };
   const altText = `${hello} ยินดีต้อนรับสู่สุจริต อ่านเรื่องไม่รับ ไม่ให้ ประกาศเจตนารมณ์ และแจ้งเรื่องร้องเรียนการทุจริตได้ที่นี่ ${DELETE_HINT}`;
   return flexMessage(altText, bubble, mainQuickReplies());

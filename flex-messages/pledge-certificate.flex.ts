@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { formatThaiDate } from "../src/util/thai-date";
-import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, truncateText, type QuickReplyItem } from "./components.flex";
+import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, truncateText, type QuickReplyItem, footerBox } from "./components.flex";
 import { areaLine } from "./pledge-confirm.flex";
 import { COLORS, SIZES } from "./theme";
 
@@ -72,16 +72,10 @@ export function pledgeCertificateFlex(d: PledgeCertificateData): messagingApi.Fl
     size: "giga",
     header: headerBox("ใบประกาศเจตนารมณ์", { eyebrow: "สุจริต · ไม่รับ ไม่ให้", subtitle: "จังหวัดขอนแก่น" }),
     body: { type: "box", layout: "vertical", spacing: "md", paddingAll: "lg", contents: body },
-    footer: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      paddingAll: "lg",
-      contents: [
+    footer: footerBox([
         uriButton("ชวนเพื่อนร่วมประกาศ", pledgeShareUri(d)),
         postbackButton("ดูยอดผู้ประกาศเจตนารมณ์", postbackData("pledge.stats"), "secondary"),
-      ],
-    },
+      ]),
   };
   const alt = `${d.already ? "ท่านประกาศแล้ว: " : ""}ใบประกาศเจตนารมณ์ ไม่รับ ไม่ให้ ${who} ลำดับที่ ${d.number} วันที่ ${date}`;
   return flexMessage(alt, bubble, PLEDGE_AFTER_ITEMS);

@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData } from "./components.flex";
+import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, footerBox } from "./components.flex";
 import { CANCEL_ITEM } from "./pledge-district.flex";
 import { pledgeStatementBox } from "./pledge-intro.flex";
 import { COLORS, SIZES } from "./theme";
@@ -34,17 +34,11 @@ export function pledgeConfirmFlex(d: PledgeConfirmData): messagingApi.FlexMessag
     size: "giga",
     header: headerBox("ยืนยันการประกาศเจตนารมณ์", { eyebrow: "สุจริต · ประกาศเจตนารมณ์" }),
     body: { type: "box", layout: "vertical", spacing: "md", paddingAll: "lg", contents: body },
-    footer: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      paddingAll: "lg",
-      contents: [
+    footer: footerBox([
         postbackButton("ยืนยันประกาศเจตนารมณ์", postbackData("pledge.confirm"), "primary"),
         postbackButton("เปลี่ยนหมู่บ้าน", postbackData("pledge.change"), "secondary"),
         postbackButton("ยกเลิก", postbackData("flow.cancel"), "link"),
-      ],
-    },
+      ]),
   };
   return flexMessage(`ยืนยันการประกาศเจตนารมณ์ ไม่รับ ไม่ให้ ${areaLine(d)} กด “ยืนยันประกาศเจตนารมณ์” ค่ะ`, bubble, [CANCEL_ITEM]);
 }
