@@ -1,6 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { flexMessage, postbackButton, postbackData } from "./components.flex";
-import { COLORS, SIZES } from "./theme";
+import { choiceBubble, choiceContainer, chunk, flexMessage, postbackButton, postbackData } from "./components.flex";
 
 // All of Khon Kaen's 26 districts as buttons, for people who prefer tapping to
 // spelling: a carousel of bubbles with 9 buttons each (LINE: ≤ 12 bubbles, ≤ 30 KB
@@ -13,23 +12,13 @@ export interface DistrictButton {
 const PER_BUBBLE = 9;
 
 export function complaintDistrictPickerFlex(districts: readonly DistrictButton[]): messagingApi.FlexMessage {
-  const bubbles: messagingApi.FlexBubble[] = [];
-  for (let i = 0; i < districts.length; i += PER_BUBBLE) {
-    const page = districts.slice(i, i + PER_BUBBLE);
-    bubbles.push({
-      type: "bubble",
-      size: "kilo",
-      body: {
-        type: "box",
-        layout: "vertical",
-        spacing: "sm",
-        paddingAll: "md",
-        contents: [
-          { type: "text", text: `เลือกอำเภอ (${i + 1}–${i + page.length})`, size: SIZES.body, weight: "bold", color: COLORS.brand },
-          ...page.map((d) => postbackButton(`อ.${d.nameTh}`, postbackData("complaint.district", { d: d.code }), "secondary", `อำเภอ${d.nameTh}`)),
-        ],
-      },
-    });
-  }
-  return flexMessage("เลือกอำเภอที่เกิดเหตุค่ะ", { type: "carousel", contents: bubbles.slice(0, 12) });
+  const pages = chunk(districts, PER_BUBBLE);
+  const bubbles = pages.map((page, i) =>
+    choiceBubble(
+      `เลือกอำเภอ (${i + 1}/${pages.length})`,
+      page.map((d) => postbackButton(`อ.${d.nameTh}`, postbackData("complaint.district", { d: d.code }), "secondary", `อำเภอ${d.nameTh}`)),
+      "เลื่อนดูอำเภออื่น หรือพิมพ์ชื่ออำเภอได้เลยค่ะ",
+    ),
+  );
+  return flexMessage("เลือกอำเภอที่เกิดเหตุค่ะ", choiceContainer(bubbles.slice(0, 12)));
 }

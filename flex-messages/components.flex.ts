@@ -159,3 +159,33 @@ export function politeTextMessage(text: string, quick?: readonly QuickReplyItem[
   if (quick && quick.length > 0) message.quickReply = quickReplies(quick);
   return message;
 }
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A card of choice buttons; every card of a carousel has the same size (LINE rule). */
+export function choiceBubble(title: string, buttons: messagingApi.FlexButton[], hint: string): messagingApi.FlexBubble {
+  return {
+    type: "bubble",
+    size: "kilo",
+    body: {
+      type: "box",
+      layout: "vertical",
+      spacing: "sm",
+      paddingAll: "lg",
+      contents: [
+        { type: "text", text: title, size: SIZES.heading, weight: "bold", color: COLORS.brand, wrap: true },
+        ...buttons,
+        { type: "text", text: hint, size: SIZES.body, color: COLORS.textMuted, wrap: true, margin: "md" },
+      ],
+    },
+  };
+}
+
+/** Cards of buttons, as one bubble or a carousel. */
+export function choiceContainer(bubbles: messagingApi.FlexBubble[]): messagingApi.FlexContainer {
+  return bubbles.length === 1 ? bubbles[0]! : { type: "carousel", contents: bubbles };
+}

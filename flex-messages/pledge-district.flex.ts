@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { flexMessage, politeTextMessage, postbackButton, postbackData, type QuickReplyItem } from "./components.flex";
+import { choiceBubble, choiceContainer, chunk, flexMessage, politeTextMessage, postbackButton, postbackData, type QuickReplyItem } from "./components.flex";
 import { COLORS, SIZES } from "./theme";
 
 // Step 2 of the pledge: choose the district. All 26 as buttons in a carousel (a
@@ -20,35 +20,7 @@ export function districtPostback(code: string): string {
   return postbackData("pledge.district", { d: code });
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** A card of choice buttons; every card of a carousel has the same size (LINE rule). */
-export function choiceBubble(title: string, buttons: messagingApi.FlexButton[], hint: string): messagingApi.FlexBubble {
-  return {
-    type: "bubble",
-    size: "kilo",
-    body: {
-      type: "box",
-      layout: "vertical",
-      spacing: "sm",
-      paddingAll: "lg",
-      contents: [
-        { type: "text", text: title, size: SIZES.heading, weight: "bold", color: COLORS.brand, wrap: true },
-        ...buttons,
-        { type: "text", text: hint, size: SIZES.body, color: COLORS.textMuted, wrap: true, margin: "md" },
-      ],
-    },
-  };
-}
-
-/** Cards of buttons, as one bubble or a carousel. */
-export function choiceContainer(bubbles: messagingApi.FlexBubble[]): messagingApi.FlexContainer {
-  return bubbles.length === 1 ? bubbles[0]! : { type: "carousel", contents: bubbles };
-}
+export { choiceBubble, choiceContainer } from "./components.flex";
 
 export function pledgeDistrictFlex(districts: readonly AreaChoice[]): messagingApi.FlexMessage {
   const pages = chunk(districts, DISTRICTS_PER_BUBBLE);

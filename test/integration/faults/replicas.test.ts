@@ -94,7 +94,10 @@ test("a due meeting reminder goes out once per resident while both schedulers ti
     new Date(),
   );
   const reminded = () => new Set(line.deliveries.slice(before).filter((d) => d.via === "multicast").map((d) => d.to));
-  await waitUntil(() => residents.every((r) => reminded().has(r)), 30_000, "every resident to be reminded");
+  await waitUntil(() => residents.every((r) => reminded().has(r)), 30_000, "every resident to be reminded").catch(async (err: Error) => {
+    const rs = await Reminder.find({}, { state: 1, dueAt: 1, occurrenceStart: 1, reason: 1, attempts: 1 }).lean();
+    throw new Error(`${err.message}: reminded ${reminded().size}; reminders ${JSON.stringify(rs)}\n${replicas.map((r) => r.tail()).join("\n")}`);
+  });
   await delay(3000); // three more ticks of each scheduler
   const perResident = residents.map((r) => line.deliveries.filter((d) => d.via === "multicast" && d.to === r).length);
   assert.deepEqual([...new Set(perResident)], [1], "each resident reminded exactly once");
