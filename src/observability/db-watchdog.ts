@@ -6,14 +6,14 @@ import type { Logger } from "../logger";
 // and its socket write: write() on the destroyed socket returns false and the
 // driver then waits for a "drain" that never comes. The bot then stays
 // "disconnected" after MongoDB is back (test/integration/faults/db-outage.test.ts).
-// So: when our client keeps failing while a fresh client reaches the same
+// So: when our client stays disconnected while a fresh client reaches the same
 // server, drop the connection and open a new one.
 export interface DbWatchdogOptions {
   uri: string;
   logger: Logger;
   reconnect: () => Promise<void>;
   intervalMs?: number;
-  /** consecutive probes in which a fresh client answers and ours does not */
+  /** consecutive probes in which a fresh client answers while ours is disconnected */
   probesBeforeReconnect?: number;
   pingTimeoutMs?: number;
   /** tests replace the two pings */
@@ -33,13 +33,13 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
-async function ourClientAnswers(timeoutMs: number): Promise<boolean> {
-  const db = mongoose.connection.db;
-  if (!db) return false;
-  return withTimeout(db.admin().ping(), timeoutMs).then(
-    () => true,
-    () => false,
-  );
+/**
+ * Our side is judged by the driver's own view (connected or not), never by how
+ * fast it answers: under load a ping waits for a pooled connection, and
+ * reconnecting then would only interrupt the work in flight.
+ */
+function ourClientConnected(): boolean {
+  return mongoose.connection.readyState === 1;
 }
 
 async function freshClientAnswers(uri: string, timeoutMs: number): Promise<boolean> {
@@ -62,7 +62,7 @@ export function startDbWatchdog(opts: DbWatchdogOptions): DbWatchdog {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
-  const ours = opts.probes?.ours ?? (() => ourClientAnswers(pingMs));
+  const ours = opts.probes?.ours ?? (async () => ourClientConnected());
   const fresh = opts.probes?.fresh ?? (() => freshClientAnswers(opts.uri, pingMs));
 
   async function probe(): Promise<void> {

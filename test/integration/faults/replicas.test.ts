@@ -7,7 +7,7 @@ import { botEnv, startBotProcess, type BotProcess } from "../../../bench/lib/bot
 import { explainerFlex } from "../../../flex-messages";
 import { EXPLAINERS } from "../../../src/content/explainers";
 import { connectDb, disconnectDb } from "../../../src/db";
-import { makeUserId, startLineEmulator, type LineEmulator } from "../../../src/dev/line-emulator";
+import { makeUserId, startLineEmulator, type LineEmulator, type WebhookEventInput } from "../../../src/dev/line-emulator";
 import { InboxEvent } from "../../../src/models/inbox-event.model";
 import { Member } from "../../../src/models/member.model";
 import { Reminder } from "../../../src/models/reminder.model";
@@ -52,6 +52,17 @@ after(async () => {
 
 const altOf = (m: unknown) => (m as { altText?: string }).altText;
 
+/** Sends until a 2xx, as LINE redelivers a non-2xx (a loaded test machine can make the bot say 503). */
+async function sendUntilStored(ev: WebhookEventInput): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const body = attempt === 0 ? ev : { ...ev, deliveryContext: { isRedelivery: true } };
+    const res = await line.sendWebhook([body as WebhookEventInput]);
+    if (res.status >= 200 && res.status < 300) return;
+    await delay(200);
+  }
+  assert.fail("the webhook was never accepted");
+}
+
 test("each event handled once, in each user's order, across two replicas", { timeout: 60_000 }, async () => {
   const topics = EXPLAINERS.slice(0, 6);
   const users = Array.from({ length: 12 }, (_, i) => makeUserId(`replica-${i}`));
@@ -62,8 +73,7 @@ test("each event handled once, in each user's order, across two replicas", { tim
       const order = topics.map((_, i) => topics[(i + u) % topics.length]!);
       expected.set(user, order.map((t) => explainerFlex(t).altText));
       for (const t of order) {
-        const res = await line.sendWebhook([line.events.postback(user, postbackData("topic.show", { t: t.id }))]);
-        assert.equal(res.status, 200);
+        await sendUntilStored(line.events.postback(user, postbackData("topic.show", { t: t.id })));
         await delay(3); // LINE orders a chat's events by timestamp (ms)
       }
     }),
@@ -91,7 +101,7 @@ test("a due meeting reminder goes out once per resident while both schedulers ti
   await createMeeting(
     { scope: "village", village, place: "ศาลาประชาคมหมู่บ้าน", recurrence: { kind: "once", date: local[0]!, time: local[1]! } },
     { timezone: TZ, reminderOffsets: "2h" },
-    new Date(),
+    new Date(Date.now() - 20 * 60_000), // made 20 minutes ago, when the reminder was still ahead
   );
   const reminded = () => new Set(line.deliveries.slice(before).filter((d) => d.via === "multicast").map((d) => d.to));
   await waitUntil(() => residents.every((r) => reminded().has(r)), 30_000, "every resident to be reminded").catch(async (err: Error) => {
