@@ -55,6 +55,8 @@ export interface StartBotOptions {
   port?: number;
   /** a compiled entry (dist/src/index.js); default: src/index.ts through tsx */
   compiledEntry?: string;
+  /** another TypeScript entry run through tsx (the benchmark baselines) */
+  tsEntry?: string;
   readyTimeoutMs?: number;
 }
 
@@ -71,7 +73,7 @@ function procStatusKb(pid: number, field: "VmHWM" | "VmRSS"): number | undefined
 
 export async function startBotProcess(opts: StartBotOptions): Promise<BotProcess> {
   const port = opts.port ?? (await freePort());
-  const args = opts.compiledEntry ? [opts.compiledEntry] : ["--import", "tsx", path.join(REPO_ROOT, "src", "index.ts")];
+  const args = opts.compiledEntry ? [opts.compiledEntry] : ["--import", "tsx", opts.tsEntry ?? path.join(REPO_ROOT, "src", "index.ts")];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env, PORT: String(port) },

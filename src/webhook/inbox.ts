@@ -31,6 +31,15 @@ function eventIdOf(event: Record<string, unknown>, raw: string): string {
   return "h:" + createHash("sha256").update(raw).digest("hex").slice(0, 32);
 }
 
+/** The event as JSON text; undefined when it cannot be written back (nesting deep enough to overflow the stack). */
+function serialize(ev: Record<string, unknown>): string | undefined {
+  try {
+    return JSON.stringify(ev);
+  } catch {
+    return undefined; // not a LINE event; answering 503 would make LINE resend it forever
+  }
+}
+
 export async function storeEvents(events: unknown[], receivedAt: Date, sealer: Sealer): Promise<StoredBatch> {
   const docs: Record<string, unknown>[] = [];
   let ignored = 0;
@@ -40,7 +49,11 @@ export async function storeEvents(events: unknown[], receivedAt: Date, sealer: S
       continue;
     }
     const ev = e as Record<string, unknown>;
-    const raw = JSON.stringify(ev);
+    const raw = serialize(ev);
+    if (raw === undefined) {
+      ignored += 1;
+      continue;
+    }
     const id = eventIdOf(ev, raw);
     const chatKey = chatKeyOf(ev) ?? `event:${id}`;
     const ts = typeof ev.timestamp === "number" && Number.isFinite(ev.timestamp) ? ev.timestamp : receivedAt.getTime();

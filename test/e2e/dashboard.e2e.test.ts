@@ -79,6 +79,11 @@ describe("officer dashboard in a browser", { skip }, () => {
     await page.getByRole("link", { name: code }).click();
     await page.waitForURL(/\/officer\/complaints\/[0-9a-f]{24}$/);
     assert.match((await page.locator("main").textContent()) ?? "", /<script>alert\(1\)<\/script>/, "shown as text");
+    // The photo is served from GridFS after the page; wait for it to decode rather than race it.
+    await page.waitForFunction(() => {
+      const img = (globalThis as unknown as { document: { querySelector(s: string): { complete: boolean; naturalWidth: number } | null } }).document.querySelector("img[alt='หลักฐานรูปที่ 1']");
+      return img !== null && img.complete && img.naturalWidth > 0;
+    }, undefined, { timeout: 15_000 });
     assert.equal(await page.locator("img[alt='หลักฐานรูปที่ 1']").evaluate((img: { naturalWidth: number }) => img.naturalWidth), 1);
     await shot("04-detail");
     await page.getByLabel("เปลี่ยนสถานะเป็น").selectOption("under_review");

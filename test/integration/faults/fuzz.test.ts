@@ -39,7 +39,7 @@ function post(c: FuzzCase): Promise<number> {
   });
 }
 
-test("10,000 fuzzed signed bodies and 1,000 bad signatures: correct answers, no crash, nothing stored unsigned", { timeout: 120_000, skip: "known failing: does not finish 11,000 requests within 120 s on FerretDB on 2 cores (issue 8 note)" }, async () => {
+test("10,000 fuzzed signed bodies and 1,000 bad signatures: correct answers, no crash, nothing stored unsigned", { timeout: 180_000 }, async () => {
   const r = seededRandom(SEED);
   const cases: FuzzCase[] = [];
   for (let i = 0; i < SIGNED; i++) cases.push(generateCase(r, i));
@@ -54,7 +54,10 @@ test("10,000 fuzzed signed bodies and 1,000 bad signatures: correct answers, no 
       const n = next++;
       const c = cases[n]!;
       kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
-      const status = await post(c);
+      // A 503 means "not stored, send again" (the inbox insert missed its deadline on a
+      // busy machine); LINE would redeliver, so the fuzzer does too before judging.
+      let status = await post(c);
+      for (let retry = 0; status === 503 && retry < 5; retry++) status = await post(c);
       if (!c.ok.includes(status) && wrong.length < 20) wrong.push(`${c.kind} → ${status} (want ${c.ok.join("/")}): ${c.body.subarray(0, 160).toString()}`);
       if (n % 500 === 0) {
         if (process.env.DEBUG_FAULTS) {
