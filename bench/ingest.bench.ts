@@ -1,91 +1,124 @@
 import { randomBytes } from "node:crypto";
-import express from "express";
-import type { AddressInfo } from "node:net";
-import { makeUserId, signBody, startLineEmulator } from "../src/dev/line-emulator";
-import { validateSignature } from "@line/bot-sdk";
-import { startBotProcess } from "./lib/bot-process";
-import { closedLoop, openLoop, type LoadResult, type LoadTarget } from "./lib/load";
+import path from "node:path";
+import autocannon from "autocannon";
+import { makeUserId, signBody, startLineEmulator, type LineEmulator } from "../src/dev/line-emulator";
+import { REPO_ROOT, botEnv, startBotProcess, type BotProcess } from "./lib/bot-process";
+import { drainInbox, rssSampler } from "./lib/bot-probes";
+import type { BenchSection, Figure } from "./lib/report";
 
-// Webhook ingest: signed bodies of 1 and 10 events into the real server (a child
-// process), against a bare express server that only checks the HMAC on the same
-// bodies (the baseline, measured in the same run).
+// Webhook ingest: signed bodies of 1 and 10 events, driven with autocannon over
+// loopback, into the real server (a child process) and into the baseline, a bare
+// express server that only checks the HMAC on the same bodies (also a child).
+// Measured: peak throughput, and p50/p99 at a fixed 500 events/s. The bot's peak
+// RSS is read from /proc while it takes this load and processes it.
 const SECRET = "0123456789abcdef0123456789abcdef";
-const TOKEN = "bench-access-token";
+const TOKEN = "bench-ingest-access-token";
 
-function bodyOf(events: number): () => LoadTarget["body"] {
+export interface IngestOptions {
+  mongoUri: string;
+  quick?: boolean;
+  compiledEntry?: string;
+  log?: (line: string) => void;
+}
+
+/** Unique, correctly signed bodies of `events` text events, each from its own user. */
+function bodyMaker(line: LineEmulator, events: number, tag: string) {
   let n = 0;
-  return () => {
+  return (): Buffer => {
     const evs = Array.from({ length: events }, () => {
       n += 1;
-      const id = `01BENCH${String(n).padStart(19, "0")}`;
-      return {
-        type: "message",
-        mode: "active",
-        timestamp: Date.now(),
-        webhookEventId: id,
-        deliveryContext: { isRedelivery: false },
-        source: { type: "user", userId: makeUserId(`ingest${n % 500}`) },
-        replyToken: randomBytes(16).toString("hex"),
-        message: { type: "text", id: String(n), quoteToken: "q", text: "ไม่รับ ไม่ให้" },
-      };
+      return line.events.text(makeUserId(`${tag}-${n % 2000}`), "ไม่รับ ไม่ให้");
     });
     return Buffer.from(JSON.stringify({ destination: "U" + "0".repeat(32), events: evs }));
   };
 }
 
-function target(url: string, make: () => Buffer): () => LoadTarget {
-  return () => {
-    const body = make();
-    return { url, body, headers: { "content-type": "application/json", "x-line-signature": signBody(SECRET, body) } };
+interface Load {
+  rps: number;
+  okRps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  requests: number;
+}
+
+async function cannon(url: string, make: () => Buffer, o: { connections: number; seconds: number; rate?: number }): Promise<Load> {
+  const result = await autocannon({
+    url,
+    method: "POST",
+    connections: o.connections,
+    duration: o.seconds,
+    overallRate: o.rate,
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const body = make();
+          return { ...req, body, headers: { ...req.headers, "content-type": "application/json", "x-line-signature": signBody(SECRET, body) } };
+        },
+      },
+    ],
+  });
+  const requests = result.requests.sent;
+  return {
+    requests,
+    rps: requests / result.duration,
+    okRps: result["2xx"] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
   };
 }
 
-async function startBaseline(): Promise<{ url: string; close(): Promise<void> }> {
-  const app = express();
-  app.post("/webhook", express.raw({ type: () => true, limit: "1mb" }), (req, res) => {
-    const ok = validateSignature(req.body as Buffer, SECRET, String(req.get("x-line-signature")));
-    res.status(ok ? 200 : 401).json({});
-  });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`, close: () => new Promise((r) => server.close(() => r())) };
-}
-
-export interface IngestFigures {
-  [k: string]: LoadResult | number | string;
-}
-
-export async function runIngestBench(mongoUri: string, quick: boolean): Promise<IngestFigures> {
-  const seconds = quick ? 5 : 15;
-  const line = await startLineEmulator({ channelSecret: SECRET, channelAccessToken: TOKEN, rateLimits: { reply: 100000, push: 100000 } });
-  const bot = await startBotProcess({
-    env: {
-      MONGODB_URI: mongoUri,
-      MONGODB_DB: `bench_ingest_${randomBytes(3).toString("hex")}`,
-      LINE_CHANNEL_SECRET: SECRET,
-      LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
-      LINE_API_BASE_URL: line.url,
-      LINE_DATA_API_BASE_URL: line.url,
-      DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      SESSION_SECRET: randomBytes(32).toString("hex"),
-      SCHEDULER_ENABLED: "false",
-      LOG_LEVEL: "error",
-    },
-  });
-  const base = await startBaseline();
-  const out: IngestFigures = {};
+export async function runIngestBench(opts: IngestOptions): Promise<BenchSection> {
+  const log = opts.log ?? (() => {});
+  const seconds = opts.quick ? 3 : 10;
+  const line = await startLineEmulator({ channelSecret: SECRET, channelAccessToken: TOKEN, validateSchema: false, rateLimits: { reply: 1e6, push: 1e6 } });
+  const env = botEnv({ mongoUri: opts.mongoUri, dbName: `bench_ingest_${randomBytes(3).toString("hex")}`, lineUrl: line.url, channelSecret: SECRET, accessToken: TOKEN, extra: { LOG_LEVEL: "warn" } });
+  const bot: BotProcess = await startBotProcess({ env, compiledEntry: opts.compiledEntry });
+  const base = await startBotProcess({ env: { LINE_CHANNEL_SECRET: SECRET }, tsEntry: path.join(REPO_ROOT, "bench", "lib", "baseline-server.ts") });
+  const rss = rssSampler(bot);
+  const raw: Record<string, unknown> = {};
+  const figures: Figure[] = [];
   try {
-    for (const events of [1, 10]) {
-      out[`baseline_${events}`] = await closedLoop(target(base.url, bodyOf(events)), 16, seconds);
-      out[`bot_${events}`] = await closedLoop(target(`${bot.url}/webhook`, bodyOf(events)), 16, seconds);
+    // Fixed 500 events/s first, on an empty inbox: 500 bodies of 1, then 50 bodies of 10, per second.
+    for (const [events, rate] of [[1, 500], [10, 50]] as const) {
+      log(`ingest: ${events}-event bodies at ${rate}/s (500 events/s), ${seconds} s each`);
+      const b = await cannon(`${base.url}/webhook`, bodyMaker(line, events, "fb"), { connections: 50, seconds, rate });
+      const s = await cannon(`${bot.url}/webhook`, bodyMaker(line, events, `fs${events}`), { connections: 50, seconds, rate });
+      raw[`fixed500_${events}`] = { baseline: b, bot: s };
+      figures.push({ name: `p99 at 500 events/s, ${events}-event bodies`, value: s.p99, unit: "ms", baseline: b.p99, better: "lower", target: "< 50 ms", met: s.p99 < 50 && s.non2xx === 0 });
+      figures.push({ name: `p50 at 500 events/s, ${events}-event bodies`, value: s.p50, unit: "ms", baseline: b.p50, better: "lower" });
+      raw[`drain_after_fixed_${events}`] = await drainInbox(bot, 90_000);
     }
-    // p99 at a fixed 500 events/s: 50 bodies of 10 events per second.
-    out.bot_500eps = await openLoop(target(`${bot.url}/webhook`, bodyOf(10)), 50, seconds);
-    out.peakRssMB = Math.round((bot.peakRssBytes() ?? 0) / 1048576);
+    // Peak throughput: as fast as 32 keep-alive connections go.
+    for (const events of [1, 10]) {
+      log(`ingest: peak throughput, ${events}-event bodies, ${seconds} s each`);
+      const b = await cannon(`${base.url}/webhook`, bodyMaker(line, events, "pb"), { connections: 32, seconds });
+      const s = await cannon(`${bot.url}/webhook`, bodyMaker(line, events, `ps${events}`), { connections: 32, seconds });
+      raw[`peak_${events}`] = { baseline: b, bot: s };
+      figures.push({ name: `accepted requests/s, ${events}-event bodies (2xx only)`, value: s.okRps, unit: "req/s", baseline: b.okRps, better: "higher", target: "≥ 0.5 × baseline", met: s.okRps >= 0.5 * b.okRps });
+      figures.push({ name: `p99 at peak, ${events}-event bodies`, value: s.p99, unit: "ms", baseline: b.p99, better: "lower" });
+      figures.push({ name: `503 answers at peak (inbox insert over its 1 s deadline; LINE redelivers), ${events}-event bodies`, value: s.non2xx, unit: `of ${s.requests}`, baseline: b.non2xx });
+      raw[`drain_after_peak_${events}`] = await drainInbox(bot, opts.quick ? 60_000 : 180_000);
+    }
   } finally {
+    rss.stop();
     await bot.kill("SIGTERM");
-    await base.close();
+    await base.kill("SIGTERM");
     await line.close();
   }
-  return out;
+  const peakMb = Math.max(rss.peakBytes(), bot.peakRssBytes() ?? 0) / 2 ** 20;
+  figures.push({ name: "peak RSS of the bot under ingest load and processing", value: peakMb, unit: "MB", target: "< 200 MB", met: peakMb < 200 });
+  raw.peakRssMb = peakMb;
+  return {
+    title: "Webhook ingest",
+    intro:
+      `Signed bodies driven with autocannon over loopback into the real server (\`${opts.compiledEntry ? "node " + path.relative(REPO_ROOT, opts.compiledEntry) : "tsx src/index.ts"}\`, a child process, processing on: every event is also answered through the emulator) and into the baseline, a bare express server in its own process that only checks the HMAC on the same bodies. ` +
+      `${seconds} s per run; fixed-rate runs first on an empty inbox, then peak runs with 32 connections. Ratios are Sujarit ÷ baseline.`,
+    figures,
+    raw,
+  };
 }

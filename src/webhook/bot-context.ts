@@ -4,6 +4,7 @@ import type { ActiveFlow, FlowUpdate } from "../flows/flow-engine";
 import type { Logger } from "../logger";
 import { MAX_MESSAGES_PER_REQUEST } from "../line/limits";
 import { Member, type MemberDoc } from "../models/member.model";
+import { isLineId } from "./inbox";
 import { parsePostback, type Postback } from "./postback";
 
 // One context per event (STYLE.md rule 1): the event, the user, the flow state,
@@ -30,7 +31,7 @@ export class BotContext {
   ) {
     this.flow = flow;
     const src = (event as { source?: { userId?: string } }).source;
-    this.userId = typeof src?.userId === "string" ? src.userId : undefined;
+    this.userId = isLineId(src?.userId) ? src.userId : undefined; // as the inbox keyed the chat
     if (event.type === "message" && (event as webhook.MessageEvent).message?.type === "text") {
       const t = ((event as webhook.MessageEvent).message as webhook.TextMessageContent).text;
       this.text = typeof t === "string" ? t : undefined;

@@ -13,12 +13,25 @@ export interface StoredBatch {
   ignored: number;
 }
 
+// LINE ids are a letter and 32 hex digits (U…, C…, R…); anything else is kept out
+// of chat keys, which become lease ids and push targets.
+const LINE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+// LINE event types are single words ("message", "memberJoined"). An empty or odd
+// type would fail the model's validation, and mongoose's unordered insert drops
+// such a document silently: a lost event, reported as stored.
+const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+export function isLineId(v: unknown): v is string {
+  return typeof v === "string" && LINE_ID.test(v);
+}
+
 export function chatKeyOf(event: Record<string, unknown>): string | undefined {
   const src = event.source as Record<string, unknown> | undefined;
   if (!src || typeof src !== "object") return undefined;
-  if (src.type === "group" && typeof src.groupId === "string") return `group:${src.groupId}`;
-  if (src.type === "room" && typeof src.roomId === "string") return `room:${src.roomId}`;
-  if (typeof src.userId === "string") return `user:${src.userId}`;
+  const id = (v: unknown) => (isLineId(v) ? v : undefined);
+  if (src.type === "group" && id(src.groupId)) return `group:${src.groupId}`;
+  if (src.type === "room" && id(src.roomId)) return `room:${src.roomId}`;
+  if (id(src.userId)) return `user:${src.userId}`;
   return undefined;
 }
 
@@ -44,7 +57,8 @@ export async function storeEvents(events: unknown[], receivedAt: Date, sealer: S
   const docs: Record<string, unknown>[] = [];
   let ignored = 0;
   for (const e of events) {
-    if (typeof e !== "object" || e === null || Array.isArray(e) || typeof (e as { type?: unknown }).type !== "string") {
+    const type = (e as { type?: unknown } | null)?.type;
+    if (typeof e !== "object" || e === null || Array.isArray(e) || typeof type !== "string" || !EVENT_TYPE.test(type)) {
       ignored += 1;
       continue;
     }
@@ -61,7 +75,7 @@ export async function storeEvents(events: unknown[], receivedAt: Date, sealer: S
     docs.push({
       webhookEventId: id,
       chatKey,
-      type: String(ev.type).slice(0, 64),
+      type,
       mode: ev.mode === "standby" ? "standby" : "active",
       timestamp: ts,
       receivedAt,

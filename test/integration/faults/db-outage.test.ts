@@ -63,7 +63,7 @@ interface Answer {
   ms: number;
 }
 
-test("MongoDB stops mid-stream: 503 fast, readyz 503, then every event answered exactly once", { timeout: 60_000, skip: "known failing: 1-3 of 15 events per user are not answered within 20 s after MongoDB returns (issue 8 note)" }, async () => {
+test("MongoDB stops mid-stream: 503 fast, readyz 503, then every event answered exactly once", { timeout: 60_000 }, async () => {
   const users = Array.from({ length: 8 }, (_, i) => makeUserId(`dbout-${i}`));
   const texts = ["no gift", "เมนู", "ไม่รับ ไม่ให้"];
   const total = 120;
