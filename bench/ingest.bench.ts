@@ -80,6 +80,9 @@ export async function runIngestBench(opts: IngestOptions): Promise<BenchSection>
   const bot: BotProcess = await startBotProcess({ env, compiledEntry: opts.compiledEntry });
   const base = await startBotProcess({ env: { LINE_CHANNEL_SECRET: SECRET }, tsEntry: path.join(REPO_ROOT, "bench", "lib", "baseline-server.ts") });
   const rss = rssSampler(bot);
+  // Both servers idle a few seconds first: the bot's start-up writes (indexes,
+  // area data, the rich menu) are not part of ingest.
+  await new Promise((r) => setTimeout(r, 3000));
   const raw: Record<string, unknown> = {};
   const figures: Figure[] = [];
   try {

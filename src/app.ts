@@ -1,6 +1,7 @@
 import express, { type Express, type ErrorRequestHandler } from "express";
 import mongoose from "mongoose";
 import type { AppDeps } from "./app-deps";
+import type { IngestLoad } from "./webhook/ingest-load";
 import type { InboxWorker } from "./webhook/inbox-worker";
 import { countWebhookRequests, createMetricsRouter } from "./observability/metrics.router";
 import { createWebhookRouter, type WebhookState } from "./webhook/webhook.route";
@@ -12,6 +13,7 @@ export interface AppParts {
   worker: InboxWorker;
   webhookState: WebhookState;
   extraRouters?: express.Router[];
+  ingestLoad?: IngestLoad;
 }
 
 export function createApp(parts: AppParts): Express {
@@ -25,7 +27,7 @@ export function createApp(parts: AppParts): Express {
   });
   app.use(createMetricsRouter(parts.deps.now));
   app.use("/webhook", countWebhookRequests);
-  app.use(createWebhookRouter(parts.deps, parts.worker, parts.webhookState));
+  app.use(createWebhookRouter(parts.deps, parts.worker, parts.webhookState, parts.ingestLoad));
   for (const r of parts.extraRouters ?? []) app.use(r);
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     parts.deps.logger.error("unhandled http error", { err: err as Error });

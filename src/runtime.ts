@@ -16,6 +16,7 @@ import { createLogger, type Logger } from "./logger";
 import { startDbWatchdog } from "./observability/db-watchdog";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler";
 import { createSealer } from "./security/sealer";
+import { IngestLoad } from "./webhook/ingest-load";
 import { createInboxWorker, type InboxWorker } from "./webhook/inbox-worker";
 import { ActionRegistry } from "./webhook/router";
 import { buildRoutes } from "./webhook/routes";
@@ -56,10 +57,11 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   for (const f of allFlows()) flows.register(f);
   const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now };
   const routes = buildRoutes(new ActionRegistry(BOT_MODULES));
-  const realWorker = createInboxWorker(deps, routes, { owner, concurrency: config.workerConcurrency, pollMs: opts.pollMs });
+  const ingestLoad = new IngestLoad();
+  const realWorker = createInboxWorker(deps, routes, { owner, concurrency: config.workerConcurrency, pollMs: opts.pollMs, ingestLoad });
   const worker: InboxWorker = opts.processing === false ? { ...realWorker, kick: () => undefined, start: () => undefined } : realWorker;
   const webhookState: WebhookState = { accepting: true };
-  const app = createApp({ deps, worker, webhookState, extraRouters: [createDashboardRouter(deps)] });
+  const app = createApp({ deps, worker, webhookState, ingestLoad, extraRouters: [createDashboardRouter(deps)] });
 
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;

@@ -20,7 +20,7 @@ export function rssSampler(bot: BotProcess, everyMs = 250): RssSampler {
   };
 }
 
-/** Parses one sample of a Prometheus text exposition, e.g. sample(text, 'sujarit_inbox_events{state="pending"}'). */
+/** Parses one sample of a Prometheus text exposition, e.g. sample(text, 'sujarit_outbox_messages{state="failed"}'). */
 export function sample(text: string, series: string): number {
   const line = text.split("\n").find((l) => l.startsWith(series + " "));
   return line ? Number(line.slice(series.length + 1)) : 0;
@@ -34,7 +34,7 @@ export async function readMetrics(bot: BotProcess): Promise<string> {
 /** The inbox backlog, or undefined when the scrape could not read the database (busy or down). */
 export function backlogOf(text: string): number | undefined {
   if (sample(text, "sujarit_metrics_db_up") !== 1) return undefined;
-  return ["pending", "processing", "committed"].reduce((n, s) => n + sample(text, `sujarit_inbox_events{state="${s}"}`), 0);
+  return sample(text, "sujarit_inbox_backlog");
 }
 
 export function processedOf(text: string): number {

@@ -18,7 +18,7 @@ export interface FlowStore {
 export function createMongoFlowStore(): FlowStore {
   return {
     async read(chatKey) {
-      const doc = await FlowState.findOne({ chatKey }).lean();
+      const doc = await FlowState.findById(chatKey).lean();
       if (!doc) return null;
       return {
         flowId: doc.flowId,
@@ -30,13 +30,13 @@ export function createMongoFlowStore(): FlowStore {
     },
     async write(chatKey, state, eventId) {
       await FlowState.updateOne(
-        { chatKey },
-        { $set: { flowId: state.flowId, version: state.version, step: state.step, data: state.data, expiresAt: state.expiresAt, lastEventId: eventId } },
+        { _id: chatKey },
+        { $setOnInsert: { chatKey }, $set: { flowId: state.flowId, version: state.version, step: state.step, data: state.data, expiresAt: state.expiresAt, lastEventId: eventId } },
         { upsert: true },
       );
     },
     async delete(chatKey) {
-      await FlowState.deleteOne({ chatKey });
+      await FlowState.deleteOne({ _id: chatKey });
     },
   };
 }

@@ -125,8 +125,11 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   }
 
   // Claiming an attempt is an insert (locks/claim.ts): FerretDB cannot do an
-  // atomic conditional update. Should two replicas still race at a slot boundary,
-  // the stored retry key makes LINE answer the second with 409: one delivery.
+  // atomic conditional update. The key names the row and its attempt number, so
+  // one attempt has one owner; a holder that dies before recording the attempt
+  // leaves a claim that expires and is swept, and the attempt is taken again.
+  // Should anything still send twice, the stored retry key makes LINE answer the
+  // second with 409: one delivery.
   const inFlight = new Set<string>();
   async function claim(id: unknown): Promise<OutboxMessageDoc | null> {
     const t = now();
@@ -138,7 +141,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     if (!due) return null;
     const slot = Math.floor(t.getTime() / leaseMs);
     // A fresh owner token per attempt: even this process must not take it twice.
-    if (!(await tryClaim(`outbox:${String(row._id)}:${row.attempts}@${slot}`, `${opts.owner}:${randomUUID()}`, new Date((slot + 2) * leaseMs)))) return null;
+    if (!(await tryClaim(`outbox:${String(row._id)}:${row.attempts}`, `${opts.owner}:${randomUUID()}`, new Date((slot + 2) * leaseMs)))) return null;
     row.state = "sending";
     row.leaseOwner = opts.owner;
     row.leaseUntil = new Date(t.getTime() + leaseMs);

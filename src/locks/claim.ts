@@ -20,8 +20,29 @@ export async function tryClaim(key: string, owner: string, expiresAt: Date): Pro
   }
 }
 
+/**
+ * Deletes the owner's claims among `keys`. One key at a time by _id, the only
+ * filter FerretDB answers without scanning. Safe: a claim held by this owner can
+ * only be removed by this owner or by the sweep after it expired.
+ */
+/** True only for the first caller ever (until the claim expires and is swept). */
+export async function claimOnce(key: string, owner: string, expiresAt: Date): Promise<boolean> {
+  try {
+    await Claim.create({ _id: key, owner, expiresAt });
+    return true;
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return false;
+    throw err;
+  }
+}
+
 export async function releaseClaims(keys: string[], owner: string): Promise<void> {
-  if (keys.length > 0) await Claim.deleteMany({ _id: { $in: keys }, owner });
+  await Promise.all(
+    keys.map(async (key) => {
+      const held = await Claim.findById(key, { owner: 1 }).lean();
+      if (held?.owner === owner) await Claim.deleteOne({ _id: key });
+    }),
+  );
 }
 
 /** Garbage-collects expired claims; correctness never depends on it. */

@@ -4,6 +4,7 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 // checked on read: FerretDB ignores TTL indexes (shared/reference/ferretdb.md).
 const flowStateSchema = new Schema(
   {
+    _id: { type: String, required: true }, // the chat key: read and written by _id
     chatKey: { type: String, required: true, unique: true },
     flowId: { type: String, required: true },
     version: { type: Number, required: true },

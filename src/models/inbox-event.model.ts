@@ -8,6 +8,7 @@ export const INBOX_STATES = ["pending", "processing", "committed", "done", "fail
 
 const inboxEventSchema = new Schema(
   {
+    _id: { type: String, required: true }, // the webhookEventId: found by _id, deduplicated by _id
     webhookEventId: { type: String, required: true, unique: true },
     chatKey: { type: String, required: true },
     type: { type: String, required: true },

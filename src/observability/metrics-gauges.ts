@@ -1,5 +1,5 @@
 import mongoose from "mongoose";
-import { InboxEvent } from "../models/inbox-event.model";
+import { InboxQueue } from "../models/inbox-queue.model";
 import { OutboxMessage } from "../models/outbox-message.model";
 import type { Family } from "./metrics";
 import { reminderLagSeconds } from "./reminder-lag";
@@ -20,29 +20,23 @@ async function countByState(model: mongoose.Model<any>, states: readonly string[
 }
 
 async function oldestAgeSeconds(now: Date): Promise<number> {
-  const row = await InboxEvent.findOne({ state: { $in: [...INBOX_OPEN] } }, { receivedAt: 1 }).sort({ receivedAt: 1 }).lean();
+  const row = await InboxQueue.findOne({}, { receivedAt: 1 }).sort({ receivedAt: 1 }).lean();
   return row ? Math.max(0, (now.getTime() - row.receivedAt.getTime()) / 1000) : 0;
 }
 
 async function readGauges(now: Date): Promise<Family[]> {
-  const [inbox, outbox, oldest, reminderLag] = await Promise.all([
-    countByState(InboxEvent, [...INBOX_OPEN, "failed"]),
+  const [backlog, outbox, oldest, reminderLag] = await Promise.all([
+    InboxQueue.estimatedDocumentCount(),
     countByState(OutboxMessage, [...OUTBOX_OPEN, "failed"]),
     oldestAgeSeconds(now),
     reminderLagSeconds(now),
   ]);
   const families: Family[] = [
     {
-      name: "sujarit_inbox_events",
-      help: "Inbox events waiting or being processed (backlog), and failed ones, by state.",
+      name: "sujarit_inbox_backlog",
+      help: "Inbox events stored and not yet finished (waiting, being handled, or being answered).",
       type: "gauge",
-      samples: [...INBOX_OPEN, "failed"].map((state) => ({ labels: { state }, value: inbox.get(state) ?? 0 })),
-    },
-    {
-      name: "sujarit_inbox_failed",
-      help: "Inbox events that gave up (state failed).",
-      type: "gauge",
-      samples: [{ value: inbox.get("failed") ?? 0 }],
+      samples: [{ value: backlog }],
     },
     {
       name: "sujarit_inbox_oldest_open_age_seconds",

@@ -2,7 +2,8 @@ import type { messagingApi, webhook } from "@line/bot-sdk";
 import type { AppDeps } from "../app-deps";
 import { LineApiError } from "../line/line-errors";
 import { REPLY_TOKEN_SAFE_AGE_MS } from "../line/limits";
-import { InboxEvent, type InboxEventDoc } from "../models/inbox-event.model";
+import { claimOnce } from "../locks/claim";
+import type { InboxEventDoc } from "../models/inbox-event.model";
 import { OutboxMessage } from "../models/outbox-message.model";
 
 // Sends a committed event's replies. The reply token is claimed in MongoDB before
@@ -16,14 +17,15 @@ export async function deliverReplies(row: InboxEventDoc, event: webhook.Event, d
   const token = (event as { replyToken?: unknown }).replyToken;
   const age = deps.now().getTime() - row.receivedAt.getTime();
   if (typeof token === "string" && age < REPLY_TOKEN_SAFE_AGE_MS) {
-    // Claimed by an earlier attempt that died before marking the row done: the
-    // reply may or may not have reached LINE. Unless it already went to the outbox,
-    // replay it with the same token (replyWithToken says why that is safe).
-    const resumed = row.replyClaimedAt != null;
+    // The token is claimed once (an insert on a unique key, atomic on FerretDB too).
+    // A claim that already exists was taken by an earlier attempt that died before
+    // marking the row done: the reply may or may not have reached LINE. Unless it
+    // already went to the outbox, replay it with the same token (replyWithToken
+    // says why that is safe).
+    const fresh = row.replyClaimedAt == null && (await claimOnce(`reply:${row.webhookEventId}`, "reply", new Date(row.receivedAt.getTime() + 2 * REPLY_TOKEN_SAFE_AGE_MS)));
+    const resumed = !fresh;
     const pushed = resumed && (await OutboxMessage.exists({ dedupeKey: pushKey })) !== null;
-    const claimed =
-      !pushed &&
-      (resumed || (await InboxEvent.updateOne({ _id: row._id, replyClaimedAt: null }, { $set: { replyClaimedAt: deps.now() } })).modifiedCount === 1);
+    const claimed = !pushed;
     if (claimed) {
       const via = await replyWithToken(token, messages, row, deps, resumed);
       if (via) return via;

@@ -1,18 +1,26 @@
+import { setTimeout as delay } from "node:timers/promises";
 import type { AppDeps } from "../app-deps";
-import { InboxEvent } from "../models/inbox-event.model";
+import { InboxQueue } from "../models/inbox-queue.model";
 import { countEventProcessed } from "../observability/metrics";
 import { acquireChatLock, releaseChatLock, renewChatLock } from "./chat-lock";
+import { nextOpenRow } from "./inbox-queue";
+import type { IngestLoad } from "./ingest-load";
 import { processInboxEvent } from "./process-event";
 import type { Route } from "./router";
 
 // Drains the inbox: in order within a chat, in parallel across chats (bounded).
 // The webhook route kicks it; a poller also picks up what a crashed or other
 // replica left behind, and what was stored while this process was down.
+// Between two events while the webhook is busy: processing goes on, gently.
+export const BUSY_PAUSE_MS = 25;
+
 export interface InboxWorkerOptions {
   owner: string;
   concurrency: number;
   pollMs?: number;
   leaseMs?: number;
+  /** While webhooks arrive fast, events are handled one at a time in this process (ingest-load.ts). */
+  ingestLoad?: IngestLoad;
 }
 
 export interface InboxWorker {
@@ -24,17 +32,18 @@ export interface InboxWorker {
   pollOnce(): Promise<void>;
 }
 
-const OPEN_STATES = ["pending", "processing", "committed"];
-
 export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts: InboxWorkerOptions): InboxWorker {
   const leaseMs = opts.leaseMs ?? 15_000;
   const active = new Set<string>();
   const again = new Set<string>();
   const queue: string[] = [];
+  const queued = new Set<string>();
   const idleWaiters: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let polling: Promise<void> | undefined;
+  // While the webhook is busy, one chat at a time (ingest-load.ts says why).
+  const limit = () => (opts.ingestLoad?.busy() ? 1 : opts.concurrency);
 
   const settleIdle = () => {
     if (active.size === 0 && queue.length === 0) idleWaiters.splice(0).forEach((r) => r());
@@ -42,10 +51,17 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
 
   async function drain(chatKey: string): Promise<void> {
     if (!(await acquireChatLock(chatKey, opts.owner, deps.now(), leaseMs))) return; // another worker has it
+    // The lease covers this time slot and the next; it is extended when the slot turns.
+    let slot = Math.floor(deps.now().getTime() / leaseMs);
     try {
       for (;;) {
-        const row = await InboxEvent.findOne({ chatKey, state: { $in: OPEN_STATES } }).sort({ timestamp: 1, receivedAt: 1, _id: 1 });
-        if (!row) break;
+        if (active.size > limit()) {
+          again.add(chatKey); // step aside; the chat goes back in line
+          break;
+        }
+        if (opts.ingestLoad?.busy()) await delay(BUSY_PAUSE_MS);
+        const row = await nextOpenRow(chatKey, deps.now);
+        if (!row || row === "wait") break; // the poller returns
         if (row.state === "pending" && row.nextAttemptAt.getTime() > deps.now().getTime()) break; // backing off; the poller returns
         const outcome = await processInboxEvent(row, deps, routes).catch((err: unknown) => {
           countEventProcessed("error");
@@ -53,7 +69,12 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
         });
         countEventProcessed(outcome);
         if (outcome === "retry-later") break; // keep the chat's order: later events wait
-        if (!(await renewChatLock(chatKey, opts.owner, deps.now(), leaseMs))) break;
+        await InboxQueue.deleteOne({ _id: row._id });
+        const nowSlot = Math.floor(deps.now().getTime() / leaseMs);
+        if (nowSlot !== slot) {
+          if (!(await renewChatLock(chatKey, opts.owner, deps.now(), leaseMs))) break;
+          slot = nowSlot;
+        }
       }
     } finally {
       await releaseChatLock(chatKey, opts.owner, deps.now(), leaseMs).catch(() => undefined);
@@ -66,8 +87,11 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
       again.add(chatKey);
       return;
     }
-    if (active.size >= opts.concurrency) {
-      if (!queue.includes(chatKey)) queue.push(chatKey);
+    if (active.size >= limit()) {
+      if (!queued.has(chatKey)) {
+        queued.add(chatKey);
+        queue.push(chatKey);
+      }
       return;
     }
     active.add(chatKey);
@@ -76,19 +100,19 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
       .finally(() => {
         active.delete(chatKey);
         if (again.delete(chatKey)) schedule(chatKey);
-        const next = queue.shift();
-        if (next) schedule(next);
+        while (queue.length > 0 && active.size < limit()) {
+          const next = queue.shift()!;
+          queued.delete(next);
+          schedule(next);
+        }
         settleIdle();
       });
   }
 
   async function pollOnce(): Promise<void> {
-    const due = await InboxEvent.aggregate<{ _id: string }>([
-      { $match: { state: { $in: OPEN_STATES }, nextAttemptAt: { $lte: deps.now() } } },
-      { $group: { _id: "$chatKey" } },
-      { $limit: 500 },
-    ]);
-    for (const d of due) schedule(d._id);
+    // Chats with open events: the queue holds only the backlog, so this stays small.
+    const open = await InboxQueue.find({}, { chatKey: 1 }).sort({ receivedAt: 1 }).limit(5000).lean();
+    for (const chatKey of new Set(open.map((p) => p.chatKey))) schedule(chatKey);
   }
 
   return {
@@ -110,6 +134,7 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
       if (timer) clearTimeout(timer);
       await polling;
       queue.length = 0;
+      queued.clear();
       if (active.size > 0) await new Promise<void>((r) => idleWaiters.push(r));
     },
     idle: () => (active.size === 0 && queue.length === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r))),

@@ -1,17 +1,11 @@
 import { createHash } from "node:crypto";
-import { InboxEvent } from "../models/inbox-event.model";
 import type { Sealer } from "../security/sealer";
 import { sealPayload } from "./inbox-payload";
 
-// Stores signed webhook events before the 200 (ARCHITECTURE.md). A duplicate
+// Prepares signed webhook events for the inbox (stored before the 200 by
+// inbox-writer.ts, ARCHITECTURE.md). A duplicate
 // webhookEventId (a redelivery, or LINE's occasional double send) is skipped by
-// the unique index.
-export interface StoredBatch {
-  chatKeys: string[];
-  inserted: number;
-  duplicates: number;
-  ignored: number;
-}
+// the unique _id.
 
 // LINE ids are a letter and 32 hex digits (U…, C…, R…); anything else is kept out
 // of chat keys, which become lease ids and push targets.
@@ -53,8 +47,15 @@ function serialize(ev: Record<string, unknown>): string | undefined {
   }
 }
 
-export async function storeEvents(events: unknown[], receivedAt: Date, sealer: Sealer): Promise<StoredBatch> {
-  const docs: Record<string, unknown>[] = [];
+/** A stored event: the inbox row and its queue pointer (same _id). */
+export interface PreparedEvent {
+  row: Record<string, unknown> & { _id: string; chatKey: string };
+  pointer: { _id: string; chatKey: string; timestamp: number; receivedAt: Date };
+}
+
+/** Turns a webhook's events into inbox rows; what is not a LINE event object is counted and ignored. */
+export function prepareEvents(events: unknown[], receivedAt: Date, sealer: Sealer): { prepared: PreparedEvent[]; ignored: number } {
+  const prepared: PreparedEvent[] = [];
   let ignored = 0;
   for (const e of events) {
     const type = (e as { type?: unknown } | null)?.type;
@@ -70,47 +71,23 @@ export async function storeEvents(events: unknown[], receivedAt: Date, sealer: S
     }
     const id = eventIdOf(ev, raw);
     const chatKey = chatKeyOf(ev) ?? `event:${id}`;
-    const ts = typeof ev.timestamp === "number" && Number.isFinite(ev.timestamp) ? ev.timestamp : receivedAt.getTime();
+    const timestamp = typeof ev.timestamp === "number" && Number.isFinite(ev.timestamp) ? ev.timestamp : receivedAt.getTime();
     const dc = ev.deliveryContext as { isRedelivery?: unknown } | undefined;
-    docs.push({
+    const row = {
+      _id: id,
       webhookEventId: id,
       chatKey,
       type,
       mode: ev.mode === "standby" ? "standby" : "active",
-      timestamp: ts,
+      timestamp,
       receivedAt,
       isRedelivery: dc?.isRedelivery === true,
       payload: sealPayload(raw, sealer),
       state: "pending",
+      attempts: 0,
       nextAttemptAt: receivedAt,
-    });
+    };
+    prepared.push({ row, pointer: { _id: id, chatKey, timestamp, receivedAt } });
   }
-  let duplicates = 0;
-  if (docs.length > 0) {
-    try {
-      await InboxEvent.insertMany(docs, { ordered: false });
-    } catch (err) {
-      duplicates = onlyDuplicates(err, docs.length);
-    }
-  }
-  return {
-    chatKeys: [...new Set(docs.map((d) => d.chatKey as string))],
-    inserted: docs.length - duplicates,
-    duplicates,
-    ignored,
-  };
-}
-
-/**
- * How many documents were already stored, when every failure of the unordered
- * insert is a duplicate key; otherwise rethrows. A bulk error with no write errors
- * (the connection dropped mid-insert) says nothing was known to be stored, so it
- * must not count as "all duplicates": that would answer 200 for a lost event.
- */
-function onlyDuplicates(err: unknown, attempted: number): number {
-  const e = err as { writeErrors?: { code?: number; err?: { code?: number } }[]; insertedCount?: unknown };
-  const writeErrors = e.writeErrors;
-  if (!writeErrors || writeErrors.length === 0 || writeErrors.some((w) => (w.code ?? w.err?.code) !== 11000)) throw err;
-  if (typeof e.insertedCount === "number" && e.insertedCount + writeErrors.length !== attempted) throw err;
-  return writeErrors.length;
+  return { prepared, ignored };
 }

@@ -1,7 +1,8 @@
 import { JSONParseError, SignatureValidationFailed, middleware } from "@line/bot-sdk";
 import express, { type ErrorRequestHandler, type Router } from "express";
 import type { AppDeps } from "../app-deps";
-import { storeEvents } from "./inbox";
+import type { IngestLoad } from "./ingest-load";
+import { createInboxWriter } from "./inbox-writer";
 import type { InboxWorker } from "./inbox-worker";
 
 // POST /webhook. The raw body (≤ 1 MB) goes to the SDK middleware, which checks
@@ -27,8 +28,9 @@ export interface WebhookState {
   accepting: boolean;
 }
 
-export function createWebhookRouter(deps: AppDeps, worker: InboxWorker, state: WebhookState): Router {
+export function createWebhookRouter(deps: AppDeps, worker: InboxWorker, state: WebhookState, load?: IngestLoad): Router {
   const router = express.Router();
+  const inbox = createInboxWriter(deps.sealer, load);
   router.post(
     "/webhook",
     (_req, res, next) => (state.accepting ? next() : void res.status(503).json({ message: "shutting down" })),
@@ -42,7 +44,7 @@ export function createWebhookRouter(deps: AppDeps, worker: InboxWorker, state: W
       }
       let batch;
       try {
-        batch = await withDeadline(storeEvents(body.events, deps.now(), deps.sealer), INBOX_DEADLINE_MS);
+        batch = await withDeadline(inbox.store(body.events, deps.now()), INBOX_DEADLINE_MS);
       } catch (err) {
         // Not stored, so not acknowledged: LINE redelivers a non-2xx answer.
         deps.logger.error("inbox insert failed", { err: err as Error });

@@ -44,7 +44,10 @@ func main() {
 		Logger:    logger,
 		Listener:  ferretdb.ListenerConfig{TCP: *addr},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + absDir + "/",
+		// WAL with synchronous=normal: a commit is safe when the process dies (the
+		// bot or FerretDB killed), only an OS crash can lose the last ones. Test and
+		// development data only; production runs MongoDB.
+		SQLiteURL: "file:" + absDir + "/?_pragma=synchronous(normal)",
 	})
 	if err != nil {
 		log.Fatalf("ferretdb: %v", err)

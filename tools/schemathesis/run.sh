@@ -17,7 +17,8 @@ if [ ! -x "$VENV/bin/schemathesis" ] || ! "$VENV/bin/schemathesis" --version 2>/
 fi
 
 LOG=$(mktemp)
-npx tsx tools/schemathesis/serve.ts >"$LOG" 2>&1 &
+# node itself (not npx) so that $! is the server, and the cleanup reaches it.
+node --import tsx tools/schemathesis/serve.ts >"$LOG" 2>&1 &
 SERVER=$!
 cleanup() {
   kill "$SERVER" 2>/dev/null || true

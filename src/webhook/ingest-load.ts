@@ -1,0 +1,47 @@
+// How busy the webhook is, so that processing can step aside for it. LINE waits
+// at most 2 s for the 200, and only the inbox insert spends that time; answering
+// can wait a little (a reply token lasts about a minute, and the outbox pushes
+// after that). So while webhooks arrive fast, or several wait on their insert,
+// the worker handles one chat at a time instead of many, and the database serves
+// the inserts first. Busy lasts a second past the last sign of load: requests
+// stop arriving exactly when the inserts stall, and that is no time to let the
+// worker loose on the database.
+export const BUSY_WINDOW_MS = 250;
+export const BUSY_REQUESTS = 25; // in the window: 100 webhook requests/s
+export const BUSY_IN_FLIGHT = 20; // a burst of a few webhooks is not load
+export const BUSY_HOLD_MS = 1000;
+
+export class IngestLoad {
+  private readonly stamps: number[] = [];
+  private inFlight = 0;
+  private busyUntil = 0;
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  /** A webhook request starts storing its events; call the returned function when it is done. */
+  begin(): () => void {
+    const now = this.clock();
+    this.stamps.push(now);
+    this.inFlight += 1;
+    this.check(now);
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.inFlight -= 1;
+    };
+  }
+
+  busy(): boolean {
+    const now = this.clock();
+    this.check(now);
+    return now < this.busyUntil;
+  }
+
+  private check(now: number): void {
+    let drop = 0;
+    while (drop < this.stamps.length && now - this.stamps[drop]! > BUSY_WINDOW_MS) drop++;
+    if (drop > 0) this.stamps.splice(0, drop);
+    if (this.stamps.length >= BUSY_REQUESTS || this.inFlight >= BUSY_IN_FLIGHT) this.busyUntil = now + BUSY_HOLD_MS;
+  }
+}
