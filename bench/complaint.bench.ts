@@ -80,7 +80,7 @@ async function benchConfirm(h: Harness, o: Required<Omit<ComplaintBenchOptions, 
   log(`confirm: preparing ${total} users at the review step`);
   for (let i = 0; i < total; i += 2000) {
     await FlowState.insertMany(
-      users.slice(i, i + 2000).map((u, j) => ({ chatKey: `user:${u}`, flowId: COMPLAINT_FLOW_ID, version: COMPLAINT_FLOW_VERSION, step: "review", data: drafts[i + j], expiresAt })),
+      users.slice(i, i + 2000).map((u, j) => ({ _id: h.chatKey(u), chatKey: h.chatKey(u), flowId: COMPLAINT_FLOW_ID, version: COMPLAINT_FLOW_VERSION, step: "review", data: drafts[i + j], expiresAt })),
       { ordered: false },
     );
   }
@@ -158,7 +158,7 @@ async function benchPhotos(h: Harness, o: Required<Omit<ComplaintBenchOptions, "
   // Whole image events: users at the evidence step each send one photo.
   const users = Array.from({ length: n }, (_, i) => makeUserId(`bench-photo-user-${i}`));
   const expiresAt = new Date(Date.now() + COMPLAINT_FLOW_TTL_MS);
-  await FlowState.insertMany(users.map((u, i) => ({ chatKey: `user:${u}`, flowId: COMPLAINT_FLOW_ID, version: COMPLAINT_FLOW_VERSION, step: "evidence", data: reviewDraft(i), expiresAt })));
+  await FlowState.insertMany(users.map((u, i) => ({ _id: h.chatKey(u), chatKey: h.chatKey(u), flowId: COMPLAINT_FLOW_ID, version: COMPLAINT_FLOW_VERSION, step: "evidence", data: reviewDraft(i), expiresAt })));
   h.line.reset();
   log(`photos: ${n} image events through the webhook, 4 users at once`);
   const counts = { rejected: 0 };

@@ -76,7 +76,8 @@ async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "pa
       await Member.insertMany(slice.map((lineUserId, j) => ({ lineUserId, village: areas[j] })), { ordered: false });
       await FlowState.insertMany(
         slice.map((u, j) => ({
-          chatKey: `user:${u}`,
+          _id: h.chatKey(u),
+          chatKey: h.chatKey(u),
           flowId: PLEDGE_FLOW_ID,
           version: PLEDGE_FLOW_VERSION,
           step: "confirm",

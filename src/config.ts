@@ -46,6 +46,7 @@ const schema = z.object({
   SCHEDULER_CRON: z.string().default("* * * * *"),
   SCHEDULER_ENABLED: z.enum(["true", "false"]).default("true"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  INBOX_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 (LINE may redeliver an event for a while)").max(3650).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   INSTANCE_ID: z.string().optional(),
@@ -64,6 +65,8 @@ export interface Config {
   reminderOffsets: string;
   scheduler: { cron: string; enabled: boolean };
   workerConcurrency: number;
+  /** Finished inbox rows (sealed webhook payloads) are deleted after this many days. */
+  inboxRetentionDays: number;
   logLevel: Env["LOG_LEVEL"];
   trustProxy: boolean;
   instanceId: string;
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderOffsets: e.REMINDER_OFFSETS,
     scheduler: { cron: e.SCHEDULER_CRON, enabled: e.SCHEDULER_ENABLED === "true" },
     workerConcurrency: e.WORKER_CONCURRENCY,
+    inboxRetentionDays: e.INBOX_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "true",
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,

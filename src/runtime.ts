@@ -12,6 +12,7 @@ import { BOT_MODULES, allFlows } from "./handlers";
 import { createLineClient } from "./line/line-client";
 import { createOutbox } from "./line/outbox";
 import { sweepClaims } from "./locks/claim";
+import { runHousekeeping } from "./services/housekeeping.service";
 import { createLogger, type Logger } from "./logger";
 import { startDbWatchdog } from "./observability/db-watchdog";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler";
@@ -24,6 +25,8 @@ import type { WebhookState } from "./webhook/webhook.route";
 
 // Wires the process: database, LINE client, outbox, inbox worker, background
 // jobs and the express app. index.ts, dev mode and tests all start it this way.
+const HOUSEKEEPING_EVERY_MS = 3600_000;
+
 export interface RuntimeOptions {
   now?: () => Date;
   logger?: Logger;
@@ -68,10 +71,17 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   if (opts.background !== false) {
     worker.start();
     let sweptAt = 0;
+    let housekeptAt = Date.now() - HOUSEKEEPING_EVERY_MS + 60_000; // first a minute after start
     const outboxLoop = () => {
       if (Date.now() - sweptAt > 60_000) {
         sweptAt = Date.now();
         void sweepClaims(now()).catch(() => undefined);
+      }
+      if (Date.now() - housekeptAt > HOUSEKEEPING_EVERY_MS) {
+        housekeptAt = Date.now();
+        void runHousekeeping(now(), config.inboxRetentionDays)
+          .then((r) => logger.info("housekeeping", { ...r }))
+          .catch((err: Error) => logger.warn("housekeeping failed", { err: err.message }));
       }
       outbox
         .drainDue()

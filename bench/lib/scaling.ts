@@ -19,7 +19,7 @@ export function scalingMarkdown(sections: BenchSection[]): string {
   return [
     "## How it scales",
     "",
-    "**What grows with what.** Every webhook event becomes one inbox row, written before the 200 and updated three times while it is handled; done rows stay (sealed) until pruned, so the inbox grows with chat traffic, not with members. " +
+    "**What grows with what.** Every webhook event becomes one inbox row and one queue pointer, written before the 200 (concurrent requests share one insert); the row is updated three times while it is handled and the pointer deleted when it is done. Done rows stay (sealed) until the retention purge, so the inbox grows with chat traffic, but the worker only ever searches the queue, which grows with the backlog alone. " +
       "Members grow the `members` collection and, per pledge, one pledge document plus counters per district and tambon, so rankings read counters and do not grow with pledges. " +
       "Complaints grow `complaints`, their message threads and GridFS evidence (photos up to LINE's content size); the officer list pages are index range scans on MongoDB, and linear scans on FerretDB. " +
       "Villages grow meetings and reminders: one reminder per offset (3 by default) per meeting occurrence in a rolling 45-day horizon, about 2,400 villages × 3 a month for the province. " +
@@ -28,7 +28,7 @@ export function scalingMarkdown(sections: BenchSection[]): string {
     "**Where the next limit is.** " +
       (measuredProcessing(sections) || "The database bounds every figure here.") +
       " On this machine the limit is the test database: FerretDB on SQLite takes one write at a time and scans collections for queries other than by `_id`, so ingest, the end-to-end latency and the backlog all bend as soon as writes queue (the webhook then answers 503 after its 1 s inbox deadline, and LINE redelivers). " +
-      "On MongoDB (a replica set, `w: majority`) the same work uses the declared indexes (`inboxevents {state, nextAttemptAt}` and `{chatKey, state, timestamp}`, `outboxmessages {state, nextAttemptAt}`, `reminders {state, dueAt}`, `members {lineUserId}`), and the next limits are, in order: " +
+      "On MongoDB (a replica set, `w: majority`) the same work uses the declared indexes (`inboxqueues {chatKey, timestamp}` for the backlog, `inboxevents` and `flowstates` by `_id`, `outboxmessages {state, nextAttemptAt}`, `reminders {state, dueAt}`, `members {lineUserId}`), and the next limits are, in order: " +
       "the bot's CPU (signature, JSON, sealing and Flex building: add replicas, which coordinate only through MongoDB claims and leases, see docs/scale-out.md); " +
       "LINE's own bounds (the 2 s webhook budget, which only the inbox insert spends, and 200 multicasts/s × 500 recipients for reminders, which the outbox paces); " +
       "and, over months, the size of the inbox and outbox, which want a periodic prune of rows done for more than a few weeks.",

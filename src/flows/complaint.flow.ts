@@ -3,6 +3,7 @@ import { politeTextMessage, postbackData } from "../../flex-messages";
 import { assertCanSubmit } from "../services/complaint.service";
 import { deleteUnattachedEvidence } from "../services/evidence.service";
 import type { BotContext } from "../webhook/bot-context";
+import { userChatKey } from "../webhook/inbox";
 import {
   categoryStep,
   contactNameStep,
@@ -104,7 +105,7 @@ export const complaintFlow: FlowDefinition = {
 
 /** complaint.start outside the flow: a 1:1 chat only, within the daily limit. */
 export async function startComplaint(ctx: BotContext): Promise<void> {
-  if (!ctx.userId || ctx.chatKey !== `user:${ctx.userId}`) {
+  if (!ctx.userId || ctx.chatKey !== userChatKey(ctx.userId, ctx.deps.sealer)) {
     ctx.reply(say("เพื่อความปลอดภัยของผู้แจ้ง กรุณาแจ้งเรื่องร้องเรียนในแชทส่วนตัวกับสุจริตนะคะ"));
     return;
   }

@@ -5,6 +5,7 @@ import { REPLY_TOKEN_SAFE_AGE_MS } from "../line/limits";
 import { claimOnce } from "../locks/claim";
 import type { InboxEventDoc } from "../models/inbox-event.model";
 import { OutboxMessage } from "../models/outbox-message.model";
+import { pushTargetOf } from "./inbox";
 
 // Sends a committed event's replies. The reply token is claimed in MongoDB before
 // the first call. A token older than about 50 s, or one that LINE refuses, falls
@@ -31,7 +32,7 @@ export async function deliverReplies(row: InboxEventDoc, event: webhook.Event, d
       if (via) return via;
     }
   }
-  const to = pushTarget(row.chatKey);
+  const to = pushTargetOf(event);
   if (!to) return "none";
   await deps.outbox.send({ kind: "push", to: [to], messages, dedupeKey: pushKey, purpose: "reply-fallback", refId: row.webhookEventId });
   return "push";
@@ -63,9 +64,4 @@ async function replyWithToken(
     }
   }
   return undefined;
-}
-
-function pushTarget(chatKey: string): string | undefined {
-  const [kind, id] = chatKey.split(":");
-  return kind === "user" || kind === "group" || kind === "room" ? id : undefined;
 }

@@ -19,14 +19,34 @@ export function isLineId(v: unknown): v is string {
   return typeof v === "string" && LINE_ID.test(v);
 }
 
-export function chatKeyOf(event: Record<string, unknown>): string | undefined {
+/**
+ * The chat an event belongs to, as stored in the inbox, the queue, leases and flow
+ * state: the kind and a keyed hash of the LINE id (sealer.blindIndex), never the
+ * id itself. So these rows, kept for audit, cannot be tied to a person or to the
+ * timing of a complaint without DATA_ENCRYPTION_KEY. The LINE id, when a push
+ * needs it, comes from the sealed payload.
+ */
+export function chatKeyOf(event: Record<string, unknown>, sealer: Sealer): string | undefined {
   const src = event.source as Record<string, unknown> | undefined;
   if (!src || typeof src !== "object") return undefined;
-  const id = (v: unknown) => (isLineId(v) ? v : undefined);
-  if (src.type === "group" && id(src.groupId)) return `group:${src.groupId}`;
-  if (src.type === "room" && id(src.roomId)) return `room:${src.roomId}`;
-  if (id(src.userId)) return `user:${src.userId}`;
+  if (src.type === "group" && isLineId(src.groupId)) return `group:${sealer.blindIndex(`line:${src.groupId}`)}`;
+  if (src.type === "room" && isLineId(src.roomId)) return `room:${sealer.blindIndex(`line:${src.roomId}`)}`;
+  if (isLineId(src.userId)) return userChatKey(src.userId, sealer);
   return undefined;
+}
+
+/** The chat key of a 1:1 chat with this LINE user. */
+export function userChatKey(userId: string, sealer: Sealer): string {
+  return `user:${sealer.blindIndex(`line:${userId}`)}`;
+}
+
+/** Where a push goes for an event's chat: the group, room or user id in the event itself. */
+export function pushTargetOf(event: unknown): string | undefined {
+  const src = (event as { source?: Record<string, unknown> } | null)?.source;
+  if (!src || typeof src !== "object") return undefined;
+  if (src.type === "group") return isLineId(src.groupId) ? src.groupId : undefined;
+  if (src.type === "room") return isLineId(src.roomId) ? src.roomId : undefined;
+  return isLineId(src.userId) ? src.userId : undefined;
 }
 
 function eventIdOf(event: Record<string, unknown>, raw: string): string {
@@ -70,7 +90,7 @@ export function prepareEvents(events: unknown[], receivedAt: Date, sealer: Seale
       continue;
     }
     const id = eventIdOf(ev, raw);
-    const chatKey = chatKeyOf(ev) ?? `event:${id}`;
+    const chatKey = chatKeyOf(ev, sealer) ?? `event:${id}`;
     const timestamp = typeof ev.timestamp === "number" && Number.isFinite(ev.timestamp) ? ev.timestamp : receivedAt.getTime();
     const dc = ev.deliveryContext as { isRedelivery?: unknown } | undefined;
     const row = {

@@ -2,6 +2,7 @@ import mongoose from "mongoose";
 import type { Config } from "../../src/config";
 import { disconnectDb } from "../../src/db";
 import { startLineEmulator, type LineEmulator, type EmulatorOptions } from "../../src/dev/line-emulator";
+import { userChatKey } from "../../src/webhook/inbox";
 import { startRuntime, type Runtime, type RuntimeOptions } from "../../src/runtime";
 import { TEST_ACCESS_TOKEN, TEST_CHANNEL_SECRET, makeTestConfig } from "./test-config";
 
@@ -14,6 +15,8 @@ export interface Harness {
   webhookUrl: string;
   /** Starts another bot process-equivalent on the same database (restart, replicas). */
   restart(opts?: RuntimeOptions): Promise<Runtime>;
+  /** How the bot keys a 1:1 chat with this LINE user in its collections (a keyed hash). */
+  chatKey(userId: string): string;
   /** Waits until the bot has nothing left to do (inbox and outbox). */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -45,6 +48,7 @@ export async function startHarness(name: string, opts: RuntimeOptions & { emulat
       line.setWebhookUrl(webhookUrl);
       return bot;
     },
+    chatKey: (userId) => userChatKey(userId, bot.deps.sealer),
     async settle() {
       for (let i = 0; i < 200; i++) {
         await bot.worker.pollOnce();

@@ -78,7 +78,7 @@ describe("the whole complaint flow", () => {
     assert.equal(c.anonymous, false);
     const files = await mongoose.connection.collection("evidence.files").find({ "metadata.complaintId": c._id }).toArray();
     assert.equal(files.length, 3, "the photos are in GridFS and attached to the complaint");
-    assert.equal(await FlowState.countDocuments({ chatKey: `user:${user}` }), 0, "the flow ended");
+    assert.equal(await FlowState.countDocuments({ chatKey: h.chatKey(user) }), 0, "the flow ended");
   });
 
   test("a double tap on confirm files one complaint, and the late tap shows the same receipt", async () => {
@@ -124,7 +124,7 @@ describe("cancel, resume, edit", () => {
     assert.equal(await mongoose.connection.collection("evidence.files").countDocuments({ "metadata.messageId": "img-cancel" }), 1);
     const out = await say(h, user, "ยกเลิก");
     assert.match(gist(out[0]!), /ยกเลิกการแจ้งเรื่องแล้ว/);
-    assert.equal(await FlowState.countDocuments({ chatKey: `user:${user}` }), 0);
+    assert.equal(await FlowState.countDocuments({ chatKey: h.chatKey(user) }), 0);
     assert.equal(await mongoose.connection.collection("evidence.files").countDocuments({ "metadata.messageId": "img-cancel" }), 0);
   });
 
@@ -139,7 +139,7 @@ describe("cancel, resume, edit", () => {
     assert.equal(out.length, 2, gists(out));
     assert.match(gist(out[0]!), /ทำรายการต่อ/);
     assert.match(gist(out[1]!), /No Gift|ไม่รับ/);
-    const state = await FlowState.findOne({ chatKey: `user:${user}` });
+    const state = await FlowState.findOne({ chatKey: h.chatKey(user) });
     assert.equal(state?.step, "where", "the flow stays on its step");
     const resumed = await tap(h, user, buttonData(out[0]!, /ทำรายการต่อ/));
     assert.match(gist(resumed.at(-1)!), /ที่ไหน/);
@@ -150,7 +150,7 @@ describe("cancel, resume, edit", () => {
     assert.match(gist(tracking[1]!), /ยังไม่มีเรื่อง/, "following a case works in the middle of a report");
     const again = await say(h, user, "แจ้งเรื่อง");
     assert.match(gists(again), /กำลังแจ้งเรื่องอยู่.*ที่ไหน/s, "starting again offers the pending step");
-    assert.equal((await FlowState.findOne({ chatKey: `user:${user}` }))?.step, "where");
+    assert.equal((await FlowState.findOne({ chatKey: h.chatKey(user) }))?.step, "where");
   });
 
   test("editing a section from the review returns to the review", async () => {

@@ -48,7 +48,7 @@ describe("rate limit", () => {
     assert.equal(await Complaint.countDocuments({ reporterIndex: h.bot.deps.sealer.blindIndex(user) }), 5);
     const refused = await tap(h, user, "a=complaint.start");
     assert.match(gist(refused[0]!), /ครบ 5 เรื่องแล้ว/);
-    assert.equal(await FlowState.countDocuments({ chatKey: `user:${user}` }), 0);
+    assert.equal(await FlowState.countDocuments({ chatKey: h.chatKey(user) }), 0);
     setClock("2026-11-26T17:30:00Z"); // 00:30 the next day in Bangkok (still the 26th in UTC)
     const allowed = await tap(h, user, "a=complaint.start");
     assert.match(gist(allowed[0]!), /เลือกประเภท/);
@@ -128,7 +128,7 @@ describe("expiry", () => {
     const expired = await say(h, user, "เสร็จ");
     assert.match(gist(expired[0]!), /หมดเวลาแล้ว/);
     assert.match(gist(expired[0]!), /แจ้งเรื่อง/);
-    assert.equal(await FlowState.countDocuments({ chatKey: `user:${user}` }), 0);
+    assert.equal(await FlowState.countDocuments({ chatKey: h.chatKey(user) }), 0);
   });
 });
 

@@ -63,7 +63,7 @@ describe("pledge flow", () => {
       { year: 2570, n: 1, d: "4005", t: "400506", v: 7, s: "active" },
     );
     assert.deepEqual(member!.village, { districtCode: "4005", tambonCode: "400506", villageNo: 7 }, "the village is remembered");
-    assert.equal(await FlowState.countDocuments({ chatKey: `user:${user}` }), 0, "the flow has ended");
+    assert.equal(await FlowState.countDocuments({ chatKey: h.chatKey(user) }), 0, "the flow has ended");
 
     const again = await say(h, user, "ประกาศเจตนารมณ์");
     assert.equal(again.length, 1);
@@ -124,7 +124,7 @@ describe("pledge flow", () => {
     await say(h, user, "ประกาศเจตนารมณ์");
     const cancelled = await say(h, user, "ยกเลิก");
     assert.match(gist(cancelled[0]!), /ยกเลิกการประกาศเจตนารมณ์แล้ว/);
-    assert.equal(await FlowState.countDocuments({ chatKey: `user:${user}` }), 0);
+    assert.equal(await FlowState.countDocuments({ chatKey: h.chatKey(user) }), 0);
     const stale = await tap(h, user, "a=pledge.confirm");
     assert.match(gist(stale[0]!), /ปุ่มนี้ใช้ไม่ได้แล้ว/);
     const member = await Member.findOne({ lineUserId: user }).lean();
@@ -145,7 +145,7 @@ describe("pledge flow", () => {
     const late = await tap(h, user, "a=pledge.tambon&t=401201");
     assert.equal(late.length, 1);
     assert.match(gist(late[0]!), /หมดเวลาแล้ว \(เกิน 30 นาที\)/);
-    assert.equal(await FlowState.countDocuments({ chatKey: `user:${user}` }), 0);
+    assert.equal(await FlowState.countDocuments({ chatKey: h.chatKey(user) }), 0);
     const member = await Member.findOne({ lineUserId: user }).lean();
     assert.equal(await Pledge.countDocuments({ memberId: member!._id }), 0);
   });

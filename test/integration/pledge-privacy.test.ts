@@ -74,7 +74,7 @@ describe("deletion", () => {
       const before = await readYearTally(YEAR);
       const [prompt] = await say(h, user, "ลบข้อมูลของฉัน");
       assert.match(gist(prompt!), /ท่านต้องการลบข้อมูลของท่านใช่ไหมคะ/);
-      assert.equal(await FlowState.countDocuments({ chatKey: `user:${user}`, flowId: "privacy-delete" }), 1);
+      assert.equal(await FlowState.countDocuments({ chatKey: h.chatKey(user), flowId: "privacy-delete" }), 1);
       const [done] = await tap(h, user, "a=privacy.deleteConfirm");
       assert.match(gist(done!), /ลบข้อมูลของท่านเรียบร้อยแล้ว/);
       assert.match(gist(done!), /เรื่องร้องเรียน: ลบตัวตนผู้แจ้งแล้ว/);

@@ -22,13 +22,13 @@ describe("kill and restart", () => {
     const e1 = h.line.events.text(user, "no gift");
     const e2 = h.line.events.text(user, "เมนู");
     assert.equal((await h.line.sendWebhook([e1, e2])).status, 200);
-    assert.equal(await InboxEvent.countDocuments({ chatKey: `user:${user}`, state: "pending" }), 2);
+    assert.equal(await InboxEvent.countDocuments({ chatKey: h.chatKey(user), state: "pending" }), 2);
     assert.equal(h.line.messagesTo(user).length, 0, "the first process died before answering");
 
     await h.restart({ now });
     await h.settle();
     assert.equal(h.line.messagesTo(user).length, 2);
-    assert.equal(await InboxEvent.countDocuments({ chatKey: `user:${user}`, state: "done" }), 2);
+    assert.equal(await InboxEvent.countDocuments({ chatKey: h.chatKey(user), state: "done" }), 2);
 
     await h.restart({ now });
     await h.settle();

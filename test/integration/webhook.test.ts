@@ -119,7 +119,7 @@ describe("POST /webhook", () => {
     await h.settle();
     const got = h.line.deliveries.filter((d) => d.to === user).map((d) => (d.messages[0] as { type: string; altText?: string; text?: string }));
     assert.equal(got.length, 5);
-    const rows = await InboxEvent.find({ chatKey: `user:${user}` }).sort({ doneAt: 1, timestamp: 1 }).lean();
+    const rows = await InboxEvent.find({ chatKey: h.chatKey(user) }).sort({ doneAt: 1, timestamp: 1 }).lean();
     assert.deepEqual(rows.map((r) => JSON.parse(openPayload(r.payload, h.bot.deps.sealer)).message.text), texts);
   });
 });

@@ -41,7 +41,7 @@ describe("crash windows around the reply", () => {
     await h.settle();
     assert.equal(h.line.messagesTo(user).length, 1, "the user got the answer once");
     assert.equal(sent("push"), 0, "no push fallback");
-    assert.equal((await InboxEvent.findOne({ chatKey: `user:${user}` }))!.deliveredVia, "reply-presumed");
+    assert.equal((await InboxEvent.findOne({ chatKey: h.chatKey(user) }))!.deliveredVia, "reply-presumed");
   });
 
   test("the token was claimed but the process died before calling LINE: the restart replies once", async () => {
@@ -57,7 +57,7 @@ describe("crash windows around the reply", () => {
   test("a reply that had already fallen back to push is left to the outbox", async () => {
     const user = makeUserId("cw-pushed");
     await storeCommitted(user, true);
-    const row = await InboxEvent.findOne({ chatKey: `user:${user}` });
+    const row = await InboxEvent.findOne({ chatKey: h.chatKey(user) });
     await h.bot.deps.outbox.send({ kind: "push", to: [user], messages: [MSG as never], dedupeKey: `reply:${row!.webhookEventId}`, purpose: "reply-fallback" });
     await h.restart();
     await h.settle();

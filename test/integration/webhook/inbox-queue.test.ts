@@ -44,17 +44,17 @@ test("a redelivery of an answered event leaves a pointer that the worker drops w
   await h.settle();
   assert.equal(h.line.messagesTo(user).length, 1);
   assert.equal(await post([{ ...ev, deliveryContext: { isRedelivery: true } }]), 200);
-  assert.equal(await InboxQueue.countDocuments({ chatKey: `user:${user}` }), 1, "the redelivery wrote a pointer");
+  assert.equal(await InboxQueue.countDocuments({ chatKey: h.chatKey(user) }), 1, "the redelivery wrote a pointer");
   await h.settle();
   await h.bot.worker.pollOnce();
   await h.bot.worker.idle();
-  assert.equal(await InboxQueue.countDocuments({ chatKey: `user:${user}` }), 0);
+  assert.equal(await InboxQueue.countDocuments({ chatKey: h.chatKey(user) }), 0);
   assert.equal(h.line.messagesTo(user).length, 1, "not answered twice");
 });
 
 test("a pointer whose row never came: the chat waits while it is young, and goes on once it is stale", async () => {
   const user = makeUserId("orphan");
-  const chatKey = `user:${user}`;
+  const chatKey = h.chatKey(user);
   const now = Date.now();
   // The row of an earlier event failed to store (the webhook answered 503): only its pointer exists.
   await InboxQueue.create({ _id: "01ORPHANPOINTER0000000000", chatKey, timestamp: now - 1000, receivedAt: new Date() });
