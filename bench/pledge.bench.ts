@@ -7,7 +7,7 @@ import { listDistricts, listTambons } from "../src/content/areas/areas";
 import { startEmbeddedDb, type EmbeddedDb } from "../src/dev/embedded-db";
 import { makeUserId } from "../src/dev/line-emulator";
 import { PLEDGE_FLOW_ID, PLEDGE_FLOW_TTL_MS, PLEDGE_FLOW_VERSION } from "../src/flows/pledge.flow";
-import { Member } from "../src/models/member.model";
+import { Member, memberIdFor } from "../src/models/member.model";
 import { Pledge } from "../src/models/pledge.model";
 import { FlowState } from "../src/models/flow-state.model";
 import { campaignYearOf } from "../src/services/pledge.service";
@@ -73,7 +73,7 @@ async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "pa
         const tambons = listTambons(d.code);
         return { districtCode: d.code, tambonCode: tambons[(i + j) % tambons.length]!.code, villageNo: 1 + ((i + j) % 15) };
       });
-      await Member.insertMany(slice.map((lineUserId, j) => ({ lineUserId, village: areas[j] })), { ordered: false });
+      await Member.insertMany(slice.map((lineUserId, j) => ({ _id: memberIdFor(lineUserId), lineUserId, village: areas[j] })), { ordered: false });
       await FlowState.insertMany(
         slice.map((u, j) => ({
           _id: h.chatKey(u),

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedDb, type EmbeddedDb } from "../src/dev/embedded-db";
@@ -6,6 +6,7 @@ import { runE2eBench } from "./e2e.bench";
 import { runIngestBench } from "./ingest.bench";
 import { compileBot } from "./lib/bot-process";
 import { recordMarkdown, sectionMarkdown, type BenchSection } from "./lib/report";
+import { mergeSections, splitSections, type Section } from "./lib/merge";
 import { scalingMarkdown } from "./lib/scaling";
 
 // `npm run bench [-- names…] [--quick] [--full]` runs the benchmarks and writes
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
       const t0 = Date.now();
       try {
         const out = await runner(uri, scale, entry);
-        const took = `\n_${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s of wall time._\n`;
+        const took = `\n_${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s of wall time, in the run started ${started.toISOString()}._\n`;
         if (isSection(out)) {
           sections.push(out);
           parts.push(sectionMarkdown(out) + took);
@@ -107,8 +108,16 @@ async function main(): Promise<void> {
     `- Full-scale runs of the domain benchmarks made during development are in \`bench/BENCHMARKS-notes.md\`; \`npm run bench -- --full\` repeats them.`,
     "",
   ];
-  const body = [...header, ...parts, scalingMarkdown(sections)].join("\n");
-  writeFileSync(path.join(__dirname, "..", "BENCHMARKS.md"), body);
+  const out = path.join(__dirname, "..", "BENCHMARKS.md");
+  const fresh = splitSections([...parts, sections.some((x) => x.title === "Webhook ingest") || names.length === 0 ? scalingMarkdown(sections) : ""].join("\n")).sections;
+  let kept: Section[] = fresh;
+  if (names.length > 0 && existsSync(out)) {
+    // A partial run: the other sections stay as they were measured, each with its own date.
+    kept = mergeSections(splitSections(readFileSync(out, "utf8")).sections, fresh);
+    header.push(`Only ${names.join(", ")} ran this time; the other sections are from earlier runs, dated on their last line.`, "");
+  }
+  const body = [...header, ...kept.map((x) => x.text)].join("\n");
+  writeFileSync(out, body);
   console.log(body);
 }
 

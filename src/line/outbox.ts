@@ -3,7 +3,7 @@ import type { messagingApi } from "@line/bot-sdk";
 import { isDuplicateKeyError } from "../errors";
 import { tryClaim } from "../locks/claim";
 import type { Logger } from "../logger";
-import { Member } from "../models/member.model";
+import { Member, memberIdFor } from "../models/member.model";
 import { OutboxMessage, type OutboxMessageDoc } from "../models/outbox-message.model";
 import type { Sealer } from "../security/sealer";
 import type { LineClient } from "./line-client";
@@ -131,6 +131,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   // Should anything still send twice, the stored retry key makes LINE answer the
   // second with 409: one delivery.
   const inFlight = new Set<string>();
+  // Up to this many recipients, follow state is read member by member (by _id).
+  const FEW_RECIPIENTS = 5;
   async function claim(id: unknown): Promise<OutboxMessageDoc | null> {
     const t = now();
     const row = await OutboxMessage.findById(id);
@@ -152,6 +154,11 @@ export function createOutbox(opts: OutboxOptions): Outbox {
 
   async function followedOnly(userIds: string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
+    if (userIds.length <= FEW_RECIPIENTS) {
+      // A push: each member by its _id (member.model.ts), no scan of all members.
+      const found = await Promise.all(userIds.map((u) => Member.findById(memberIdFor(u), { followed: 1 }).lean()));
+      if (found.every((m) => m !== null)) return userIds.filter((_, i) => found[i]!.followed !== false);
+    }
     const gone = await Member.find({ lineUserId: { $in: userIds }, followed: false }, { lineUserId: 1 }).lean();
     const blocked = new Set(gone.map((m) => m.lineUserId));
     return userIds.filter((u) => !blocked.has(u));

@@ -1,4 +1,5 @@
-import { Schema, model, type InferSchemaType } from "mongoose";
+import { createHash } from "node:crypto";
+import { Schema, Types, model, type InferSchemaType } from "mongoose";
 
 // A LINE user who talks to Sujarit. The LINE user id is needed to answer and to
 // push; reporter identity on complaints is stored separately and encrypted.
@@ -31,3 +32,13 @@ memberSchema.index({ followed: 1, "village.districtCode": 1 });
 export type MemberFields = InferSchemaType<typeof memberSchema>;
 export type MemberDoc = InstanceType<typeof Member>;
 export const Member = model("Member", memberSchema);
+
+/**
+ * The _id a member gets, derived from the LINE user id, so that every lookup of
+ * "this user's member" is by _id: the one lookup FerretDB answers without a scan,
+ * and on MongoDB the primary index. Members stored before this rule keep their
+ * random _id and are found by lineUserId (services/member.service.ts).
+ */
+export function memberIdFor(lineUserId: string): Types.ObjectId {
+  return new Types.ObjectId(createHash("sha256").update(`sujarit member ${lineUserId}`).digest().subarray(0, 12));
+}

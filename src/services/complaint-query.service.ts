@@ -38,13 +38,16 @@ export async function listComplaints(scope: OfficerScope, filter?: ComplaintFilt
   const page = Math.max(1, Math.floor(Number(pageReq.page ?? 1)) || 1);
   const pageSize = Math.min(100, Math.max(1, Math.floor(Number(pageReq.pageSize ?? 20)) || 20));
   const query = buildComplaintQuery(scope, filter);
-  const [docs, total, groups] = await Promise.all([
+  // Two reads, not three: the total is the sum of the per-status counts (which
+  // ignore only the status filter) over the statuses asked for.
+  const [docs, groups] = await Promise.all([
     Complaint.find(query).sort({ submittedAt: -1, _id: -1 }).skip((page - 1) * pageSize).limit(pageSize),
-    Complaint.countDocuments(query),
     Complaint.aggregate<{ _id: ComplaintStatus; n: number }>([{ $match: buildComplaintQuery(scope, filter, false) }, { $group: { _id: "$status", n: { $sum: 1 } } }]),
   ]);
   const countsByStatus = Object.fromEntries(COMPLAINT_STATUSES.map((st) => [st, 0])) as Record<ComplaintStatus, number>;
   for (const g of groups) if (g._id in countsByStatus) countsByStatus[g._id] = g.n;
+  const asked = filter?.status === undefined ? COMPLAINT_STATUSES : ([] as ComplaintStatus[]).concat(filter.status);
+  const total = [...new Set(asked)].reduce((n, st) => n + countsByStatus[st], 0);
   return { items: docs.map(toComplaintSummary), total, page, pageSize, countsByStatus };
 }
 

@@ -1,33 +1,46 @@
-import { Member, type MemberDoc } from "../models/member.model";
+import { isDuplicateKeyError } from "../errors";
+import { Member, memberIdFor, type MemberDoc } from "../models/member.model";
 
-// Members: follow state and profile. No LINE or HTTP types here.
+// Members: follow state and profile. No LINE or HTTP types here. A member is
+// found by the _id derived from the LINE user id (member.model.ts), and by
+// lineUserId only when it predates that rule.
+export async function findMemberByLineId(lineUserId: string): Promise<MemberDoc | null> {
+  return (await Member.findById(memberIdFor(lineUserId))) ?? (await Member.findOne({ lineUserId }));
+}
+
+/** Applies `update` to the user's member, creating it with `onInsert` when there is none. */
+async function upsertMember(lineUserId: string, set: Record<string, unknown>, onInsert: Record<string, unknown>): Promise<MemberDoc> {
+  const options = { upsert: true, new: true } as const;
+  const update = { ...(Object.keys(set).length > 0 ? { $set: set } : {}), $setOnInsert: { lineUserId, ...onInsert } };
+  const legacy = await Member.exists({ _id: memberIdFor(lineUserId) }).then((m) => (m ? null : Member.findOne({ lineUserId }, { _id: 1 }).lean()));
+  const filter = legacy ? { _id: legacy._id } : { _id: memberIdFor(lineUserId) };
+  try {
+    return (await Member.findOneAndUpdate(filter, update, options))!;
+  } catch (err) {
+    // Two first contacts at once: one insert wins, the other updates what it stored.
+    if (!isDuplicateKeyError(err)) throw err;
+    return (await Member.findOneAndUpdate(filter, update, options))!;
+  }
+}
+
 export async function followMember(lineUserId: string, at: Date, displayName?: string, language?: string): Promise<MemberDoc> {
   const set: Record<string, unknown> = { followed: true, followedAt: at, consentAt: at };
   if (displayName) set.displayName = displayName;
   if (language) set.language = language;
-  const doc = await Member.findOneAndUpdate(
-    { lineUserId },
-    { $set: set, $setOnInsert: { lineUserId, role: "resident", meetingReminders: false } },
-    { upsert: true, new: true },
-  );
-  return doc!;
+  return upsertMember(lineUserId, set, { role: "resident", meetingReminders: false });
 }
 
 export async function unfollowMember(lineUserId: string, at: Date): Promise<void> {
-  await Member.updateOne({ lineUserId }, { $set: { followed: false, unfollowedAt: at } });
+  const m = await findMemberByLineId(lineUserId);
+  if (m) await Member.updateOne({ _id: m._id }, { $set: { followed: false, unfollowedAt: at } });
 }
 
 /** A member is created on first contact too (not only on follow). */
 export async function ensureMember(lineUserId: string, at: Date): Promise<MemberDoc> {
-  const doc = await Member.findOneAndUpdate(
-    { lineUserId },
-    { $setOnInsert: { lineUserId, followed: true, followedAt: at, role: "resident", meetingReminders: false } },
-    { upsert: true, new: true },
-  );
-  return doc!;
+  return (await findMemberByLineId(lineUserId)) ?? upsertMember(lineUserId, {}, { followed: true, followedAt: at, role: "resident", meetingReminders: false });
 }
 
 export async function isFollowing(lineUserId: string): Promise<boolean> {
-  const m = await Member.findOne({ lineUserId }, { followed: 1 }).lean();
+  const m = await findMemberByLineId(lineUserId);
   return m ? m.followed !== false : true;
 }

@@ -1,4 +1,5 @@
 import type { Types } from "mongoose";
+import { findMemberByLineId } from "./member.service";
 import { Member } from "../models/member.model";
 import type { Sealer } from "../security/sealer";
 import { anonymizeMemberPledges } from "./pledge.service";
@@ -49,7 +50,7 @@ export function deletionHookNames(): string[] {
 }
 
 export async function deleteMyData(lineUserId: string, at: Date, sealer: Sealer): Promise<DeletionSummary> {
-  const member = await Member.findOne({ lineUserId }, { _id: 1 }).lean();
+  const member = await findMemberByLineId(lineUserId);
   const subject: DeletionSubject = { lineUserId, at, sealer, ...(member ? { memberId: member._id } : {}) };
   const notes: string[] = [];
   for (const h of hooks) {

@@ -3,7 +3,8 @@ import type { AppDeps } from "../app-deps";
 import type { ActiveFlow, FlowUpdate } from "../flows/flow-engine";
 import type { Logger } from "../logger";
 import { MAX_MESSAGES_PER_REQUEST } from "../line/limits";
-import { Member, type MemberDoc } from "../models/member.model";
+import type { MemberDoc } from "../models/member.model";
+import { findMemberByLineId } from "../services/member.service";
 import { isLineId } from "./inbox";
 import { parsePostback, type Postback } from "./postback";
 
@@ -57,7 +58,7 @@ export class BotContext {
 
   async member(): Promise<MemberDoc | null> {
     if (this.memberCache === undefined) {
-      this.memberCache = this.userId ? ((await Member.findOne({ lineUserId: this.userId })) as MemberDoc | null) : null;
+      this.memberCache = this.userId ? await findMemberByLineId(this.userId) : null;
     }
     return this.memberCache;
   }

@@ -3,7 +3,7 @@ import type { AppDeps } from "../app-deps";
 import { InboxQueue } from "../models/inbox-queue.model";
 import { countEventProcessed } from "../observability/metrics";
 import { acquireChatLock, releaseChatLock, renewChatLock } from "./chat-lock";
-import { nextOpenRow } from "./inbox-queue";
+import { openPointers, openRowOf } from "./inbox-queue";
 import type { IngestLoad } from "./ingest-load";
 import { processInboxEvent } from "./process-event";
 import type { Route } from "./router";
@@ -50,18 +50,29 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
   };
 
   async function drain(chatKey: string): Promise<void> {
-    if (!(await acquireChatLock(chatKey, opts.owner, deps.now(), leaseMs))) return; // another worker has it
+    const acquiredAt = deps.now();
+    if (!(await acquireChatLock(chatKey, opts.owner, acquiredAt, leaseMs))) return; // another worker has it
     // The lease covers this time slot and the next; it is extended when the slot turns.
-    let slot = Math.floor(deps.now().getTime() / leaseMs);
+    let slot = Math.floor(acquiredAt.getTime() / leaseMs);
     try {
+      let pointers = await openPointers(chatKey);
       for (;;) {
         if (active.size > limit()) {
           again.add(chatKey); // step aside; the chat goes back in line
           break;
         }
         if (opts.ingestLoad?.busy()) await delay(BUSY_PAUSE_MS);
-        const row = await nextOpenRow(chatKey, deps.now);
-        if (!row || row === "wait") break; // the poller returns
+        if (pointers.length === 0) {
+          // All this drain saw is done. Read the queue again only when this process
+          // was told of new events for the chat meanwhile; the poller brings the rest
+          // (another replica's webhooks, what a crash left).
+          if (!again.delete(chatKey)) break;
+          pointers = await openPointers(chatKey);
+          if (pointers.length === 0) break;
+        }
+        const row = await openRowOf(pointers.shift()!, deps.now());
+        if (row === "wait") break; // the poller returns
+        if (!row) continue;
         if (row.state === "pending" && row.nextAttemptAt.getTime() > deps.now().getTime()) break; // backing off; the poller returns
         const outcome = await processInboxEvent(row, deps, routes).catch((err: unknown) => {
           countEventProcessed("error");
