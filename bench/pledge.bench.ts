@@ -59,7 +59,7 @@ function summary(ms: number[]): Record<string, number | null> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "parts">>, log: (l: string) => void): Promise<Record<string, unknown>> {
-  const h = await startHarness("bench_pledge_confirm");
+  const h = await startHarness("bench_pledge_confirm", { pollMs: 1000 }); // production polling, not the tests' 100 ms
   try {
     const total = Math.round(o.rate * o.durationS);
     const users = Array.from({ length: total }, (_, i) => makeUserId(`bench-pledge-${i}`));
