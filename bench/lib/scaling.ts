@@ -31,7 +31,7 @@ export function scalingMarkdown(sections: BenchSection[]): string {
       "On MongoDB (a replica set, `w: majority`) the same work uses the declared indexes (`inboxqueues {chatKey, timestamp}` for the backlog, `inboxevents` and `flowstates` by `_id`, `outboxmessages {state, nextAttemptAt}`, `reminders {state, dueAt}`, `members {lineUserId}`), and the next limits are, in order: " +
       "the bot's CPU (signature, JSON, sealing and Flex building: add replicas, which coordinate only through MongoDB claims and leases, see docs/scale-out.md); " +
       "LINE's own bounds (the 2 s webhook budget, which only the inbox insert spends, and 200 multicasts/s × 500 recipients for reminders, which the outbox paces); " +
-      "and, over months, the size of the inbox and outbox, which want a periodic prune of rows done for more than a few weeks.",
+      "and, over months, the size of the outbox, which wants a periodic prune of sent rows (finished inbox rows are already purged after `INBOX_RETENTION_DAYS`).",
     "",
   ].join("\n");
 }
