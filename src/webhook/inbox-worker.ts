@@ -3,7 +3,7 @@ import type { AppDeps } from "../app-deps";
 import { InboxQueue } from "../models/inbox-queue.model";
 import { countEventProcessed } from "../observability/metrics";
 import { acquireChatLock, releaseChatLock, renewChatLock } from "./chat-lock";
-import { openPointers, openRowOf } from "./inbox-queue";
+import { openPointers, openRowOf, type Pointer } from "./inbox-queue";
 import type { IngestLoad } from "./ingest-load";
 import { processInboxEvent } from "./process-event";
 import type { Route } from "./router";
@@ -38,6 +38,7 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
   const again = new Set<string>();
   const queue: string[] = [];
   const queued = new Set<string>();
+  const hints = new Map<string, Pointer[]>(); // from the last poll
   const idleWaiters: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -55,7 +56,11 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
     // The lease covers this time slot and the next; it is extended when the slot turns.
     let slot = Math.floor(acquiredAt.getTime() / leaseMs);
     try {
-      let pointers = await openPointers(chatKey);
+      // A chat the poller found starts from the poller's read of the queue; a chat
+      // a webhook kicked reads its own (the poller's may predate the new event).
+      const hint = hints.get(chatKey);
+      hints.delete(chatKey);
+      let pointers = hint ?? (await openPointers(chatKey));
       for (;;) {
         if (active.size > limit()) {
           again.add(chatKey); // step aside; the chat goes back in line
@@ -121,13 +126,30 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
   }
 
   async function pollOnce(): Promise<void> {
-    // Chats with open events: the queue holds only the backlog, so this stays small.
-    const open = await InboxQueue.find({}, { chatKey: 1 }).sort({ receivedAt: 1 }).limit(5000).lean();
-    for (const chatKey of new Set(open.map((p) => p.chatKey))) schedule(chatKey);
+    // One read of the queue (only the backlog) gives every waiting chat its events
+    // in order, so a large backlog costs one scan a poll, not one per chat. Chats
+    // being drained are left alone: their drain has its own list.
+    const open = await InboxQueue.find({}, { chatKey: 1, receivedAt: 1 }).sort({ timestamp: 1, receivedAt: 1, _id: 1 }).limit(5000).lean();
+    const byChat = new Map<string, Pointer[]>();
+    for (const p of open) {
+      const list = byChat.get(p.chatKey) ?? [];
+      if (list.length === 0) byChat.set(p.chatKey, list);
+      list.push({ _id: p._id, receivedAt: p.receivedAt });
+    }
+    hints.clear();
+    for (const [chatKey, pointers] of byChat) {
+      if (active.has(chatKey)) continue;
+      hints.set(chatKey, pointers);
+      schedule(chatKey);
+    }
   }
 
   return {
-    kick: (keys) => keys.forEach(schedule),
+    kick: (keys) =>
+      keys.forEach((k) => {
+        hints.delete(k);
+        schedule(k);
+      }),
     pollOnce,
     start() {
       const loop = () => {
