@@ -8,21 +8,12 @@ import { Pledge } from "../src/models/pledge.model";
 import { Village } from "../src/models/village.model";
 import type { Sealer } from "../src/security/sealer";
 import { generateTrackingCode } from "../src/services/tracking-code";
+import { seededRandom } from "../src/util/seeded-random";
 import { monthKeyBE } from "../src/util/thai-date";
 
 // Bulk data for the dashboard benchmark, written with insertMany in batches (no
 // service calls: loading 600,000 documents one by one would measure the loader).
-// A seeded PRNG makes runs comparable.
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A seeded PRNG (src/util/seeded-random.ts) makes runs comparable.
 
 const AREAS = listDistricts().flatMap((d) => listTambons(d.code).map((t) => ({ districtCode: d.code, tambonCode: t.code })));
 const WHAT = "เจ้าหน้าที่เรียกรับเงินค่าอำนวยความสะดวกในการออกใบอนุญาต โดยไม่มีใบเสร็จรับเงิน และบอกว่าถ้าไม่จ่ายเรื่องจะล่าช้า";
@@ -38,7 +29,7 @@ function dayKey(d: Date): string {
 }
 
 export async function seedComplaints(n: number, sealer: Sealer, now: Date, log: (s: string) => void): Promise<void> {
-  const rnd = prng(7);
+  const rnd = seededRandom(7);
   const contact = sealer.seal(JSON.stringify({ name: "ผู้แจ้ง ทดสอบ", phone: "0812345678" }));
   const reporter = sealer.seal("U" + "0".repeat(32));
   const batch = 5000;
@@ -83,7 +74,7 @@ export async function seedComplaints(n: number, sealer: Sealer, now: Date, log: 
  * in the application layer and took over 20 minutes on a 2-core machine.
  */
 export async function seedPledges(n: number, campaignYear: number, now: Date, log: (s: string) => void): Promise<void> {
-  const rnd = prng(11);
+  const rnd = seededRandom(11);
   const districts: Record<string, number> = {};
   const perDistrict = new Map<string, { tambons: Record<string, number>; villages: Record<string, number> }>();
   let total = 0;
@@ -127,7 +118,7 @@ export async function seedPledges(n: number, campaignYear: number, now: Date, lo
 
 /** Villages (15 per tambon) and this month's meeting reports for about half of them. */
 export async function seedVillagesAndReports(now: Date): Promise<void> {
-  const rnd = prng(13);
+  const rnd = seededRandom(13);
   const villages = [];
   const reports = [];
   const monthKey = monthKeyBE(now);

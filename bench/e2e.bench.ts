@@ -8,7 +8,7 @@ import { REPO_ROOT, botEnv, startBotProcess, type BotProcess } from "./lib/bot-p
 import { drainInbox } from "./lib/bot-probes";
 import { fmt, type BenchSection, type Figure } from "./lib/report";
 import { newSession, nextEvent, type Session, type SessionKind } from "./lib/sessions";
-import { seededRandom } from "../test/integration/faults/fuzz-bodies";
+import { seededRandom } from "../src/util/seeded-random";
 
 // End to end: from a signed event leaving the emulator to the reply recorded at
 // the emulator, at a steady 200 events/s of mixed traffic (explainers, pledge

@@ -16,7 +16,7 @@ import {
 } from "./complaint-answer.steps";
 import { COMPLAINT_FLOW_ID, COMPLAINT_FLOW_TTL_MS, COMPLAINT_FLOW_VERSION, isWord, newDraft, readDraft, saveDraft, type ComplaintStep } from "./complaint-draft";
 import { acceptPhoto, evidenceStep } from "./complaint-evidence.steps";
-import { commandAction, passWithResumeHint } from "./complaint-interrupt";
+import { FLOW_OWN, commandAction, passWithResumeHint } from "./complaint-interrupt";
 import { reviewStep } from "./complaint-review.steps";
 import { showStep } from "./complaint-show";
 import { acceptLocation, tambonStep, villageStep, whereStep } from "./complaint-where.steps";
@@ -57,10 +57,11 @@ const say = (text: string): messagingApi.TextMessage => politeTextMessage(text);
 async function runStep(ctx: BotContext, step: ComplaintStep): Promise<StepResult | void> {
   const d = readDraft(ctx);
   const action = ctx.postback?.action;
-  const typed = commandAction(ctx.text);
-  if (action === "complaint.resume" || action === "complaint.start" || typed === "complaint.start" || typed === "complaint.resume" || isWord(ctx.text, "resume")) {
+  // Tapped or typed, "แจ้งเรื่อง" or "ทำต่อ" mid-flow shows the pending step again.
+  const own = [action, commandAction(ctx.text)].filter((a): a is string => a !== undefined && FLOW_OWN.has(a));
+  if (own.length > 0 || isWord(ctx.text, "resume")) {
     saveDraft(ctx, d, step); // also restarts the idle clock
-    const lead = action === "complaint.start" || typed === "complaint.start" ? [say("คุณกำลังแจ้งเรื่องอยู่ค่ะ ทำต่อจากขั้นตอนเดิมได้เลย หรือพิมพ์ \"ยกเลิก\" เพื่อเริ่มใหม่")] : [];
+    const lead = own.includes("complaint.start") ? [say("คุณกำลังแจ้งเรื่องอยู่ค่ะ ทำต่อจากขั้นตอนเดิมได้เลย หรือพิมพ์ \"ยกเลิก\" เพื่อเริ่มใหม่")] : [];
     return showStep(ctx, d, step, ...lead);
   }
   if (action === "complaint.reply") {

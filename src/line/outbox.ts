@@ -10,6 +10,9 @@ import type { LineClient } from "./line-client";
 import { LineApiError } from "./line-errors";
 import { MAX_MESSAGES_PER_REQUEST, MAX_MULTICAST_RECIPIENTS, chunk } from "./limits";
 
+// Up to this many recipients, follow state is read member by member (by _id).
+const FEW_RECIPIENTS = 5;
+
 export interface OutboxInput {
   kind: "push" | "multicast";
   to?: string[];
@@ -131,8 +134,6 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   // Should anything still send twice, the stored retry key makes LINE answer the
   // second with 409: one delivery.
   const inFlight = new Set<string>();
-  // Up to this many recipients, follow state is read member by member (by _id).
-  const FEW_RECIPIENTS = 5;
   async function claim(id: unknown): Promise<OutboxMessageDoc | null> {
     const t = now();
     const row = await OutboxMessage.findById(id);

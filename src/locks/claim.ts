@@ -10,21 +10,11 @@ import { Claim } from "../models/claim.model";
 
 /** True if this call took the claim; false if someone else holds it. Re-entrant for the same owner. */
 export async function tryClaim(key: string, owner: string, expiresAt: Date): Promise<boolean> {
-  try {
-    await Claim.create({ _id: key, owner, expiresAt });
-    return true;
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-    const existing = await Claim.findById(key).lean();
-    return existing?.owner === owner;
-  }
+  if (await claimOnce(key, owner, expiresAt)) return true;
+  const existing = await Claim.findById(key).lean();
+  return existing?.owner === owner;
 }
 
-/**
- * Deletes the owner's claims among `keys`. One key at a time by _id, the only
- * filter FerretDB answers without scanning. Safe: a claim held by this owner can
- * only be removed by this owner or by the sweep after it expired.
- */
 /** True only for the first caller ever (until the claim expires and is swept). */
 export async function claimOnce(key: string, owner: string, expiresAt: Date): Promise<boolean> {
   try {
@@ -36,6 +26,11 @@ export async function claimOnce(key: string, owner: string, expiresAt: Date): Pr
   }
 }
 
+/**
+ * Deletes the owner's claims among `keys`. One key at a time by _id, the only
+ * filter FerretDB answers without scanning. Safe: a claim held by this owner can
+ * only be removed by this owner or by the sweep after it expired.
+ */
 export async function releaseClaims(keys: string[], owner: string): Promise<void> {
   await Promise.all(
     keys.map(async (key) => {

@@ -67,7 +67,8 @@ export async function changeStatus(deps: WorkflowDeps, scope: OfficerScope, acto
   // read-then-write: src/locks/claim.ts), then a compare-and-set on the status.
   const claimKey = `complaint-status:${String(c._id)}:${c.statusHistory.length}`;
   const owner = String(entry._id);
-  if (!(await tryClaim(claimKey, owner, new Date(now.getTime() + 86_400_000)))) throw new ConflictError("status changed meanwhile", "สถานะถูกเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่");
+  const changedMeanwhile = () => new ConflictError("status changed meanwhile", "สถานะถูกเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่");
+  if (!(await tryClaim(claimKey, owner, new Date(now.getTime() + 86_400_000)))) throw changedMeanwhile();
   let updated;
   try {
     updated = await Complaint.findOneAndUpdate({ _id: c._id, status: from }, { $set: set, $push: { statusHistory: entry } }, { new: true });
@@ -77,7 +78,7 @@ export async function changeStatus(deps: WorkflowDeps, scope: OfficerScope, acto
   }
   if (!updated) {
     await releaseClaims([claimKey], owner);
-    throw new ConflictError("status changed meanwhile", "สถานะถูกเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่");
+    throw changedMeanwhile();
   }
   await writeAudit(now, actor, "complaint.status_changed", c._id, { from, to: input.to });
   await notifyStatusChange(deps, updated, entry);

@@ -1,4 +1,3 @@
-import { sweepClaims } from "../locks/claim";
 import { InboxEvent } from "../models/inbox-event.model";
 import { purgeOrphanEvidence } from "./evidence.service";
 
@@ -7,21 +6,19 @@ import { purgeOrphanEvidence } from "./evidence.service";
 // - finished inbox rows past the retention: the sealed payloads of what people
 //   wrote are kept only as long as redelivery checks and audits need them;
 // - photos of complaint drafts abandoned without a touch (a cancelled or expired
-//   draft removes its own; one nobody returns to never reaches that code);
-// - expired claims (leases and attempt claims), which correctness never needs.
+//   draft removes its own; one nobody returns to never reaches that code).
+// Expired claims are swept every minute by the runtime, not here.
 export const ORPHAN_EVIDENCE_AGE_MS = 24 * 3600_000; // well past the 30-minute draft expiry
 const DAY_MS = 24 * 3600_000;
 
 export interface HousekeepingResult {
   inboxRows: number;
   orphanPhotos: number;
-  claims: number;
 }
 
 export async function runHousekeeping(now: Date, inboxRetentionDays: number): Promise<HousekeepingResult> {
   const cutoff = new Date(now.getTime() - inboxRetentionDays * DAY_MS);
   const inbox = await InboxEvent.deleteMany({ state: { $in: ["done", "skipped", "failed"] }, receivedAt: { $lt: cutoff } });
   const orphanPhotos = await purgeOrphanEvidence(new Date(now.getTime() - ORPHAN_EVIDENCE_AGE_MS));
-  const claims = await sweepClaims(now);
-  return { inboxRows: inbox.deletedCount ?? 0, orphanPhotos, claims };
+  return { inboxRows: inbox.deletedCount ?? 0, orphanPhotos };
 }

@@ -8,12 +8,14 @@ export async function findMemberByLineId(lineUserId: string): Promise<MemberDoc 
   return (await Member.findById(memberIdFor(lineUserId))) ?? (await Member.findOne({ lineUserId }));
 }
 
-/** Applies `update` to the user's member, creating it with `onInsert` when there is none. */
-async function upsertMember(lineUserId: string, set: Record<string, unknown>, onInsert: Record<string, unknown>): Promise<MemberDoc> {
-  const options = { upsert: true, new: true } as const;
+/**
+ * Sets `set` on the user's member (`found`, when the caller already looked it up),
+ * creating it under its derived _id with `onInsert` when there is none.
+ */
+async function upsertMember(lineUserId: string, found: MemberDoc | null, set: Record<string, unknown>, onInsert: Record<string, unknown>): Promise<MemberDoc> {
+  const filter = { _id: found?._id ?? memberIdFor(lineUserId) };
   const update = { ...(Object.keys(set).length > 0 ? { $set: set } : {}), $setOnInsert: { lineUserId, ...onInsert } };
-  const legacy = await Member.exists({ _id: memberIdFor(lineUserId) }).then((m) => (m ? null : Member.findOne({ lineUserId }, { _id: 1 }).lean()));
-  const filter = legacy ? { _id: legacy._id } : { _id: memberIdFor(lineUserId) };
+  const options = { upsert: true, new: true } as const;
   try {
     return (await Member.findOneAndUpdate(filter, update, options))!;
   } catch (err) {
@@ -27,7 +29,7 @@ export async function followMember(lineUserId: string, at: Date, displayName?: s
   const set: Record<string, unknown> = { followed: true, followedAt: at, consentAt: at };
   if (displayName) set.displayName = displayName;
   if (language) set.language = language;
-  return upsertMember(lineUserId, set, { role: "resident", meetingReminders: false });
+  return upsertMember(lineUserId, await findMemberByLineId(lineUserId), set, { role: "resident", meetingReminders: false });
 }
 
 export async function unfollowMember(lineUserId: string, at: Date): Promise<void> {
@@ -37,7 +39,7 @@ export async function unfollowMember(lineUserId: string, at: Date): Promise<void
 
 /** A member is created on first contact too (not only on follow). */
 export async function ensureMember(lineUserId: string, at: Date): Promise<MemberDoc> {
-  return (await findMemberByLineId(lineUserId)) ?? upsertMember(lineUserId, {}, { followed: true, followedAt: at, role: "resident", meetingReminders: false });
+  return (await findMemberByLineId(lineUserId)) ?? upsertMember(lineUserId, null, {}, { followed: true, followedAt: at, role: "resident", meetingReminders: false });
 }
 
 export async function isFollowing(lineUserId: string): Promise<boolean> {

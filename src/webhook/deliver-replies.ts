@@ -26,8 +26,7 @@ export async function deliverReplies(row: InboxEventDoc, event: webhook.Event, d
     const fresh = row.replyClaimedAt == null && (await claimOnce(`reply:${row.webhookEventId}`, "reply", new Date(row.receivedAt.getTime() + 2 * REPLY_TOKEN_SAFE_AGE_MS)));
     const resumed = !fresh;
     const pushed = resumed && (await OutboxMessage.exists({ dedupeKey: pushKey })) !== null;
-    const claimed = !pushed;
-    if (claimed) {
+    if (!pushed) {
       const via = await replyWithToken(token, messages, row, deps, resumed);
       if (via) return via;
     }

@@ -19,34 +19,40 @@ export function isLineId(v: unknown): v is string {
   return typeof v === "string" && LINE_ID.test(v);
 }
 
+/** Whose chat an event is: a group, a room, or a 1:1 chat with a user, with its LINE id. */
+function chatSourceOf(event: unknown): { kind: "group" | "room" | "user"; id: string } | undefined {
+  const src = (event as { source?: unknown } | null)?.source as Record<string, unknown> | undefined;
+  if (!src || typeof src !== "object") return undefined;
+  if (src.type === "group" && isLineId(src.groupId)) return { kind: "group", id: src.groupId };
+  if (src.type === "room" && isLineId(src.roomId)) return { kind: "room", id: src.roomId };
+  if (isLineId(src.userId)) return { kind: "user", id: src.userId };
+  return undefined;
+}
+
 /**
  * The chat an event belongs to, as stored in the inbox, the queue, leases and flow
  * state: the kind and a keyed hash of the LINE id (sealer.blindIndex), never the
  * id itself. So these rows, kept for audit, cannot be tied to a person or to the
  * timing of a complaint without DATA_ENCRYPTION_KEY. The LINE id, when a push
- * needs it, comes from the sealed payload.
+ * needs it, comes from the sealed payload (pushTargetOf).
  */
 export function chatKeyOf(event: Record<string, unknown>, sealer: Sealer): string | undefined {
-  const src = event.source as Record<string, unknown> | undefined;
-  if (!src || typeof src !== "object") return undefined;
-  if (src.type === "group" && isLineId(src.groupId)) return `group:${sealer.blindIndex(`line:${src.groupId}`)}`;
-  if (src.type === "room" && isLineId(src.roomId)) return `room:${sealer.blindIndex(`line:${src.roomId}`)}`;
-  if (isLineId(src.userId)) return userChatKey(src.userId, sealer);
-  return undefined;
+  const chat = chatSourceOf(event);
+  return chat && keyOf(chat.kind, chat.id, sealer);
 }
 
 /** The chat key of a 1:1 chat with this LINE user. */
 export function userChatKey(userId: string, sealer: Sealer): string {
-  return `user:${sealer.blindIndex(`line:${userId}`)}`;
+  return keyOf("user", userId, sealer);
 }
 
-/** Where a push goes for an event's chat: the group, room or user id in the event itself. */
+function keyOf(kind: string, lineId: string, sealer: Sealer): string {
+  return `${kind}:${sealer.blindIndex(`line:${lineId}`)}`;
+}
+
+/** Where a push goes for an event's chat: the LINE id behind its chat key. */
 export function pushTargetOf(event: unknown): string | undefined {
-  const src = (event as { source?: Record<string, unknown> } | null)?.source;
-  if (!src || typeof src !== "object") return undefined;
-  if (src.type === "group") return isLineId(src.groupId) ? src.groupId : undefined;
-  if (src.type === "room") return isLineId(src.roomId) ? src.roomId : undefined;
-  return isLineId(src.userId) ? src.userId : undefined;
+  return chatSourceOf(event)?.id;
 }
 
 function eventIdOf(event: Record<string, unknown>, raw: string): string {

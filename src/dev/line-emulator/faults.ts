@@ -1,20 +1,9 @@
+import { seededRandom } from "../../util/seeded-random";
 import type { EndpointName, FaultConfig } from "./types";
 
 export interface InjectedFault {
   status: number;
   body: unknown;
-}
-
-/** mulberry32: a tiny seedable PRNG, so a failing fault test can be replayed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The bodies LINE sends with these statuses. */

@@ -6,7 +6,8 @@ import { signBody } from "../../../src/dev/line-emulator";
 import { InboxEvent } from "../../../src/models/inbox-event.model";
 import { startHarness, type Harness } from "../../helpers/harness";
 import { TEST_CHANNEL_SECRET } from "../../helpers/test-config";
-import { generateBadSignatureCase, generateCase, seededRandom, type FuzzCase } from "./fuzz-bodies";
+import { seededRandom } from "../../../src/util/seeded-random";
+import { generateBadSignatureCase, generateCase, type FuzzCase } from "./fuzz-bodies";
 import { waitUntil } from "./fault-helpers";
 
 // 10,000 generated, correctly signed webhook bodies (wrong types, missing fields,
