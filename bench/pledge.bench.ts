@@ -14,6 +14,7 @@ import { campaignYearOf } from "../src/services/pledge.service";
 import { clearPledgeStatsCache, districtRanking, pledgeCountsByArea } from "../src/services/pledge-stats.service";
 import { aggregatePledgeCounts, rebuildPledgeTallies } from "../src/services/pledge-tally.service";
 import { startHarness } from "../test/helpers/harness";
+import { FLOOR_WRITES_PER_PLEDGE, measurePledgeFloor, type FloorRun } from "./lib/db-floor";
 
 // Two figures of issue 4, measured on whatever MONGODB_URI points at (else the
 // embedded FerretDB, started here):
@@ -21,7 +22,10 @@ import { startHarness } from "../test/helpers/harness";
 //     recorded at the LINE emulator, at a steady open-loop rate (default 100
 //     pledges/s for 60 s). Each user is already at the confirm step (flow state
 //     written beforehand, as pledge.start would leave it), so every event timed is a
-//     confirmation. Errors and duplicates are counted, not assumed.
+//     confirmation. Errors and duplicates are counted, not assumed. Beside it, the
+//     database floor (lib/db-floor.ts): the least database work a confirmation
+//     needs, run on the same database without the bot; the ratio of the two says
+//     how much of the gap is the bot's.
 //  2. The district ranking over a year of 500,000 pledges (and as many members):
 //     p50/p95/p99 of districtRanking(), read from the running counters, next to the
 //     one-off cost of a $group over the pledges themselves.
@@ -38,6 +42,8 @@ export interface PledgeBenchOptions {
   rankingQueries?: number;
   /** How long to wait for the last replies after the load stops. Default 120 s. */
   drainTimeoutS?: number;
+  /** Seconds of each database-floor run (bench/lib/db-floor.ts). Default 10. */
+  floorSeconds?: number;
   /** Which figures to measure (PLEDGE_BENCH_PARTS="confirm,ranking"). Default both. */
   parts?: ("confirm" | "ranking")[];
   log?: (line: string) => void;
@@ -58,8 +64,9 @@ function summary(ms: number[]): Record<string, number | null> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "parts">>, log: (l: string) => void): Promise<Record<string, unknown>> {
-  const h = await startHarness("bench_pledge_confirm", { pollMs: 1000 }); // production polling, not the tests' 100 ms
+async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "parts">>, log: (l: string) => void, floor: FloorRun[]): Promise<Record<string, unknown>> {
+  // Production polling, not the tests' 100 ms; WORKER_CONCURRENCY as a deployment would set it.
+  const h = await startHarness("bench_pledge_confirm", { pollMs: 1000, env: process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {} });
   try {
     const total = Math.round(o.rate * o.durationS);
     const users = Array.from({ length: total }, (_, i) => makeUserId(`bench-pledge-${i}`));
@@ -137,10 +144,19 @@ async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "pa
       duplicates += times.length - 1;
     }
     const otherReplies = h.line.deliveries.filter((d) => !certs.has(d.to)).length;
+    // Let confirmations in flight finish first: a number claimed for a pledge not yet
+    // stored is no gap (a retry of that pledge reuses it), but it would look like one.
+    await h.bot.worker.stop();
     const pledges = await Pledge.find({}, { number: 1 }).lean();
     const numbers = new Set(pledges.map((p) => p.number));
+    const firstAnswers = [...certs.values()].map((t) => t[0]!);
+    const answeringS = firstAnswers.length > 0 ? (Math.max(...firstAnswers) - started) / 1000 : 0;
+    const answeredPerS = answeringS > 0 ? Math.round((firstAnswers.length / answeringS) * 10) / 10 : 0;
+    const bestFloor = Math.max(...floor.map((f) => f.pledgesPerS));
     const result = {
       target: { ratePerS: o.rate, durationS: o.durationS, pledges: total },
+      answeredPerS,
+      ratioToDatabaseFloor: Math.round((answeredPerS / bestFloor) * 100) / 100,
       achievedSendRatePerS: Math.round((total / sendSeconds) * 10) / 10,
       allAnsweredAfterS: Math.round(drainedAfterS * 10) / 10,
       latencyMs: summary(latencies),
@@ -261,6 +277,7 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
     rankingMembers: opts.rankingMembers ?? envNumber("PLEDGE_BENCH_RANKING_MEMBERS") ?? rankingPledges,
     rankingQueries: opts.rankingQueries ?? 200,
     drainTimeoutS: opts.drainTimeoutS ?? 120,
+    floorSeconds: opts.floorSeconds ?? 10,
   };
   const parts = opts.parts ?? ((process.env.PLEDGE_BENCH_PARTS?.split(",") ?? ["confirm", "ranking"]) as ("confirm" | "ranking")[]);
   let db: EmbeddedDb | undefined;
@@ -273,9 +290,13 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
   }
   try {
     const backend = hadUri ? "MONGODB_URI (as given)" : "embedded FerretDB 1.24, SQLite backend";
-    const confirmPath = parts.includes("confirm") ? await benchConfirmPath(o, log) : "skipped";
+    // The floor first, on the same database: the least work a pledge needs, without the bot.
+    const floor = parts.includes("confirm") ? await measurePledgeFloor(process.env.MONGODB_URI!, o.floorSeconds, [1, 4, 16]) : undefined;
+    if (floor) log(`database floor: ${JSON.stringify(floor)}`);
+    const confirmPath = floor ? await benchConfirmPath(o, log, floor) : "skipped";
     const ranking = parts.includes("ranking") ? await benchRanking(o, process.env.MONGODB_URI!, log) : "skipped";
-    return { backend, cores: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), node: process.version, confirmPath, ranking };
+    const databaseFloor = floor ? { writesPerPledge: FLOOR_WRITES_PER_PLEDGE, secondsPerRun: o.floorSeconds, runs: floor } : "skipped";
+    return { backend, cores: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), node: process.version, workerConcurrency: process.env.WORKER_CONCURRENCY ?? "16 (default)", databaseFloor, confirmPath, ranking };
   } finally {
     if (db) {
       delete process.env.MONGODB_URI;

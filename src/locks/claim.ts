@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from "../errors";
-import { Claim } from "../models/claim.model";
+import { Claim, ReplyClaim, type ClaimModel } from "../models/claim.model";
 
 // Why claims are inserts: FerretDB 1.24 applies a conditional update as
 // read-then-write, so two concurrent findOneAndUpdate calls can both "win" and
@@ -16,9 +16,9 @@ export async function tryClaim(key: string, owner: string, expiresAt: Date): Pro
 }
 
 /** True only for the first caller ever (until the claim expires and is swept). */
-export async function claimOnce(key: string, owner: string, expiresAt: Date): Promise<boolean> {
+export async function claimOnce(key: string, owner: string, expiresAt: Date, into: ClaimModel = Claim): Promise<boolean> {
   try {
-    await Claim.create({ _id: key, owner, expiresAt });
+    await into.create({ _id: key, owner, expiresAt });
     return true;
   } catch (err) {
     if (isDuplicateKeyError(err)) return false;
@@ -27,8 +27,8 @@ export async function claimOnce(key: string, owner: string, expiresAt: Date): Pr
 }
 
 /**
- * Deletes the owner's claims among `keys`. One key at a time by _id, the only
- * filter FerretDB answers without scanning. Safe: a claim held by this owner can
+ * Deletes the owner's claims among `keys`. One key at a time by _id, the filter
+ * FerretDB evaluates in SQL. Safe: a claim held by this owner can
  * only be removed by this owner or by the sweep after it expired.
  */
 export async function releaseClaims(keys: string[], owner: string): Promise<void> {
@@ -42,8 +42,9 @@ export async function releaseClaims(keys: string[], owner: string): Promise<void
 
 /** Garbage-collects expired claims; correctness never depends on it. */
 export async function sweepClaims(now: Date): Promise<number> {
-  const r = await Claim.deleteMany({ expiresAt: { $lt: now } });
-  return r.deletedCount ?? 0;
+  let swept = 0;
+  for (const model of [Claim, ReplyClaim]) swept += (await model.deleteMany({ expiresAt: { $lt: now } })).deletedCount ?? 0;
+  return swept;
 }
 
 /**
@@ -56,19 +57,49 @@ export function slotKeys(name: string, nowMs: number, slotMs: number): string[] 
   return [`${name}@${k}`, `${name}@${k + 1}`];
 }
 
-export async function acquireLease(name: string, owner: string, now: Date, slotMs: number): Promise<boolean> {
-  const keys = slotKeys(name, now.getTime(), slotMs);
-  const expiresAt = new Date((Math.floor(now.getTime() / slotMs) + 3) * slotMs);
-  for (const key of keys) {
-    if (!(await tryClaim(key, owner, expiresAt))) {
-      await releaseClaims(keys, owner);
-      return false;
-    }
+/** A held lease. It knows its own slots, so releasing it is one delete by _id per slot. */
+export interface Lease {
+  /** Claims the slots from `now` on; false means another owner took the lease over. */
+  renew(now: Date): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+// Both slots in one ordered insert (one round trip); only when one exists already
+// (this owner's own, or another's) does it go slot by slot.
+async function claimSlots(keys: string[], owner: string, expiresAt: Date): Promise<boolean> {
+  try {
+    await Claim.insertMany(
+      keys.map((_id) => ({ _id, owner, expiresAt })),
+      { ordered: true },
+    );
+    return true;
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
   }
+  for (const key of keys) if (!(await tryClaim(key, owner, expiresAt))) return false;
   return true;
 }
 
-export async function releaseLease(name: string, owner: string, now: Date, slotMs: number): Promise<void> {
-  const k = Math.floor(now.getTime() / slotMs);
-  await releaseClaims([k - 1, k, k + 1, k + 2].map((s) => `${name}@${s}`), owner);
+export async function acquireLease(name: string, owner: string, now: Date, slotMs: number): Promise<Lease | null> {
+  const held = new Set<string>();
+  const claim = async (at: Date): Promise<boolean> => {
+    const keys = slotKeys(name, at.getTime(), slotMs);
+    const expiresAt = new Date((Math.floor(at.getTime() / slotMs) + 3) * slotMs);
+    if (await claimSlots(keys, owner, expiresAt)) {
+      keys.forEach((k) => held.add(k));
+      return true;
+    }
+    await releaseClaims(keys, owner); // what this call may have taken, checked by owner
+    return false;
+  };
+  // A held slot expires two slots after it ends, and by then nobody claims it
+  // again (claims are for the current and next slot only): so deleting the
+  // slots this lease took, by _id, can never remove another owner's claim.
+  const release = async (): Promise<void> => {
+    const keys = [...held];
+    held.clear();
+    if (keys.length > 0) await Claim.bulkWrite(keys.map((_id) => ({ deleteOne: { filter: { _id } } })), { ordered: false });
+  };
+  if (!(await claim(now))) return null;
+  return { renew: claim, release };
 }

@@ -13,3 +13,10 @@ const claimSchema = new Schema(
 claimSchema.index({ expiresAt: 1 });
 
 export const Claim = model("Claim", claimSchema);
+
+// Reply-token claims, one per answered event, live in a collection of their own:
+// there are many of them (every event for about 100 s), and FerretDB deletes by
+// scanning the whole collection, so keeping them apart keeps the lease and
+// outbox claims above, which are released one by one, few and cheap.
+export const ReplyClaim = model("ReplyClaim", claimSchema, "replyclaims");
+export type ClaimModel = typeof Claim;

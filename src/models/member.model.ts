@@ -35,8 +35,8 @@ export const Member = model("Member", memberSchema);
 
 /**
  * The _id a member gets, derived from the LINE user id, so that every lookup of
- * "this user's member" is by _id: the one lookup FerretDB answers without a scan,
- * and on MongoDB the primary index. Members stored before this rule keep their
+ * "this user's member" is by _id: the primary index on MongoDB, and on FerretDB
+ * (which scans even then) the cheapest filter, evaluated in SQL. Members stored before this rule keep their
  * random _id and are found by lineUserId (services/member.service.ts).
  */
 export function memberIdFor(lineUserId: string): Types.ObjectId {

@@ -3,6 +3,7 @@ import type { AppDeps } from "../app-deps";
 import { LineApiError } from "../line/line-errors";
 import { REPLY_TOKEN_SAFE_AGE_MS } from "../line/limits";
 import { claimOnce } from "../locks/claim";
+import { ReplyClaim } from "../models/claim.model";
 import type { InboxEventDoc } from "../models/inbox-event.model";
 import { OutboxMessage } from "../models/outbox-message.model";
 import { pushTargetOf } from "./inbox";
@@ -23,7 +24,7 @@ export async function deliverReplies(row: InboxEventDoc, event: webhook.Event, d
     // marking the row done: the reply may or may not have reached LINE. Unless it
     // already went to the outbox, replay it with the same token (replyWithToken
     // says why that is safe).
-    const fresh = row.replyClaimedAt == null && (await claimOnce(`reply:${row.webhookEventId}`, "reply", new Date(row.receivedAt.getTime() + 2 * REPLY_TOKEN_SAFE_AGE_MS)));
+    const fresh = row.replyClaimedAt == null && (await claimOnce(`reply:${row.webhookEventId}`, "reply", new Date(row.receivedAt.getTime() + 2 * REPLY_TOKEN_SAFE_AGE_MS), ReplyClaim));
     const resumed = !fresh;
     const pushed = resumed && (await OutboxMessage.exists({ dedupeKey: pushKey })) !== null;
     if (!pushed) {

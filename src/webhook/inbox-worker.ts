@@ -2,7 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { AppDeps } from "../app-deps";
 import { InboxQueue } from "../models/inbox-queue.model";
 import { countEventProcessed } from "../observability/metrics";
-import { acquireChatLock, releaseChatLock, renewChatLock } from "./chat-lock";
+import { acquireChatLock } from "./chat-lock";
 import { openPointers, openRowOf, type Pointer } from "./inbox-queue";
 import type { IngestLoad } from "./ingest-load";
 import { processInboxEvent } from "./process-event";
@@ -52,7 +52,8 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
 
   async function drain(chatKey: string): Promise<void> {
     const acquiredAt = deps.now();
-    if (!(await acquireChatLock(chatKey, opts.owner, acquiredAt, leaseMs))) return; // another worker has it
+    const lock = await acquireChatLock(chatKey, opts.owner, acquiredAt, leaseMs);
+    if (!lock) return; // another worker has it
     // The lease covers this time slot and the next; it is extended when the slot turns.
     let slot = Math.floor(acquiredAt.getTime() / leaseMs);
     try {
@@ -88,12 +89,12 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
         await InboxQueue.deleteOne({ _id: row._id });
         const nowSlot = Math.floor(deps.now().getTime() / leaseMs);
         if (nowSlot !== slot) {
-          if (!(await renewChatLock(chatKey, opts.owner, deps.now(), leaseMs))) break;
+          if (!(await lock.renew(deps.now()))) break;
           slot = nowSlot;
         }
       }
     } finally {
-      await releaseChatLock(chatKey, opts.owner, deps.now(), leaseMs).catch(() => undefined);
+      await lock.release().catch(() => undefined);
     }
   }
 

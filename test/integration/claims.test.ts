@@ -6,7 +6,8 @@ import { makeUserId, startLineEmulator, type LineEmulator } from "../../src/dev/
 import { connectDb } from "../../src/db";
 import { createLineClient } from "../../src/line/line-client";
 import { createOutbox } from "../../src/line/outbox";
-import { acquireLease, releaseLease, tryClaim } from "../../src/locks/claim";
+import { acquireLease, tryClaim } from "../../src/locks/claim";
+import { Claim } from "../../src/models/claim.model";
 import { createLogger } from "../../src/logger";
 import { TEST_ACCESS_TOKEN, TEST_CHANNEL_SECRET } from "../helpers/test-config";
 
@@ -34,13 +35,33 @@ describe("claims", () => {
     const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
     const racers = await Promise.all(["a", "b", "c", "d"].map((o) => acquireLease("chat:x", o, t0, 1000)));
     assert.equal(racers.filter(Boolean).length, 1);
-    const holder = ["a", "b", "c", "d"][racers.indexOf(true)]!;
+    const holder = ["a", "b", "c", "d"][racers.findIndex(Boolean)]!;
     const other = holder === "a" ? "b" : "a";
-    assert.equal(await acquireLease("chat:x", holder, t0, 1000), true, "re-entrant");
-    assert.equal(await acquireLease("chat:x", other, new Date(t0.getTime() + 1500), 1000), false, "still held in the next slot");
-    assert.equal(await acquireLease("chat:x", other, new Date(t0.getTime() + 2100), 1000), true, "lapsed after the holder's slots");
-    await releaseLease("chat:x", other, new Date(t0.getTime() + 2100), 1000);
-    assert.equal(await acquireLease("chat:x", holder, new Date(t0.getTime() + 2100), 1000), true, "free after release");
+    assert.ok(await acquireLease("chat:x", holder, t0, 1000), "re-entrant");
+    assert.equal(await acquireLease("chat:x", other, new Date(t0.getTime() + 1500), 1000), null, "still held in the next slot");
+    const taken = await acquireLease("chat:x", other, new Date(t0.getTime() + 2100), 1000);
+    assert.ok(taken, "lapsed after the holder's slots");
+    await taken.release();
+    assert.ok(await acquireLease("chat:x", holder, new Date(t0.getTime() + 2100), 1000), "free after release");
+  });
+
+  test("a lease renews into new slots, and its release removes every slot it took and no other claim", async () => {
+    const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const lease = await acquireLease("chat:renew", "a", t0, 1000);
+    assert.ok(lease);
+    assert.equal(await lease.renew(new Date(t0.getTime() + 1200)), true, "the next slot is its own; the one after is free");
+    const held = async () => (await Claim.find({ _id: { $regex: /^chat:renew@/ } }).lean()).map((c) => String(c._id)).sort();
+    const k = Math.floor(t0.getTime() / 1000);
+    assert.deepEqual(await held(), [k, k + 1, k + 2].map((s) => `chat:renew@${s}`).sort());
+    assert.equal(await tryClaim("chat:renew-other@1", "b", new Date(t0.getTime() + 60_000)), true);
+    await lease.release();
+    assert.deepEqual(await held(), []);
+    assert.equal((await Claim.findById("chat:renew-other@1").lean())?.owner, "b", "another owner's claim stays");
+    const rival = await acquireLease("chat:renew", "b", new Date(t0.getTime() + 1300), 1000);
+    assert.ok(rival, "free for another owner once released");
+    assert.equal(await rival.renew(new Date(t0.getTime() + 1400)), true);
+    const late = await acquireLease("chat:renew", "a", new Date(t0.getTime() + 1500), 1000);
+    assert.equal(late, null, "held by the rival");
   });
 
   test("two replicas draining one outbox deliver each row once", async () => {

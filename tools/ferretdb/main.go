@@ -22,6 +22,7 @@ import (
 func main() {
 	addr := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on (loopback)")
 	dir := flag.String("data", ".data/ferretdb", "directory for the SQLite files")
+	pgURL := flag.String("postgresql", "", "use this PostgreSQL URL as the backend instead of SQLite (benchmarks)")
 	flag.Bool("verbose", false, "log every connection")
 	flag.Parse()
 
@@ -40,7 +41,7 @@ func main() {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
-	f, err := ferretdb.New(&ferretdb.Config{
+	conf := &ferretdb.Config{
 		Logger:    logger,
 		Listener:  ferretdb.ListenerConfig{TCP: *addr},
 		Handler:   "sqlite",
@@ -48,7 +49,16 @@ func main() {
 		// bot or FerretDB killed), only an OS crash can lose the last ones. Test and
 		// development data only; production runs MongoDB.
 		SQLiteURL: "file:" + absDir + "/?_pragma=synchronous(normal)",
-	})
+	}
+	if *pgURL != "" {
+		// PostgreSQL takes concurrent writers and evaluates filters itself, so
+		// benchmarks can show what the bot does when the database is not the
+		// single-writer bottleneck. Tests stay on SQLite.
+		conf.Handler = "postgresql"
+		conf.PostgreSQLURL = *pgURL
+		conf.SQLiteURL = ""
+	}
+	f, err := ferretdb.New(conf)
 	if err != nil {
 		log.Fatalf("ferretdb: %v", err)
 	}
