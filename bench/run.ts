@@ -20,6 +20,7 @@ type Scale = "quick" | "standard" | "full";
 type Runner = (uri: string, scale: Scale, compiledEntry: string | undefined) => Promise<BenchSection | Record<string, unknown>>;
 
 const log = (l: string) => console.error(`[bench] ${l}`);
+let embeddedDb = false; // the run started its own FerretDB (no MONGODB_URI given)
 
 // Domain modules: file, exported function, and options per scale (undefined = the module's defaults).
 const DOMAIN: Record<string, { fn: string; title: string; opts: Partial<Record<Scale, Record<string, unknown>>> }> = {
@@ -30,7 +31,7 @@ const DOMAIN: Record<string, { fn: string; title: string; opts: Partial<Record<S
 };
 
 const OWN: Record<string, Runner> = {
-  database: (uri, scale) => runDatabaseBench({ uri, sizes: scale === "quick" ? [1_000, 10_000] : [1_000, 10_000, 50_000, 100_000], log }),
+  database: (uri, scale) => runDatabaseBench({ uri, sizes: scale === "quick" ? [1_000, 10_000] : [1_000, 10_000, 50_000, 100_000], embedded: embeddedDb, log }),
   ingest: (uri, scale, entry) => runIngestBench({ mongoUri: uri, quick: scale === "quick", compiledEntry: entry, log }),
   e2e: (uri, scale, entry) => runE2eBench({ mongoUri: uri, quick: scale === "quick", compiledEntry: entry, log }),
 };
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-bench-db-"));
     db = await startEmbeddedDb({ dataDir, log });
     process.env.MONGODB_URI = db.uri; // the domain modules read it
+    embeddedDb = true;
   }
   const uri = process.env.MONGODB_URI!;
   log("compiling the bot (tsc) so that its memory is the production build's");
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
     "",
     `- Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}.`,
     `- Load average (1/5/15 min) at the start ${loadStart.map((x) => x.toFixed(1)).join(" / ")}, at the end ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")}: other work on the machine shares the 2 cores.`,
-    `- Database: ${db ? "the embedded FerretDB 1.24 with its SQLite backend (one writer at a time, and no use of its `_id` index: the first section), on the same machine" : "MONGODB_URI (set by the caller)"}; every figure that touches the database is bounded by it.`,
+    `- Database: ${db ? "the embedded FerretDB 1.24 with its SQLite backend (one writer at a time; the launcher adds the index its `_id` lookups need: the first section), on the same machine" : "MONGODB_URI (set by the caller)"}; every figure that touches the database is bounded by it.`,
     `- Bot: ${entry ? "compiled with tsc, run as `node " + path.relative(path.join(__dirname, ".."), entry) + "`" : "`tsx src/index.ts` (tsc emitted nothing)"}, a child process configured only by its environment; the load generator, the LINE emulator and the baselines run beside it on the same cores.`,
     `- Full-scale runs of the domain benchmarks made during development are in \`bench/BENCHMARKS-notes.md\`; \`npm run bench -- --full\` repeats them.`,
     "",

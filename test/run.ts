@@ -1,11 +1,12 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedDb, type EmbeddedDb } from "../src/dev/embedded-db";
 
-// `npm test`: uses MONGODB_URI when set, else starts the embedded FerretDB on a
-// free loopback port with a fresh data folder, then runs node's test runner.
+// `npm test`: runs the database launcher's Go tests, then uses MONGODB_URI when
+// set, else starts the embedded FerretDB on a free loopback port with a fresh data
+// folder, and runs node's test runner.
 function findTests(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
@@ -22,6 +23,19 @@ async function main(): Promise<void> {
     .map((f) => path.relative(root, f))
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
+  // The database launcher's own Go tests (tools/ferretdb), when no filter leaves them out.
+  if (filters.length === 0 || filters.some((x) => "tools/ferretdb".includes(x))) {
+    const go = spawnSync("go", ["test", "./..."], { cwd: path.join(root, "tools", "ferretdb"), stdio: "inherit" });
+    if (go.status !== 0) {
+      console.error("go test in tools/ferretdb failed");
+      process.exit(1);
+    }
+  }
+  if (files.length === 0) {
+    // node --test with no files would run whatever it finds, compiled copies included.
+    console.log("no test files match");
+    process.exit(0);
+  }
   let db: EmbeddedDb | undefined;
   let dataDir: string | undefined;
   const env = { ...process.env };

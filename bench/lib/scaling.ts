@@ -27,7 +27,7 @@ export function scalingMarkdown(sections: BenchSection[]): string {
     "",
     "**Where the next limit is.** " +
       (measuredProcessing(sections) || "The database bounds every figure here.") +
-      " On this machine the limit is the test database: FerretDB on SQLite takes one write at a time and scans the table for every query, even by `_id` (first section), so ingest, the end-to-end latency and the backlog all bend as soon as writes queue (the webhook then answers 503 after its 1 s inbox deadline, and LINE redelivers). " +
+      " On this machine the limit is the test database: FerretDB on SQLite takes one write at a time and scans the table for every query other than by `_id` (by `_id` only thanks to the launcher's added index: first section), so ingest, the end-to-end latency and the backlog all bend as soon as writes queue (the webhook then answers 503 after its 1 s inbox deadline, and LINE redelivers). " +
       "On MongoDB (a replica set, `w: majority`) the same work uses the declared indexes (`inboxqueues {chatKey, timestamp}` for the backlog, `inboxevents` and `flowstates` by `_id`, `outboxmessages {state, nextAttemptAt}`, `reminders {state, dueAt}`, `members {lineUserId}`), and the next limits are, in order: " +
       "the bot's CPU (signature, JSON, sealing and Flex building: add replicas, which coordinate only through MongoDB claims and leases, see docs/scale-out.md); " +
       "LINE's own bounds (the 2 s webhook budget, which only the inbox insert spends, and 200 multicasts/s × 500 recipients for reminders, which the outbox paces); " +

@@ -1,12 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { findRepoRoot } from "../util/repo-root";
 
 // The embedded MongoDB wire-protocol server for dev and tests: FerretDB v1.24
-// (SQLite backend) compiled from tools/ferretdb. Production uses real MongoDB.
+// (SQLite backend) compiled from tools/ferretdb, with an index on the expression
+// its _id lookups use (tools/ferretdb/idindex.go). Production uses real MongoDB.
 const ROOT = findRepoRoot(__dirname);
 const TOOL_DIR = path.join(ROOT, "tools", "ferretdb");
 const CACHE_DIR = path.join(ROOT, ".cache", "ferretdb");
@@ -19,7 +20,7 @@ export interface EmbeddedDb {
 
 function sourceHash(): string {
   const h = createHash("sha256");
-  for (const f of ["go.mod", "go.sum", "main.go"]) {
+  for (const f of ["go.mod", "go.sum", ...readdirSync(TOOL_DIR).filter((n) => n.endsWith(".go")).sort()]) {
     const p = path.join(TOOL_DIR, f);
     if (existsSync(p)) h.update(readFileSync(p));
   }
@@ -62,6 +63,8 @@ export async function freePort(): Promise<number> {
 export interface StartOptions {
   port?: number;
   dataDir?: string;
+  /** false: FerretDB as shipped, without the index on its _id lookups (a benchmark's baseline). */
+  idIndex?: boolean;
   log?: (line: string) => void;
 }
 
@@ -71,7 +74,8 @@ export async function startEmbeddedDb(opts: StartOptions = {}): Promise<Embedded
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? path.join(ROOT, ".data", "ferretdb");
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(bin, ["-listen", `127.0.0.1:${port}`, "-data", dataDir], { stdio: ["ignore", "pipe", "pipe"] });
+  const args = ["-listen", `127.0.0.1:${port}`, "-data", dataDir, ...(opts.idIndex === false ? ["-id-index=false"] : [])];
+  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
   const uri = await new Promise<string>((resolve, reject) => {
     let out = "";
     let err = "";

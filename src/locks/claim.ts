@@ -27,8 +27,8 @@ export async function claimOnce(key: string, owner: string, expiresAt: Date, int
 }
 
 /**
- * Deletes the owner's claims among `keys`. One key at a time by _id, the filter
- * FerretDB evaluates in SQL. Safe: a claim held by this owner can
+ * Deletes the owner's claims among `keys`. One key at a time by _id, the only
+ * filter FerretDB answers from an index. Safe: a claim held by this owner can
  * only be removed by this owner or by the sweep after it expired.
  */
 export async function releaseClaims(keys: string[], owner: string): Promise<void> {

@@ -4,9 +4,9 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 // finished, keyed by its webhookEventId (the inbox row has the same _id). The
 // worker looks for work here, so finding the next event of a chat reads only the
 // backlog, never the whole history of finished events. (On FerretDB, which scans
-// the table even for a lookup by _id, this keeps the worker's reads and deletes
-// proportional to the backlog, not the history; on MongoDB it is a small hot
-// index.) Written before the inbox row, deleted after
+// for every query not by _id, this keeps the worker's reads proportional to the
+// backlog, not the history; on MongoDB it is a small hot index.) Written before
+// the inbox row, deleted after
 // the row is finished: a pointer can be stale, never missing.
 const inboxQueueSchema = new Schema(
   {

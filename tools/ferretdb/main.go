@@ -1,6 +1,7 @@
 // Command ferretdb-embedded runs FerretDB v1.24 (SQLite backend) on a loopback
 // port for Sujarit's local development and tests. It prints the MongoDB URI on
-// a line of its own once the server accepts connections.
+// a line of its own once the server accepts connections. Beside FerretDB it keeps
+// an index on the expression FerretDB's _id lookups use (idindex.go).
 package main
 
 import (
@@ -23,6 +24,7 @@ func main() {
 	addr := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on (loopback)")
 	dir := flag.String("data", ".data/ferretdb", "directory for the SQLite files")
 	pgURL := flag.String("postgresql", "", "use this PostgreSQL URL as the backend instead of SQLite (benchmarks)")
+	idIndex := flag.Bool("id-index", true, "keep an index on the expression FerretDB's _id lookups use (idindex.go); false runs FerretDB as shipped")
 	flag.Bool("verbose", false, "log every connection")
 	flag.Parse()
 
@@ -68,6 +70,9 @@ func main() {
 
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
+	if *pgURL == "" && *idIndex {
+		go keepIDIndexes(ctx, absDir, logger, 200*time.Millisecond)
+	}
 
 	// Wait until the port accepts connections before announcing the URI.
 	deadline := time.Now().Add(30 * time.Second)

@@ -3,6 +3,7 @@ import { after, before, beforeEach, test } from "node:test";
 import { makeUserId, signBody } from "../../../src/dev/line-emulator";
 import { InboxEvent } from "../../../src/models/inbox-event.model";
 import { InboxQueue } from "../../../src/models/inbox-queue.model";
+import { acquireChatLock } from "../../../src/webhook/chat-lock";
 import { ORPHAN_POINTER_MS } from "../../../src/webhook/inbox-queue";
 import { startHarness, type Harness } from "../../helpers/harness";
 import { TEST_CHANNEL_SECRET } from "../../helpers/test-config";
@@ -43,8 +44,13 @@ test("a redelivery of an answered event leaves a pointer that the worker drops w
   assert.equal(await post([ev]), 200);
   await h.settle();
   assert.equal(h.line.messagesTo(user).length, 1);
+  // Another replica holds the chat meanwhile, so the pointer is still there to see.
+  const held = await acquireChatLock(h.chatKey(user), "other-replica", new Date(), 15_000);
+  assert.ok(held);
   assert.equal(await post([{ ...ev, deliveryContext: { isRedelivery: true } }]), 200);
+  await h.bot.worker.idle();
   assert.equal(await InboxQueue.countDocuments({ chatKey: h.chatKey(user) }), 1, "the redelivery wrote a pointer");
+  await held.release();
   await h.settle();
   await h.bot.worker.pollOnce();
   await h.bot.worker.idle();
