@@ -1,20 +1,18 @@
 // How busy the webhook is, so that processing can step aside for it. LINE waits
 // at most 2 s for the 200, and only the inbox insert spends that time; answering
 // can wait a little (a reply token lasts about a minute, and the outbox pushes
-// after that). So while the inserts suffer (one took longer than SLOW_INSERT_MS,
-// or many wait at once), the worker handles one chat at a time instead of many,
-// and the database serves the inserts first. Busy lasts a second past the last
-// sign of trouble: requests stop arriving exactly when the inserts stall, and
-// that is no time to let the worker loose on the database.
-//
-// The sign is the inserts' own latency, not the request rate: a database that
-// keeps inserting fast at hundreds of requests a second needs no protection, and
-// throttling the worker then would only cap how fast people are answered.
-export const SLOW_INSERT_MS = 100;
+// after that). So while webhooks arrive fast, or several wait on their insert,
+// the worker handles one chat at a time instead of many, and the database serves
+// the inserts first. Busy lasts a second past the last sign of load: requests
+// stop arriving exactly when the inserts stall, and that is no time to let the
+// worker loose on the database.
+export const BUSY_WINDOW_MS = 250;
+export const BUSY_REQUESTS = 25; // in the window: 100 webhook requests/s
 export const BUSY_IN_FLIGHT = 20; // a burst of a few webhooks is not load
 export const BUSY_HOLD_MS = 1000;
 
 export class IngestLoad {
+  private readonly stamps: number[] = [];
   private inFlight = 0;
   private busyUntil = 0;
 
@@ -22,26 +20,28 @@ export class IngestLoad {
 
   /** A webhook request starts storing its events; call the returned function when it is done. */
   begin(): () => void {
-    const started = this.clock();
+    const now = this.clock();
+    this.stamps.push(now);
     this.inFlight += 1;
-    if (this.inFlight >= BUSY_IN_FLIGHT) this.hold(started);
+    this.check(now);
     let ended = false;
     return () => {
       if (ended) return;
       ended = true;
       this.inFlight -= 1;
-      const now = this.clock();
-      if (now - started > SLOW_INSERT_MS) this.hold(now);
     };
   }
 
   busy(): boolean {
     const now = this.clock();
-    if (this.inFlight >= BUSY_IN_FLIGHT) this.hold(now);
+    this.check(now);
     return now < this.busyUntil;
   }
 
-  private hold(now: number): void {
-    this.busyUntil = Math.max(this.busyUntil, now + BUSY_HOLD_MS);
+  private check(now: number): void {
+    let drop = 0;
+    while (drop < this.stamps.length && now - this.stamps[drop]! > BUSY_WINDOW_MS) drop++;
+    if (drop > 0) this.stamps.splice(0, drop);
+    if (this.stamps.length >= BUSY_REQUESTS || this.inFlight >= BUSY_IN_FLIGHT) this.busyUntil = now + BUSY_HOLD_MS;
   }
 }
