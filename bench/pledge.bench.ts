@@ -155,6 +155,7 @@ async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "pa
     const bestFloor = Math.max(...floor.map((f) => f.pledgesPerS));
     const result = {
       target: { ratePerS: o.rate, durationS: o.durationS, pledges: total },
+      workerConcurrency: h.bot.deps.config.workerConcurrency,
       answeredPerS,
       ratioToDatabaseFloor: Math.round((answeredPerS / bestFloor) * 100) / 100,
       achievedSendRatePerS: Math.round((total / sendSeconds) * 10) / 10,
@@ -296,7 +297,7 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
     const confirmPath = floor ? await benchConfirmPath(o, log, floor) : "skipped";
     const ranking = parts.includes("ranking") ? await benchRanking(o, process.env.MONGODB_URI!, log) : "skipped";
     const databaseFloor = floor ? { writesPerPledge: FLOOR_WRITES_PER_PLEDGE, secondsPerRun: o.floorSeconds, runs: floor } : "skipped";
-    return { backend, cores: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), node: process.version, workerConcurrency: process.env.WORKER_CONCURRENCY ?? "16 (default)", databaseFloor, confirmPath, ranking };
+    return { backend, cores: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), node: process.version, databaseFloor, confirmPath, ranking };
   } finally {
     if (db) {
       delete process.env.MONGODB_URI;

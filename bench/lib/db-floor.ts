@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { percentile } from "./load";
 
 // The least database work one pledge confirmation needs, run straight against
 // the bench's own database with the driver: no bot, no HTTP, no LINE, no
@@ -21,8 +22,6 @@ export interface FloorRun {
   p50Ms: number;
   p99Ms: number;
 }
-
-const at = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 export async function measurePledgeFloor(uri: string, seconds: number, concurrencies: number[]): Promise<FloorRun[]> {
   const conn = await mongoose.createConnection(uri, { dbName: `bench_floor_${Date.now().toString(36)}`, maxPoolSize: 64 }).asPromise();
@@ -61,7 +60,7 @@ export async function measurePledgeFloor(uri: string, seconds: number, concurren
       seq += room; // the next run's flow states start past this run's
       const elapsedS = (Date.now() - started) / 1000;
       latencies.sort((a, b) => a - b);
-      runs.push({ concurrency, pledgesPerS: Math.round((latencies.length / elapsedS) * 10) / 10, p50Ms: Math.round(at(latencies, 0.5) * 10) / 10, p99Ms: Math.round(at(latencies, 0.99) * 10) / 10 });
+      runs.push({ concurrency, pledgesPerS: Math.round((latencies.length / elapsedS) * 10) / 10, p50Ms: Math.round(percentile(latencies, 50) * 10) / 10, p99Ms: Math.round(percentile(latencies, 99) * 10) / 10 });
     }
     return runs;
   } finally {

@@ -18,7 +18,8 @@ export interface LoadTarget {
   headers: Record<string, string>;
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The value below which p % of the sorted values fall (NaN for none). */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }

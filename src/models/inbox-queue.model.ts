@@ -6,8 +6,8 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 // backlog, never the whole history of finished events. (On FerretDB, which scans
 // for every query not by _id, this keeps the worker's reads proportional to the
 // backlog, not the history; on MongoDB it is a small hot index.) Written before
-// the inbox row, deleted after
-// the row is finished: a pointer can be stale, never missing.
+// the inbox row, deleted after the row is finished: a pointer can be stale, never
+// missing.
 const inboxQueueSchema = new Schema(
   {
     _id: { type: String, required: true },

@@ -36,8 +36,9 @@ export const Member = model("Member", memberSchema);
 /**
  * The _id a member gets, derived from the LINE user id, so that every lookup of
  * "this user's member" is by _id: the primary index on MongoDB, and on FerretDB
- * the only filter answered from an index (the one tools/ferretdb adds). Members stored before this rule keep their
- * random _id and are found by lineUserId (services/member.service.ts).
+ * the only filter answered from an index (the one tools/ferretdb adds). Members
+ * stored before this rule keep their random _id and are found by lineUserId
+ * (services/member.service.ts).
  */
 export function memberIdFor(lineUserId: string): Types.ObjectId {
   return new Types.ObjectId(createHash("sha256").update(`sujarit member ${lineUserId}`).digest().subarray(0, 12));

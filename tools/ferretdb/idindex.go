@@ -25,13 +25,42 @@ import (
 // with the table.
 const idIndexSuffix = "_sujarit_id"
 
+// A file's size and modification time, with its write-ahead log's: while they
+// stay the same, no table was added, and the file need not be opened again.
+type fileStamp struct{ size, mod, walSize, walMod int64 }
+
+func stampOf(file string) (fileStamp, bool) {
+	st, err := os.Stat(file)
+	if err != nil {
+		return fileStamp{}, false
+	}
+	s := fileStamp{size: st.Size(), mod: st.ModTime().UnixNano()}
+	if wal, err := os.Stat(file + "-wal"); err == nil {
+		s.walSize, s.walMod = wal.Size(), wal.ModTime().UnixNano()
+	}
+	return s, true
+}
+
 func keepIDIndexes(ctx context.Context, dir string, logger *slog.Logger, every time.Duration) {
-	done := map[string]bool{} // file + table already indexed
+	checked := map[string]fileStamp{} // as each file was when last found fully indexed
 	for {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.sqlite"))
+		present := map[string]bool{}
 		for _, f := range files {
-			if err := indexFile(ctx, f, done); err != nil {
+			present[f] = true
+			stamp, ok := stampOf(f) // taken first: a change after it shows next time
+			if !ok || checked[f] == stamp {
+				continue
+			}
+			if err := indexFile(ctx, f); err != nil {
 				logger.Debug("id index pass", slog.String("file", filepath.Base(f)), slog.String("err", err.Error()))
+				continue
+			}
+			checked[f] = stamp
+		}
+		for f := range checked {
+			if !present[f] {
+				delete(checked, f) // the database was dropped
 			}
 		}
 		select {
@@ -42,21 +71,25 @@ func keepIDIndexes(ctx context.Context, dir string, logger *slog.Logger, every t
 	}
 }
 
-func indexFile(ctx context.Context, file string, done map[string]bool) error {
+// indexFile adds the index to every collection table of one database file that
+// lacks it, as sqlite_master tells: a table dropped and made again (same name)
+// has lost it and gets it again.
+func indexFile(ctx context.Context, file string) error {
 	// mode=rw: never create a file that FerretDB has just removed (dropDatabase).
 	db, err := sql.Open("sqlite", "file:"+file+"?mode=rw&_pragma=busy_timeout(10000)")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	rows, err := db.QueryContext(ctx, `SELECT table_name FROM _ferretdb_collections`)
+	rows, err := db.QueryContext(ctx, `SELECT c.table_name FROM _ferretdb_collections c
+		WHERE NOT EXISTS (SELECT 1 FROM sqlite_master m WHERE m.type = 'index' AND m.name = c.table_name || ?)`, idIndexSuffix)
 	if err != nil {
 		return err // not a FerretDB file yet, or being removed
 	}
 	var tables []string
 	for rows.Next() {
 		var t string
-		if rows.Scan(&t) == nil && !done[file+"\x00"+t] && !strings.ContainsAny(t, `"`) {
+		if rows.Scan(&t) == nil && !strings.ContainsAny(t, `"`) {
 			tables = append(tables, t)
 		}
 	}
@@ -65,14 +98,6 @@ func indexFile(ctx context.Context, file string, done map[string]bool) error {
 		q := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS "%s%s" ON "%s" (_ferretdb_sjson->'$._id')`, t, idIndexSuffix, t)
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			return err // the table went away meanwhile; the next pass sees
-		}
-		done[file+"\x00"+t] = true
-	}
-	if _, err := os.Stat(file); err != nil {
-		for k := range done {
-			if strings.HasPrefix(k, file+"\x00") {
-				delete(done, k)
-			}
 		}
 	}
 	return nil

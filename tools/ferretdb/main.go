@@ -44,9 +44,9 @@ func main() {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
 	conf := &ferretdb.Config{
-		Logger:    logger,
-		Listener:  ferretdb.ListenerConfig{TCP: *addr},
-		Handler:   "sqlite",
+		Logger:   logger,
+		Listener: ferretdb.ListenerConfig{TCP: *addr},
+		Handler:  "sqlite",
 		// WAL with synchronous=normal: a commit is safe when the process dies (the
 		// bot or FerretDB killed), only an OS crash can lose the last ones. Test and
 		// development data only; production runs MongoDB.
