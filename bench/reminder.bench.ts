@@ -8,7 +8,9 @@ import { Meeting, type MeetingDoc } from "../src/models/meeting.model";
 import { Member } from "../src/models/member.model";
 import { Reminder } from "../src/models/reminder.model";
 import { buildMeetingFields } from "../src/services/meeting.service";
-import { sendDueReminders } from "../src/services/reminder-dispatch.service";
+import { createReminderDispatcher, sendDueReminders } from "../src/services/reminder-dispatch.service";
+import { OutboxMessage } from "../src/models/outbox-message.model";
+import { Claim } from "../src/models/claim.model";
 import { reminderKeyOf } from "../src/services/reminder.service";
 import { parseRecurrence, parseReminderOffsets, reminderDueAt } from "../src/util/recurrence";
 import { startHarness } from "../test/helpers/harness";
@@ -18,6 +20,9 @@ import { startHarness } from "../test/helpers/harness";
 // emulator enforces LINE's 200 multicast requests/s (rolling window). Measured: the
 // time from the tick to the last multicast LINE accepted, as a ratio to LINE's bound
 // of 200 × 500 recipients/s; duplicates and misses are counted at the emulator.
+// As the scheduler runs it: a tick a minute before the due time plans (reads the
+// audiences; REMINDER_PLAN_AHEAD_SECONDS), and the due tick, timed, sends. Then the
+// same reminders again with the audiences read at the due tick, for comparison.
 // Scenario "shared": the province-wide pledge day — every village meets at 09:30 at
 // its village hall with the same agenda, so messages are identical and recipients of
 // many villages share multicasts. Scenario "distinct" (BENCH_REMINDER_DISTINCT=1):
@@ -83,6 +88,15 @@ async function seed(villages: ReturnType<typeof villagesOf>, residents: number, 
   return { people, due: reminderDueAt(MEETING, offsets[1]!, TZ) };
 }
 
+const depsOf = (h: Awaited<ReturnType<typeof startHarness>>) => ({ config: h.config, logger: h.bot.deps.logger, outbox: h.bot.deps.outbox });
+
+/** The due reminders back to pending, their outbox rows and claims gone (set-up, not timed). */
+async function resetForRerun(): Promise<void> {
+  await Reminder.updateMany({ state: { $in: ["sent", "planned", "sending"] }, offset: { $not: /^3d/ } }, { $set: { state: "pending", attempts: [], batchKeys: [] }, $unset: { claimToken: 1, leaseUntil: 1, sentAt: 1 } });
+  await OutboxMessage.deleteMany({});
+  await Claim.deleteMany({});
+}
+
 export async function runReminderBench(opts: ReminderBenchOptions = {}): Promise<Record<string, unknown>> {
   const log = opts.log ?? ((l: string) => console.error(l));
   const villages = villagesOf(opts.villages ?? Number(process.env.BENCH_REMINDER_VILLAGES ?? 2400));
@@ -99,22 +113,44 @@ export async function runReminderBench(opts: ReminderBenchOptions = {}): Promise
   const h = await startHarness("bench_reminders", { background: false, env: { LOG_LEVEL: "warn" } });
   try {
     const { people, due } = await seed(villages, residents, distinct, log);
-    h.line.reset();
-    const tick = Date.now();
-    const result = await sendDueReminders({ config: h.config, logger: h.bot.deps.logger, outbox: h.bot.deps.outbox, owner: "bench", now: () => new Date(due.getTime() + (Date.now() - tick)) }, due, { retryBudgetMs: 120_000 });
-    const done = Date.now();
-    const multicasts = h.line.requests.filter((q) => q.endpoint === "multicast");
-    const accepted = multicasts.filter((q) => q.status === 200);
-    const lastAccepted = Math.max(...accepted.map((q) => q.at));
-    const firstRequest = Math.min(...multicasts.map((q) => q.at));
-    const counts = new Map<string, number>();
-    for (const d of h.line.deliveries) counts.set(d.to, (counts.get(d.to) ?? 0) + 1);
-    const duplicates = [...counts.values()].filter((n) => n > 1).length;
-    const misses = people.filter((u) => !counts.has(u)).length;
     const recipients = people.length;
+    const boundMs = (recipients / LINE_BOUND_RECIPIENTS_PER_S) * 1000;
+    // Each person's deliveries as the emulator recorded them, then cleared for the next run.
+    const audit = () => {
+      const multicasts = h.line.requests.filter((q) => q.endpoint === "multicast");
+      const counts = new Map<string, number>();
+      for (const d of h.line.deliveries) counts.set(d.to, (counts.get(d.to) ?? 0) + 1);
+      return {
+        multicasts,
+        accepted: multicasts.filter((q) => q.status === 200),
+        duplicates: [...counts.values()].filter((n) => n > 1).length,
+        misses: people.filter((u) => !counts.has(u)).length,
+      };
+    };
+    // The scheduler's way (REMINDER_PLAN_AHEAD_SECONDS, default 120): the tick a minute
+    // before plans, the tick at the due minute sends. Timed from the due tick.
+    h.line.reset();
+    const planStarted = Date.now();
+    const dispatcher = createReminderDispatcher({ ...depsOf(h), owner: "bench", now: () => new Date(due.getTime() - 60_000 + (Date.now() - planStarted)), planAheadMs: 120_000 });
+    const planned = await dispatcher.tick(new Date(due.getTime() - 60_000));
+    const planMs = Date.now() - planStarted;
+    log(`planned ${planned.planned} reminders in ${planMs} ms`);
+    const tick = Date.now();
+    const result = await dispatcher.tick(due, { retryBudgetMs: 120_000 });
+    const done = Date.now();
+    const a = audit();
+    const lastAccepted = Math.max(...a.accepted.map((q) => q.at));
+    const firstRequest = Math.min(...a.multicasts.map((q) => q.at));
     const elapsedMs = lastAccepted - tick;
     const sendMs = lastAccepted - firstRequest;
-    const boundMs = (recipients / LINE_BOUND_RECIPIENTS_PER_S) * 1000;
+    // The same reminders again, audiences read at the due tick (planning off): the
+    // comparison run, on the same data.
+    await resetForRerun();
+    h.line.reset();
+    const tick0 = Date.now();
+    const unplanned = await sendDueReminders({ ...depsOf(h), owner: "bench-unplanned", now: () => new Date(due.getTime() + (Date.now() - tick0)) }, due, { retryBudgetMs: 120_000 });
+    const b = audit();
+    const unplannedMs = Math.max(...b.accepted.map((q) => q.at)) - tick0;
     const out = {
       backend: hadUri ? "MONGODB_URI (as given)" : "embedded FerretDB 1.24, SQLite backend",
       scenario: distinct ? "distinct content per village" : "shared content (province-wide meeting day)",
@@ -122,10 +158,11 @@ export async function runReminderBench(opts: ReminderBenchOptions = {}): Promise
       headmen: villages.length,
       residents,
       recipients,
-      multicastRequests: multicasts.length,
-      accepted: accepted.length,
-      rateLimited429: multicasts.filter((q) => q.status === 429).length,
-      conflicts409: multicasts.filter((q) => q.status === 409).length,
+      multicastRequests: a.multicasts.length,
+      accepted: a.accepted.length,
+      rateLimited429: a.multicasts.filter((q) => q.status === 429).length,
+      conflicts409: a.multicasts.filter((q) => q.status === 409).length,
+      planTickMs: planMs,
       tickToLastAcceptedMs: elapsedMs,
       tickToFirstRequestMs: firstRequest - tick,
       firstToLastAcceptedMs: sendMs,
@@ -134,9 +171,14 @@ export async function runReminderBench(opts: ReminderBenchOptions = {}): Promise
       ratioToLineBound: Math.round((boundMs / elapsedMs) * 1000) / 1000,
       sendPhaseRatioToLineBound: Math.round((boundMs / sendMs) * 1000) / 1000,
       achievedRecipientsPerS: Math.round(recipients / (elapsedMs / 1000)),
-      duplicates,
-      misses,
+      duplicates: a.duplicates,
+      misses: a.misses,
       result,
+      unplannedTickToLastAcceptedMs: unplannedMs,
+      unplannedRatioToLineBound: Math.round((boundMs / unplannedMs) * 1000) / 1000,
+      unplannedDuplicates: b.duplicates,
+      unplannedMisses: b.misses,
+      unplannedSent: unplanned.sent,
     };
     log(JSON.stringify(out, null, 2));
     return out;

@@ -45,6 +45,7 @@ const schema = z.object({
     .default("3d@08:00,1d@08:00,2h"),
   SCHEDULER_CRON: z.string().default("* * * * *"),
   SCHEDULER_ENABLED: z.enum(["true", "false"]).default("true"),
+  REMINDER_PLAN_AHEAD_SECONDS: z.coerce.number().int().min(0, "must be 0 (read audiences at the due tick) or more").max(3600, "must be at most 3600").default(120),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 (LINE may redeliver an event for a while)").max(3650).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -63,7 +64,8 @@ export interface Config {
   sessionSecret: string;
   campaignYearStartMonth: number;
   reminderOffsets: string;
-  scheduler: { cron: string; enabled: boolean };
+  /** planAheadMs: reminders are planned (audiences read) this long before they are due. */
+  scheduler: { cron: string; enabled: boolean; planAheadMs: number };
   workerConcurrency: number;
   /** Finished inbox rows (sealed webhook payloads) are deleted after this many days. */
   inboxRetentionDays: number;
@@ -107,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     campaignYearStartMonth: e.CAMPAIGN_YEAR_START_MONTH,
     reminderOffsets: e.REMINDER_OFFSETS,
-    scheduler: { cron: e.SCHEDULER_CRON, enabled: e.SCHEDULER_ENABLED === "true" },
+    scheduler: { cron: e.SCHEDULER_CRON, enabled: e.SCHEDULER_ENABLED === "true", planAheadMs: e.REMINDER_PLAN_AHEAD_SECONDS * 1000 },
     workerConcurrency: e.WORKER_CONCURRENCY,
     inboxRetentionDays: e.INBOX_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,

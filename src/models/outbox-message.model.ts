@@ -9,8 +9,11 @@ const outboxMessageSchema = new Schema(
   {
     dedupeKey: { type: String, required: true, unique: true },
     kind: { type: String, enum: ["push", "multicast"], required: true },
-    // Plain recipients, or a sealed (encrypted) one for reporters of complaints.
-    to: { type: [String], default: [] },
+    // Plain recipients, comma-joined (recipientsOf), or a sealed (encrypted) one for
+    // reporters of complaints. One string, not an array: the list is written once and
+    // read whole, never queried, and FerretDB reads and rewrites a 500-element array
+    // about twice as slowly as one string (measured: update 3.6 → 2.0 ms per row).
+    to: { type: String, default: "" },
     toSealed: { type: String },
     messages: { type: String, required: true },
     retryKey: { type: String, required: true },
@@ -31,6 +34,16 @@ const outboxMessageSchema = new Schema(
 );
 outboxMessageSchema.index({ state: 1, nextAttemptAt: 1 });
 outboxMessageSchema.index({ purpose: 1, refId: 1 });
+
+/** The plain recipients of a row (LINE ids never contain a comma). */
+export function recipientsOf(row: { to?: string | null }): string[] {
+  return row.to ? row.to.split(",") : [];
+}
+
+/** How a recipient list is stored. */
+export function packRecipients(ids: readonly string[]): string {
+  return ids.join(",");
+}
 
 export type OutboxMessageFields = InferSchemaType<typeof outboxMessageSchema>;
 export type OutboxMessageDoc = InstanceType<typeof OutboxMessage>;

@@ -3,11 +3,13 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 // One reminder of one meeting occurrence at one offset ("3d@08:00", "2h"), made ahead
 // of time (a rolling horizon) so the scheduler only has to pick what is due.
 //   pending → sending (claimed: claimedBy + leaseUntil) → sent | failed
+//   pending → planned (claimed a little before its due time, its batches built and kept
+//             in the planner's memory) → sent | failed; back to pending after an edit
 //   pending → missed    (the meeting had started before it could go out)
 //   pending → cancelled (the meeting was cancelled or moved)
 // Exactly-once does not rest on the claim: each chunk of recipients is an outbox row
 // with a unique dedupe key and a stored X-Line-Retry-Key (reminder-dispatch.service.ts).
-export const REMINDER_STATES = ["pending", "sending", "sent", "failed", "missed", "cancelled"] as const;
+export const REMINDER_STATES = ["pending", "planned", "sending", "sent", "failed", "missed", "cancelled"] as const;
 export type ReminderState = (typeof REMINDER_STATES)[number];
 
 const attemptSchema = new Schema(

@@ -1,9 +1,10 @@
 import type { AppDeps } from "../app-deps";
-import { sendDueReminders, type SendDueOptions, type SendDueResult } from "../services/reminder-dispatch.service";
+import { createReminderDispatcher, type SendDueOptions, type SendDueResult } from "../services/reminder-dispatch.service";
 import { extendHorizon } from "../services/reminder.service";
 
-// One scheduler tick: send what is due (time-critical, first), then, at most hourly,
-// top up the reminder horizon of recurring meetings. Ticks never overlap in one
+// One scheduler tick: send what is due (time-critical, first), plan what falls due
+// within REMINDER_PLAN_AHEAD_SECONDS, then, at most hourly, top up the reminder
+// horizon of recurring meetings. Ticks never overlap in one
 // process; across replicas the reminder claims and outbox dedupe keys keep it safe.
 export interface ReminderJob {
   /** Runs one tick at `now` (default: the injected clock). Null when a tick is still running. */
@@ -18,11 +19,12 @@ export function createReminderJob(deps: AppDeps, owner: string, opts: Omit<SendD
   let running: Promise<SendDueResult> | undefined;
   let lastHorizon = 0;
   const abort = new AbortController();
+  const dispatcher = createReminderDispatcher({ config: deps.config, logger: deps.logger, outbox: deps.outbox, owner, now: deps.now, planAheadMs: deps.config.scheduler.planAheadMs });
 
   async function run(now: Date): Promise<SendDueResult> {
     const started = Date.now();
-    const result = await sendDueReminders({ config: deps.config, logger: deps.logger, outbox: deps.outbox, owner, now: deps.now }, now, { ...opts, signal: abort.signal });
-    if (result.claimed > 0) deps.logger.info("reminders tick", { ...result, ms: Date.now() - started });
+    const result = await dispatcher.tick(now, { ...opts, signal: abort.signal });
+    if (result.claimed > 0 || result.planned > 0) deps.logger.info("reminders tick", { ...result, ms: Date.now() - started });
     if (now.getTime() - lastHorizon >= HORIZON_EVERY_MS) {
       lastHorizon = now.getTime();
       const made = await extendHorizon(deps.config, now);
@@ -44,6 +46,7 @@ export function createReminderJob(deps: AppDeps, owner: string, opts: Omit<SendD
     async stop() {
       abort.abort();
       await running?.catch(() => undefined);
+      await dispatcher.release().catch((err: Error) => deps.logger.warn("planned reminders not released; their lease runs out instead", { error: err.message }));
     },
   };
 }

@@ -1,13 +1,12 @@
-import { randomUUID } from "node:crypto";
-import type { messagingApi } from "@line/bot-sdk";
 import type { Logger } from "../logger";
 import type { Outbox } from "../line/outbox";
 import { MAX_MULTICAST_RECIPIENTS } from "../line/limits";
-import { Meeting, type MeetingDoc } from "../models/meeting.model";
-import type { OutboxMessageDoc } from "../models/outbox-message.model";
-import { Reminder, type ReminderDoc } from "../models/reminder.model";
-import { buildAudiences } from "./reminder-audience.service";
-import { RowSender, type RowOutcome } from "./reminder-sender.service";
+import { recipientsOf } from "../models/outbox-message.model";
+import type { ReminderDoc } from "../models/reminder.model";
+import { buildBatches, claimAhead, claimDue, releasePlanned, triage, type Batch } from "./reminder-batches";
+import { finalize } from "./reminder-finalize";
+import { replanMarked } from "./reminder-replan";
+import { RowSender } from "./reminder-sender.service";
 import type { ScheduleConfig } from "./reminder.service";
 
 // Sends the reminders that are due, exactly once per recipient, across crashes,
@@ -16,20 +15,29 @@ import type { ScheduleConfig } from "./reminder.service";
 //    out) as ours with a claim token and a lease. The claim only saves work: on
 //    FerretDB two replicas may both win it (its findAndModify is not atomic), so
 //    correctness rests on step 3.
-// 2. Audiences with identical messages (same meeting time, place, agenda, offset) form
-//    one batch, keyed by due time + content hash, recipients ordered by reminder.
+// 2. Batches of identical messages (reminder-batches.ts).
 // 3. Chunk plan: row n of a batch is the outbox row "<batch>#n" (unique dedupe key). A
 //    planner proposes the next ≤ 500 recipients not in rows 0…n-1; if row n exists, it
 //    adopts it. Rows are therefore disjoint however many planners run, and each row's
 //    X-Line-Retry-Key is stored before its first try: a resumed or parallel send of the
 //    same row gets LINE's 409, never a second delivery.
 // 4. Rows are sent through the outbox, paced to LINE's 200 multicasts/s.
+// Steps 1 and 2 read every recipient, which for a whole province takes longer than the
+// sending itself. With planAheadMs, a tick does them for the reminders due within that
+// time (state "planned", the batches kept in memory) and the tick at the due time only
+// sends. A planned reminder's lease outlasts its due time: if the planner dies, another
+// replica takes it over as a late reminder. An edit of the meeting in between leaves
+// a marker (reminder-replan.ts) that sends the plan's minute through steps 1–4 afresh.
+// What a plan cannot see: a resident who opts out, or blocks the account, in those
+// minutes still gets this reminder (LINE does not deliver to a user who blocked it).
 export interface DispatchDeps {
   config: ScheduleConfig;
   logger: Logger;
   outbox: Outbox;
   owner: string;
   now: () => Date;
+  /** Read audiences this long before the due time (0: at the due tick). */
+  planAheadMs?: number;
 }
 
 export interface SendDueOptions {
@@ -44,6 +52,8 @@ export interface SendDueOptions {
 
 export interface SendDueResult {
   claimed: number;
+  /** Reminders planned at this tick for a later one. */
+  planned: number;
   sent: number;
   missed: number;
   cancelled: number;
@@ -55,56 +65,21 @@ export interface SendDueResult {
   quotaExhausted: boolean;
 }
 
-interface Batch {
-  key: string;
-  messages: messagingApi.Message[];
-  recipients: string[];
-  /** recipient → the reminder it is counted for (its first reminder in the batch). */
-  owner: Map<string, string>;
-  rows: RowOutcome[];
+export interface ReminderDispatcher {
+  /** Sends the plans now due, then whatever else is due, then plans ahead. */
+  tick(now: Date, opts?: SendDueOptions): Promise<SendDueResult>;
+  /** Gives planned reminders back (at shutdown), so another replica sends them on time. */
+  release(): Promise<void>;
+}
+
+interface Plan {
+  dueAt: Date;
+  claimTokens: string[];
+  reminders: ReminderDoc[];
+  batches: Map<string, Batch>;
 }
 
 const PURPOSE = "meeting-reminder";
-/**
- * FerretDB 1.24 hangs on one update command with ~100 statements (measured: 40 pass,
- * 100 never return; each statement holds a pooled SQLite connection). Writes go in
- * small bulks; on MongoDB this costs a few more round trips.
- */
-const BULK = 25;
-
-async function bulkUpdate(ops: Parameters<typeof Reminder.bulkWrite>[0]): Promise<void> {
-  for (let i = 0; i < ops.length; i += BULK) await Reminder.bulkWrite(ops.slice(i, i + BULK), { ordered: false });
-}
-
-async function claimDue(owner: string, now: Date, leaseMs: number): Promise<ReminderDoc[]> {
-  const claimToken = randomUUID();
-  await Reminder.updateMany(
-    { $or: [{ state: "pending", dueAt: { $lte: now } }, { state: "sending", leaseUntil: { $lt: now } }] },
-    { $set: { state: "sending", claimedBy: owner, claimToken, leaseUntil: new Date(now.getTime() + leaseMs) } },
-  );
-  return Reminder.find({ claimToken, state: "sending" }).sort({ reminderKey: 1 });
-}
-
-type Closing = { reminder: ReminderDoc; state: "missed" | "cancelled"; reason: string };
-
-/** Cancelled meetings, meetings already started, and earlier offsets overtaken by a later one. */
-function triage(claimed: ReminderDoc[], meetings: Map<string, MeetingDoc>, now: Date): { live: { reminder: ReminderDoc; meeting: MeetingDoc }[]; closing: Closing[] } {
-  const latest = new Map<string, number>();
-  for (const r of claimed) {
-    const k = `${String(r.meetingId)}|${r.occurrenceStart.getTime()}`;
-    latest.set(k, Math.max(latest.get(k) ?? 0, r.dueAt.getTime()));
-  }
-  const live: { reminder: ReminderDoc; meeting: MeetingDoc }[] = [];
-  const closing: Closing[] = [];
-  for (const r of claimed) {
-    const meeting = meetings.get(String(r.meetingId));
-    if (!meeting || meeting.state !== "active") closing.push({ reminder: r, state: "cancelled", reason: "meeting-cancelled" });
-    else if (now.getTime() >= r.occurrenceStart.getTime()) closing.push({ reminder: r, state: "missed", reason: "meeting-started" });
-    else if (r.dueAt.getTime() < latest.get(`${String(r.meetingId)}|${r.occurrenceStart.getTime()}`)!) closing.push({ reminder: r, state: "missed", reason: "superseded" });
-    else live.push({ reminder: r, meeting });
-  }
-  return { live, closing };
-}
 
 async function planAndSend(batch: Batch, outbox: Outbox, sender: RowSender): Promise<void> {
   const taken = new Set<string>();
@@ -117,8 +92,8 @@ async function planAndSend(batch: Batch, outbox: Outbox, sender: RowSender): Pro
       if (!taken.has(u)) proposal.push(u);
     }
     if (proposal.length === 0) break;
-    const [row] = await outbox.enqueue({ kind: "multicast", to: proposal, messages: batch.messages, dedupeKey: `${batch.key}#${n}`, purpose: PURPOSE, refId: batch.key });
-    for (const u of row!.to) taken.add(u);
+    const [row] = await outbox.enqueue({ kind: "multicast", to: proposal, messages: batch.messages, dedupeKey: `${batch.key}#${n}`, purpose: PURPOSE, refId: batch.key }, { sendNow: true });
+    for (const u of recipientsOf(row!)) taken.add(u);
     // Recipients we proposed that the existing row did not take go back in line.
     const missing = proposal.filter((u) => !taken.has(u));
     if (missing.length > 0) {
@@ -130,96 +105,94 @@ async function planAndSend(batch: Batch, outbox: Outbox, sender: RowSender): Pro
 }
 
 function emptyResult(): SendDueResult {
-  return { claimed: 0, sent: 0, missed: 0, cancelled: 0, failed: 0, unfinished: 0, rows: 0, recipients: 0, quotaExhausted: false };
+  return { claimed: 0, planned: 0, sent: 0, missed: 0, cancelled: 0, failed: 0, unfinished: 0, rows: 0, recipients: 0, quotaExhausted: false };
 }
 
-/** Sends every reminder due at `now` (the scheduler calls this once a minute). */
-export async function sendDueReminders(deps: DispatchDeps, now: Date, opts: SendDueOptions = {}): Promise<SendDueResult> {
-  const result = emptyResult();
-  const claimed = await claimDue(deps.owner, now, opts.leaseMs ?? 120_000);
-  result.claimed = claimed.length;
-  if (claimed.length === 0) return result;
-  const meetingIds = [...new Set(claimed.map((r) => String(r.meetingId)))];
-  const meetings = new Map((await Meeting.find({ _id: { $in: meetingIds } })).map((m) => [String(m._id), m]));
-  const { live, closing } = triage(claimed, meetings, now);
-  if (closing.length > 0) {
-    await bulkUpdate(closing.map((c) => ({ updateOne: { filter: { _id: c.reminder._id }, update: { $set: { state: c.state, reason: c.reason } } } })));
-    for (const c of closing) result[c.state] += 1;
-  }
-  const batches = new Map<string, Batch>();
-  for (const a of await buildAudiences(live, deps.config.timezone)) {
-    const key = `reminder:${a.reminder.dueAt.getTime().toString(36)}:${a.contentHash}`;
-    let b = batches.get(key);
-    if (!b) batches.set(key, (b = { key, messages: a.messages, recipients: [], owner: new Map(), rows: [] }));
-    for (const u of a.recipients) {
-      if (b.owner.has(u)) continue; // a kamnan of several villages meeting together gets one message
-      b.owner.set(u, String(a.reminder._id));
-      b.recipients.push(u);
-    }
-  }
+async function sendBatches(deps: DispatchDeps, now: Date, reminders: ReminderDoc[], batches: Batch[], opts: SendDueOptions, result: SendDueResult): Promise<void> {
   const sender = new RowSender(deps.outbox, deps.now, opts.concurrency ?? 32, opts.retryBudgetMs ?? 20_000, opts.signal);
-  await Promise.all([...batches.values()].map((b) => planAndSend(b, deps.outbox, sender)));
+  await Promise.all(batches.map((b) => planAndSend(b, deps.outbox, sender)));
   if (sender.quotaExhausted) {
-    await sender.closeUntried([...batches.values()].flatMap((b) => b.rows.map((r) => r.row)));
+    await sender.closeUntried(batches.flatMap((b) => b.rows.map((r) => r.row)));
     deps.logger.error("LINE monthly message quota reached: meeting reminders stopped", { purpose: PURPOSE });
   }
-  await finalize(deps, now, live.map((l) => l.reminder), [...batches.values()], sender, result);
-  return result;
+  await finalize(deps, now, reminders, batches, sender, result);
 }
 
-/** Writes each reminder's outcome and its attempts (with LINE request ids) for the delivery log. */
-async function finalize(deps: DispatchDeps, now: Date, reminders: ReminderDoc[], batches: Batch[], sender: RowSender, result: SendDueResult): Promise<void> {
-  interface Tally { rows: { outcome: RowOutcome; count: number }[]; covered: number; expected: number; batchKeys: Set<string> }
-  const tally = new Map<string, Tally>(reminders.map((r) => [String(r._id), { rows: [], covered: 0, expected: 0, batchKeys: new Set<string>() }]));
-  for (const b of batches) {
-    for (const id of b.owner.values()) {
-      const t = tally.get(id)!;
-      t.expected += 1;
-      t.batchKeys.add(b.key);
-    }
-    for (const outcome of b.rows) {
-      const counts = new Map<string, number>();
-      for (const u of outcome.row.to) {
-        const id = b.owner.get(u);
-        if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-      for (const [id, count] of counts) {
-        const t = tally.get(id)!;
-        t.rows.push({ outcome, count });
-        t.covered += count;
-      }
-    }
-    result.rows += b.rows.length;
+function mergeBatch(into: Map<string, Batch>, b: Batch): void {
+  const have = into.get(b.key);
+  if (!have) return void into.set(b.key, b);
+  for (const u of b.recipients) {
+    if (have.owner.has(u)) continue;
+    have.owner.set(u, b.owner.get(u)!);
+    have.recipients.push(u);
   }
-  const ops: Parameters<typeof Reminder.bulkWrite>[0] = [];
-  for (const r of reminders) {
-    const t = tally.get(String(r._id))!;
-    const attempts = t.rows.flatMap(({ outcome, count }) =>
-      outcome.attempts.map((a) => ({ ...a, chunkKey: outcome.row.dedupeKey, recipients: count, by: deps.owner })),
-    );
-    const states = t.rows.map((x) => x.outcome.row.state);
-    const set: Record<string, unknown> = { recipientCount: t.expected };
-    if (states.includes("failed")) {
-      const quota = t.rows.some((x) => /^quota/.test(x.outcome.row.lastError ?? ""));
-      Object.assign(set, { state: "failed", reason: quota ? "quota" : (t.rows.find((x) => x.outcome.row.state === "failed")!.outcome.row.lastError ?? "line-error").slice(0, 200) });
-      result.failed += 1;
-    } else if (t.covered >= t.expected && states.every((s) => s === "sent")) {
-      Object.assign(set, { state: "sent", sentAt: deps.now(), lateByMs: Math.max(0, now.getTime() - r.dueAt.getTime()), ...(t.expected === 0 ? { reason: "no-recipients" } : {}) });
-      result.sent += 1;
-      result.recipients += t.expected;
-    } else {
-      result.unfinished += 1; // still "sending": the lease runs out and a later tick resumes it
+}
+
+export function createReminderDispatcher(deps: DispatchDeps): ReminderDispatcher {
+  const plans = new Map<number, Plan>();
+  const aheadMs = deps.planAheadMs ?? 0;
+
+  async function planAhead(now: Date, leaseMs: number, result: SendDueResult): Promise<void> {
+    const { claimToken, reminders } = await claimAhead(deps.owner, now, new Date(now.getTime() + aheadMs), leaseMs);
+    if (reminders.length === 0) return;
+    const { live, closing } = await triage(reminders, now);
+    for (const c of closing) result[c.state] += 1;
+    for (const b of await buildBatches(live, deps.config.timezone)) {
+      const t = b.dueAt.getTime();
+      let plan = plans.get(t);
+      if (!plan) plans.set(t, (plan = { dueAt: b.dueAt, claimTokens: [], reminders: [], batches: new Map() }));
+      mergeBatch(plan.batches, b);
     }
-    if (sender.quotaExhausted && set.state === undefined) {
-      Object.assign(set, { state: "failed", reason: "quota" });
-      result.failed += 1;
-      result.unfinished -= 1;
+    for (const { reminder } of live) {
+      const plan = plans.get(reminder.dueAt.getTime());
+      if (!plan) continue; // no recipients at all: planned, it is finished at its due tick with the plan's minute
+      plan.reminders.push(reminder);
+      if (!plan.claimTokens.includes(claimToken)) plan.claimTokens.push(claimToken);
     }
-    const update: Record<string, unknown> = { $set: set };
-    if (attempts.length > 0) update.$push = { attempts: { $each: attempts } };
-    if (t.batchKeys.size > 0) update.$addToSet = { batchKeys: { $each: [...t.batchKeys] } };
-    ops.push({ updateOne: { filter: { _id: r._id }, update } });
+    // Reminders without any recipient still need their due tick: release them to the due path.
+    const orphaned = live.filter(({ reminder }) => !plans.has(reminder.dueAt.getTime()));
+    for (const t of new Set(orphaned.map(({ reminder }) => reminder.dueAt.getTime()))) await releasePlanned([claimToken], new Date(t));
+    result.planned += live.length - orphaned.length;
   }
-  await bulkUpdate(ops);
-  result.quotaExhausted = sender.quotaExhausted;
+
+  async function sendPlans(now: Date, opts: SendDueOptions, result: SendDueResult): Promise<void> {
+    for (const t of [...plans.keys()].sort((a, b) => a - b)) {
+      if (t > now.getTime() || opts.signal?.aborted) continue;
+      const plan = plans.get(t)!;
+      plans.delete(t);
+      if (await replanMarked(plan.dueAt)) {
+        await releasePlanned(plan.claimTokens, plan.dueAt);
+        deps.logger.info("reminder plan dropped after a meeting edit", { dueAt: plan.dueAt.toISOString(), reminders: plan.reminders.length });
+        continue;
+      }
+      result.claimed += plan.reminders.length;
+      await sendBatches(deps, now, plan.reminders, [...plan.batches.values()], opts, result);
+    }
+  }
+
+  return {
+    async tick(now, opts = {}) {
+      const result = emptyResult();
+      const leaseMs = opts.leaseMs ?? 120_000;
+      await sendPlans(now, opts, result);
+      const claimed = await claimDue(deps.owner, now, leaseMs);
+      result.claimed += claimed.length;
+      if (claimed.length > 0) {
+        const { live, closing } = await triage(claimed, now);
+        for (const c of closing) result[c.state] += 1;
+        await sendBatches(deps, now, live.map((l) => l.reminder), await buildBatches(live, deps.config.timezone), opts, result);
+      }
+      if (aheadMs > 0 && !opts.signal?.aborted) await planAhead(now, leaseMs, result);
+      return result;
+    },
+    async release() {
+      for (const plan of plans.values()) await releasePlanned(plan.claimTokens, plan.dueAt);
+      plans.clear();
+    },
+  };
+}
+
+/** Sends every reminder due at `now`, reading its audience now (no plan). */
+export async function sendDueReminders(deps: DispatchDeps, now: Date, opts: SendDueOptions = {}): Promise<SendDueResult> {
+  return createReminderDispatcher({ ...deps, planAheadMs: 0 }).tick(now, opts);
 }

@@ -59,11 +59,13 @@ export class RowSender {
     await this.slot();
     const attempts: RowAttempt[] = [];
     let row = first;
+    let tried = false;
     try {
       while (row.state === "pending" || row.state === "sending") {
-        // The budget bounds retries only: every row gets its first try, however long planning took.
-        if (this.stopped || (row.attempts > 0 && Date.now() > this.deadline)) break;
-        const after = await this.outbox.trySend(row._id, { recipientsChecked: row.attempts === 0 });
+        // The budget bounds retries only: every row gets a first try, however long planning took.
+        if (this.stopped || (tried && Date.now() > this.deadline)) break;
+        tried = true;
+        const after = await this.outbox.trySend(row, { recipientsChecked: true });
         if (after) {
           row = after;
           attempts.push(attemptOf(after, this.now()));

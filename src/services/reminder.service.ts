@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { isDuplicateKeyError } from "../errors";
 import { Meeting, type MeetingDoc } from "../models/meeting.model";
 import { Reminder, type ReminderDoc } from "../models/reminder.model";
+import { markPlannedOf } from "./reminder-replan";
 import { occurrencesBetween, parseReminderOffsets, reminderDueAt, type Recurrence } from "../util/recurrence";
 
 // Reminder documents: made for a rolling horizon when a meeting is created or edited
@@ -48,11 +49,15 @@ export async function materializeReminders(meeting: MeetingDoc, cfg: ScheduleCon
     }
   }
   if (opts.rebuild) {
-    const pending = await Reminder.find({ meetingId: meeting._id, state: "pending" }, { reminderKey: 1, dueAt: 1 }).lean();
-    for (const r of pending) {
+    // A planned reminder was built from the meeting as it was: the marker makes its due
+    // tick drop that plan, and the reminder goes back to pending with the rest.
+    await markPlannedOf(meeting._id);
+    const unsent = await Reminder.find({ meetingId: meeting._id, state: { $in: ["pending", "planned"] } }, { reminderKey: 1, dueAt: 1, state: 1 }).lean();
+    for (const r of unsent) {
       const w = wanted.get(r.reminderKey);
-      if (!w) await Reminder.updateOne({ _id: r._id, state: "pending" }, { $set: { state: "cancelled", reason: "meeting-changed" } });
-      else await Reminder.updateOne({ _id: r._id, state: "pending" }, { $set: { dueAt: w.dueAt, meetingRevision: meeting.revision } });
+      const filter = { _id: r._id, state: r.state };
+      if (!w) await Reminder.updateOne(filter, { $set: { state: "cancelled", reason: "meeting-changed" } });
+      else await Reminder.updateOne(filter, { $set: { state: "pending", dueAt: w.dueAt, meetingRevision: meeting.revision } });
     }
   }
   const area = { scope: meeting.scope, districtCode: meeting.districtCode, tambonCode: meeting.tambonCode ?? undefined, villageNo: meeting.villageNo ?? undefined };
@@ -75,7 +80,8 @@ export async function materializeReminders(meeting: MeetingDoc, cfg: ScheduleCon
 
 /** Withdraws every reminder of the meeting that has not gone out. */
 export async function withdrawReminders(meetingId: Types.ObjectId, reason: string): Promise<number> {
-  const r = await Reminder.updateMany({ meetingId, state: "pending" }, { $set: { state: "cancelled", reason } });
+  await markPlannedOf(meetingId);
+  const r = await Reminder.updateMany({ meetingId, state: { $in: ["pending", "planned"] } }, { $set: { state: "cancelled", reason } });
   return r.modifiedCount;
 }
 

@@ -8,6 +8,7 @@ import { createLineClient } from "../../src/line/line-client";
 import { createOutbox } from "../../src/line/outbox";
 import { acquireLease, tryClaim } from "../../src/locks/claim";
 import { Claim } from "../../src/models/claim.model";
+import { OutboxMessage } from "../../src/models/outbox-message.model";
 import { createLogger } from "../../src/logger";
 import { TEST_ACCESS_TOKEN, TEST_CHANNEL_SECRET } from "../helpers/test-config";
 
@@ -75,5 +76,27 @@ describe("claims", () => {
     for (const u of users) assert.equal(line.messagesTo(u).length, 1);
     const pushes = line.requests.filter((r) => r.endpoint === "push");
     assert.equal(pushes.length, users.length, `no second attempt reached LINE: ${JSON.stringify(pushes.map((p) => [p.status, p.retryKey?.slice(0, 4)]))}`);
+  });
+  test("a row enqueued to send at once holds its first attempt: no one else takes it before its lease ends, and the retry after is LINE's 409", async () => {
+    const logger = createLogger("silent");
+    const client = createLineClient({ channelAccessToken: TEST_ACCESS_TOKEN, apiBaseUrl: line.url, dataApiBaseUrl: line.url, timeoutMs: 2000, logger });
+    let t = Date.now();
+    const now = () => new Date(t);
+    const creator = createOutbox({ line: client, logger, owner: "creator", now, leaseMs: 30_000 });
+    const other = createOutbox({ line: client, logger, owner: "other", now, leaseMs: 30_000 });
+    const user = makeUserId("held-row");
+    const messages = [{ type: "text" as const, text: "ครั้งเดียว" }];
+    const [row] = await creator.enqueue({ kind: "push", to: [user], messages, dedupeKey: "held:1", purpose: "test" }, { sendNow: true });
+    assert.deepEqual([row!.state, row!.attempts], ["sending", 1]);
+    assert.equal(await other.trySend(row!._id), null, "held by its creator");
+    await other.drainDue();
+    assert.equal(line.messagesTo(user).length, 0, "nobody sent it in the creator's place");
+    // The creator's attempt reaches LINE, and the creator dies before recording it.
+    await client.push(user, messages, row!.retryKey);
+    t += 31_000;
+    const retried = await other.trySend(row!._id);
+    assert.deepEqual([retried?.state, retried?.lastStatus, retried?.attempts], ["sent", 409, 2]);
+    assert.equal((await OutboxMessage.findById(row!._id))!.state, "sent");
+    assert.equal(line.messagesTo(user).length, 1);
   });
 });

@@ -24,7 +24,7 @@ test("backlog, failures, reminder lag and counters in the Prometheus text format
   const user = makeUserId("metrics");
   await h.line.sendWebhook([h.line.events.text(user, "no gift"), h.line.events.text(user, "เมนู")]);
   await h.line.sendWebhook([h.line.events.text(user, "x")], { signature: "bad" });
-  await OutboxMessage.create({ dedupeKey: "m:failed", kind: "push", to: [user], messages: "[]", retryKey: "k", state: "failed", nextAttemptAt: new Date(), purpose: "test" });
+  await OutboxMessage.create({ dedupeKey: "m:failed", kind: "push", to: user, messages: "[]", retryKey: "k", state: "failed", nextAttemptAt: new Date(), purpose: "test" });
   const due = new Date(Date.now() - 90_000);
   await Reminder.create({ reminderKey: "m:r", meetingId: "6b0000000000000000000000", meetingRevision: 1, scope: "village", districtCode: "4001", occurrenceStart: new Date(Date.now() + 3_600_000), offset: "2h", dueAt: due, state: "pending" });
 

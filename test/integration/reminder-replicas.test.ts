@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
 import mongoose from "mongoose";
 import type { messagingApi } from "@line/bot-sdk";
-import { OutboxMessage } from "../../src/models/outbox-message.model";
+import { OutboxMessage, recipientsOf } from "../../src/models/outbox-message.model";
 import { Reminder } from "../../src/models/reminder.model";
 import { startRuntime, type Runtime } from "../../src/runtime";
 import { startHarness, type Harness } from "../helpers/harness";
@@ -73,6 +73,7 @@ describe("exactly once", () => {
     h.line.setFaults({ latencyMs: 40, endpoints: ["multicast"] });
     const abort = new AbortController();
     const watcher = setInterval(() => multicasts().filter((q) => q.status === 200).length >= 2 && abort.abort(), 5);
+    clock.set(bkk("2026-12-02T08:00:00")); // the outbox's leases run on the same clock
     const first = await dispatch(h.bot, "doomed", bkk("2026-12-02T08:00:00"), { concurrency: 1, signal: abort.signal, leaseMs: 60_000 });
     clearInterval(watcher);
     h.line.setFaults({});
@@ -83,12 +84,14 @@ describe("exactly once", () => {
     assert.ok(partial > 0 && partial < 2601, `partly sent (${partial})`);
 
     // The dying process's last request reached LINE, but its row was never marked sent.
-    const unsent = await OutboxMessage.findOne({ state: "pending" });
+    const unsent = await OutboxMessage.findOne({ state: { $in: ["pending", "sending"] } });
     assert.ok(unsent, "a planned row is still pending");
-    await h.bot.deps.line.multicast(unsent.to, JSON.parse(unsent.messages) as messagingApi.Message[], unsent.retryKey);
+    await h.bot.deps.line.multicast(recipientsOf(unsent), JSON.parse(unsent.messages) as messagingApi.Message[], unsent.retryKey);
 
     // Before the lease runs out nobody takes over; after it, the other process does.
+    clock.set(bkk("2026-12-02T08:00:30"));
     assert.equal((await dispatch(second, "survivor", bkk("2026-12-02T08:00:30"))).claimed, 0);
+    clock.set(bkk("2026-12-02T08:01:01"));
     const resumed = await dispatch(second, "survivor", bkk("2026-12-02T08:01:01"));
     assert.deepEqual([resumed.claimed, resumed.sent], [1, 1]);
     assertEachOnce([...residents, ...headman]);

@@ -29,6 +29,13 @@ describe("loadConfig", () => {
     assert.equal(c.line.apiBaseUrl, "https://api.line.me");
     assert.equal(c.line.dataApiBaseUrl, "https://api-data.line.me");
     assert.equal(c.crypto.key.length, 32);
+    assert.equal(c.scheduler.planAheadMs, 120_000);
+  });
+
+  test("REMINDER_PLAN_AHEAD_SECONDS: 0 turns planning off; a negative or huge value says what is allowed", () => {
+    assert.equal(loadConfig({ ...good, REMINDER_PLAN_AHEAD_SECONDS: "0" }).scheduler.planAheadMs, 0);
+    assert.match(errorFor({ ...good, REMINDER_PLAN_AHEAD_SECONDS: "-5" }), /REMINDER_PLAN_AHEAD_SECONDS.*0/);
+    assert.match(errorFor({ ...good, REMINDER_PLAN_AHEAD_SECONDS: "99999" }), /REMINDER_PLAN_AHEAD_SECONDS.*3600/);
   });
 
   for (const name of ["MONGODB_URI", "LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "DATA_ENCRYPTION_KEY", "SESSION_SECRET"]) {

@@ -55,7 +55,7 @@ ${pagerView("/officer/meetings", { district: d.filter.district, cancelled: d.fil
   });
 }
 
-const REMINDER_STATE_LABELS: Record<string, string> = { pending: "รอส่ง", sending: "กำลังส่ง", sent: "ส่งแล้ว", failed: "ส่งไม่สำเร็จ", missed: "พลาด (เลยเวลา)", cancelled: "ยกเลิก" };
+const REMINDER_STATE_LABELS: Record<string, string> = { pending: "รอส่ง", planned: "เตรียมส่ง", sending: "กำลังส่ง", sent: "ส่งแล้ว", failed: "ส่งไม่สำเร็จ", missed: "พลาด (เลยเวลา)", cancelled: "ยกเลิก" };
 
 export interface MeetingDetailViewData {
   principal: Principal;
