@@ -1,9 +1,8 @@
-import { setTimeout as delay } from "node:timers/promises";
 import type { AppDeps } from "../app-deps";
 import { InboxQueue } from "../models/inbox-queue.model";
 import { countEventProcessed } from "../observability/metrics";
 import { acquireChatLock } from "./chat-lock";
-import { openPointers, openRowOf, type Pointer } from "./inbox-queue";
+import { createPointerReader, openRowOf, type Pointer } from "./inbox-queue";
 import type { IngestLoad } from "./ingest-load";
 import { processInboxEvent } from "./process-event";
 import type { Route } from "./router";
@@ -11,15 +10,21 @@ import type { Route } from "./router";
 // Drains the inbox: in order within a chat, in parallel across chats (bounded).
 // The webhook route kicks it; a poller also picks up what a crashed or other
 // replica left behind, and what was stored while this process was down.
-// Between two events while the webhook is busy: processing goes on, gently.
-export const BUSY_PAUSE_MS = 25;
+// While the webhook is busy, a quarter of the chats at once. Measured against one
+// chat at a time with a 25 ms pause between events (the same day, 2 cores, FerretDB):
+// backlog worked off at 43 against 24 events/s, 1,623 against 1,129 of 4,000 events
+// answered within 30 s at 200 events/s, ingest p99 at 500 single-event requests/s
+// 78 against 274 ms (10-event requests: 189 against 138 ms), peak intake 1,018
+// against 1,408 requests/s, no 503 either way. With no limit at all the backlog went
+// faster still (111 events/s) but peak intake fell to 460 requests/s.
+export const busyConcurrency = (concurrency: number): number => Math.max(1, Math.floor(concurrency / 4));
 
 export interface InboxWorkerOptions {
   owner: string;
   concurrency: number;
   pollMs?: number;
   leaseMs?: number;
-  /** While webhooks arrive fast, events are handled one at a time in this process (ingest-load.ts). */
+  /** While webhooks arrive fast, fewer chats are handled at once in this process (ingest-load.ts). */
   ingestLoad?: IngestLoad;
 }
 
@@ -40,11 +45,13 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
   const queued = new Set<string>();
   const hints = new Map<string, Pointer[]>(); // from the last poll
   const idleWaiters: (() => void)[] = [];
+  const openPointers = createPointerReader();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let polling: Promise<void> | undefined;
-  // While the webhook is busy, one chat at a time (ingest-load.ts says why).
-  const limit = () => (opts.ingestLoad?.busy() ? 1 : opts.concurrency);
+  // While the webhook is busy, fewer chats at once (ingest-load.ts says why).
+  const busyLimit = busyConcurrency(opts.concurrency);
+  const limit = () => (opts.ingestLoad?.busy() ? busyLimit : opts.concurrency);
 
   const settleIdle = () => {
     if (active.size === 0 && queue.length === 0) idleWaiters.splice(0).forEach((r) => r());
@@ -67,7 +74,6 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
           again.add(chatKey); // step aside; the chat goes back in line
           break;
         }
-        if (opts.ingestLoad?.busy()) await delay(BUSY_PAUSE_MS);
         if (pointers.length === 0) {
           // All this drain saw is done. Read the queue again only when this process
           // was told of new events for the chat meanwhile; the poller brings the rest

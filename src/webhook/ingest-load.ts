@@ -2,7 +2,7 @@
 // at most 2 s for the 200, and only the inbox insert spends that time; answering
 // can wait a little (a reply token lasts about a minute, and the outbox pushes
 // after that). So while webhooks arrive fast, or several wait on their insert,
-// the worker handles one chat at a time instead of many, and the database serves
+// the worker handles a quarter of its chats at once (inbox-worker.ts), and the database serves
 // the inserts first. Busy lasts a second past the last sign of load: requests
 // stop arriving exactly when the inserts stall, and that is no time to let the
 // worker loose on the database.

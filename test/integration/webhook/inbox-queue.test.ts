@@ -4,7 +4,7 @@ import { makeUserId, signBody } from "../../../src/dev/line-emulator";
 import { InboxEvent } from "../../../src/models/inbox-event.model";
 import { InboxQueue } from "../../../src/models/inbox-queue.model";
 import { acquireChatLock } from "../../../src/webhook/chat-lock";
-import { ORPHAN_POINTER_MS } from "../../../src/webhook/inbox-queue";
+import { ORPHAN_POINTER_MS, createPointerReader } from "../../../src/webhook/inbox-queue";
 import { startHarness, type Harness } from "../../helpers/harness";
 import { TEST_CHANNEL_SECRET } from "../../helpers/test-config";
 
@@ -73,4 +73,28 @@ test("a pointer whose row never came: the chat waits while it is young, and goes
   await h.settle();
   assert.equal(h.line.messagesTo(user).length, 1);
   assert.equal(await InboxQueue.countDocuments({ chatKey }), 0);
+});
+
+test("drains asking for their chat's events at once share one read of the queue, and each sees every event stored before it asked", async () => {
+  const read = createPointerReader();
+  const at = new Date();
+  for (let i = 0; i < 20; i++) {
+    const [a, b] = [`chat:pr-a-${i}`, `chat:pr-b-${i}`];
+    await InboxQueue.create({ _id: `pr-a-${i}`, chatKey: a, timestamp: i, receivedAt: at });
+    const first = read(a);
+    await new Promise((r) => setImmediate(r)); // the read for a is on its way
+    await InboxQueue.create({ _id: `pr-b-${i}`, chatKey: b, timestamp: i, receivedAt: at });
+    const [forA, forB, forB2] = await Promise.all([first, read(b), read(b)]);
+    assert.deepEqual(forA.map((p) => p._id), [`pr-a-${i}`]);
+    assert.deepEqual(forB.map((p) => p._id), [`pr-b-${i}`], "a read that started before b's event was stored does not answer b");
+    assert.deepEqual(forB2.map((p) => p._id), [`pr-b-${i}`]);
+    forB.pop();
+    assert.equal(forB2.length, 1, "each drain gets its own list");
+  }
+  // Many chats at once: one list each, in LINE's timestamp order.
+  const keys = Array.from({ length: 30 }, (_, i) => `chat:pr-many-${i}`);
+  await InboxQueue.insertMany(keys.flatMap((chatKey, i) => [2, 1].map((t) => ({ _id: `${chatKey}:${t}`, chatKey, timestamp: i * 10 + t, receivedAt: at }))));
+  const lists = await Promise.all(keys.map((k) => read(k)));
+  lists.forEach((l, i) => assert.deepEqual(l.map((p) => p._id), [`${keys[i]}:1`, `${keys[i]}:2`]));
+  await InboxQueue.deleteMany({ _id: { $regex: /^pr-|^chat:pr-many/ } });
 });
