@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { makeUserId } from "../../src/dev/line-emulator";
-import { SlidingWindowPacer } from "../../src/line/outbox";
+import { SlidingWindowPacer } from "../../src/line/pacer";
 import type { OutboxMessageDoc } from "../../src/models/outbox-message.model";
 import { startHarness, type Harness } from "../helpers/harness";
 
