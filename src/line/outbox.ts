@@ -176,9 +176,16 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     const to = tryOpts.recipientsChecked && firstTry ? recipients : await followedOnly(recipients);
     if (to.length === 0) return record({ state: "failed", lastError: "no followed recipients" });
     try {
-      if (row.kind === "multicast") await multicastPacer?.acquire();
-      const r =
-        row.kind === "push" ? await opts.line.push(to[0]!, messages, row.retryKey) : await opts.line.multicast(to, messages, row.retryKey);
+      let r: Awaited<ReturnType<typeof opts.line.push>>;
+      if (row.kind === "push") r = await opts.line.push(to[0]!, messages, row.retryKey);
+      else {
+        const answered = await multicastPacer?.acquire();
+        try {
+          r = await opts.line.multicast(to, messages, row.retryKey);
+        } finally {
+          answered?.();
+        }
+      }
       await record({ state: "sent", sentAt: now(), lastStatus: 200 }, r.requestId ?? "");
     } catch (err) {
       const e = err instanceof LineApiError ? err : new LineApiError("retryable", 0, String(err));

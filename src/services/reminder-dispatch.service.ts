@@ -43,7 +43,11 @@ export interface DispatchDeps {
 export interface SendDueOptions {
   /** How long a claim holds before another replica may take over. */
   leaseMs?: number;
-  /** Outbox rows in flight at once. */
+  /**
+   * Outbox rows in flight at once (default 8). The pacer holds a slot until LINE
+   * answers, so more in flight only lengthens each answer (measured on the province
+   * fan-out: 4 → 0.73, 8 → 0.82, 32 → 0.76 of LINE's bound).
+   */
   concurrency?: number;
   /** Real time to keep retrying 5xx/timeouts/rate limits within this call. */
   retryBudgetMs?: number;
@@ -109,7 +113,7 @@ function emptyResult(): SendDueResult {
 }
 
 async function sendBatches(deps: DispatchDeps, now: Date, reminders: ReminderDoc[], batches: Batch[], opts: SendDueOptions, result: SendDueResult): Promise<void> {
-  const sender = new RowSender(deps.outbox, deps.now, opts.concurrency ?? 32, opts.retryBudgetMs ?? 20_000, opts.signal);
+  const sender = new RowSender(deps.outbox, deps.now, opts.concurrency ?? 8, opts.retryBudgetMs ?? 20_000, opts.signal);
   await Promise.all(batches.map((b) => planAndSend(b, deps.outbox, sender)));
   if (sender.quotaExhausted) {
     await sender.closeUntried(batches.flatMap((b) => b.rows.map((r) => r.row)));

@@ -39,8 +39,32 @@ describe("multicast pacing", () => {
     const pacer = new SlidingWindowPacer(5, 200, 0);
     const t0 = Date.now();
     const at: number[] = [];
-    await Promise.all(Array.from({ length: 7 }, () => pacer.acquire().then(() => at.push(Date.now() - t0))));
+    await Promise.all(
+      Array.from({ length: 7 }, () =>
+        pacer.acquire().then((answered) => {
+          at.push(Date.now() - t0);
+          answered();
+        }),
+      ),
+    );
     assert.ok(at.slice(0, 5).every((t) => t < 100));
     assert.ok(at.slice(5).every((t) => t >= 200));
+  });
+
+  test("a request still in flight holds its slot, and the window counts from its answer", async () => {
+    const pacer = new SlidingWindowPacer(1, 200, 0);
+    const t0 = Date.now();
+    const first = await pacer.acquire();
+    let secondAt = 0;
+    const second = pacer.acquire().then((answered) => {
+      secondAt = Date.now() - t0;
+      answered();
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(secondAt, 0, "not while the first is unanswered, however long ago it was sent");
+    const answeredAt = Date.now() - t0;
+    first();
+    await second;
+    assert.ok(secondAt >= answeredAt + 200, `a window after the answer (${answeredAt} → ${secondAt})`);
   });
 });
