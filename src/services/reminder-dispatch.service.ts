@@ -141,22 +141,19 @@ export function createReminderDispatcher(deps: DispatchDeps): ReminderDispatcher
     if (reminders.length === 0) return;
     const { live, closing } = await triage(reminders, now);
     for (const c of closing) result[c.state] += 1;
-    for (const b of await buildBatches(live, deps.config.timezone)) {
-      const t = b.dueAt.getTime();
-      let plan = plans.get(t);
-      if (!plan) plans.set(t, (plan = { dueAt: b.dueAt, claimTokens: [], reminders: [], batches: new Map() }));
-      mergeBatch(plan.batches, b);
-    }
+    const planFor = (dueAt: Date): Plan => {
+      let plan = plans.get(dueAt.getTime());
+      if (!plan) plans.set(dueAt.getTime(), (plan = { dueAt, claimTokens: [], reminders: [], batches: new Map() }));
+      return plan;
+    };
+    for (const b of await buildBatches(live, deps.config.timezone)) mergeBatch(planFor(b.dueAt).batches, b);
+    // Every planned reminder is finished at its due tick, one without recipients too ("no-recipients").
     for (const { reminder } of live) {
-      const plan = plans.get(reminder.dueAt.getTime());
-      if (!plan) continue; // no recipients at all: planned, it is finished at its due tick with the plan's minute
+      const plan = planFor(reminder.dueAt);
       plan.reminders.push(reminder);
       if (!plan.claimTokens.includes(claimToken)) plan.claimTokens.push(claimToken);
     }
-    // Reminders without any recipient still need their due tick: release them to the due path.
-    const orphaned = live.filter(({ reminder }) => !plans.has(reminder.dueAt.getTime()));
-    for (const t of new Set(orphaned.map(({ reminder }) => reminder.dueAt.getTime()))) await releasePlanned([claimToken], new Date(t));
-    result.planned += live.length - orphaned.length;
+    result.planned += live.length;
   }
 
   async function sendPlans(now: Date, opts: SendDueOptions, result: SendDueResult): Promise<void> {

@@ -2,7 +2,7 @@ import type { Types } from "mongoose";
 import { isDuplicateKeyError } from "../errors";
 import { Meeting, type MeetingDoc } from "../models/meeting.model";
 import { Reminder, type ReminderDoc } from "../models/reminder.model";
-import { markPlannedOf } from "./reminder-replan";
+import { markPlannedOf, markReplan } from "./reminder-replan";
 import { occurrencesBetween, parseReminderOffsets, reminderDueAt, type Recurrence } from "../util/recurrence";
 
 // Reminder documents: made for a rolling horizon when a meeting is created or edited
@@ -51,8 +51,8 @@ export async function materializeReminders(meeting: MeetingDoc, cfg: ScheduleCon
   if (opts.rebuild) {
     // A planned reminder was built from the meeting as it was: the marker makes its due
     // tick drop that plan, and the reminder goes back to pending with the rest.
-    await markPlannedOf(meeting._id);
     const unsent = await Reminder.find({ meetingId: meeting._id, state: { $in: ["pending", "planned"] } }, { reminderKey: 1, dueAt: 1, state: 1 }).lean();
+    await markReplan(unsent.filter((r) => r.state === "planned").map((r) => r.dueAt));
     for (const r of unsent) {
       const w = wanted.get(r.reminderKey);
       const filter = { _id: r._id, state: r.state };
