@@ -202,7 +202,7 @@ export async function runComplaintBench(opts: ComplaintBenchOptions = {}): Promi
     process.env.MONGODB_URI = db.uri;
   }
   try {
-    const backend = hadUri ? "MONGODB_URI (as given)" : "embedded FerretDB 1.24, SQLite backend";
+    const backend = process.env.BENCH_DATABASE ?? (hadUri ? "MONGODB_URI (as given)" : "embedded FerretDB 1.24, SQLite backend");
     const confirmH = await startHarness("bench_complaint_confirm", { pollMs: 1000 }); // production polling, not the tests' 100 ms
     let confirmStep: Record<string, unknown>;
     try {

@@ -290,7 +290,7 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
     process.env.MONGODB_URI = db.uri;
   }
   try {
-    const backend = hadUri ? "MONGODB_URI (as given)" : "embedded FerretDB 1.24, SQLite backend";
+    const backend = process.env.BENCH_DATABASE ?? (hadUri ? "MONGODB_URI (as given)" : "embedded FerretDB 1.24, SQLite backend");
     // The floor first, on the same database: the least work a pledge needs, without the bot.
     const floor = parts.includes("confirm") ? await measurePledgeFloor(process.env.MONGODB_URI!, o.floorSeconds, [1, 4, 16]) : undefined;
     if (floor) log(`database floor: ${JSON.stringify(floor)}`);

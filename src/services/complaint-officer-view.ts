@@ -63,7 +63,13 @@ export interface ComplaintView extends ComplaintSummary {
 const actorView = (a: { kind: AuditActorKind; id?: string | null } | null | undefined): ActorView =>
   a ? { kind: a.kind, ...(a.id && a.kind !== "reporter" ? { id: a.id } : {}) } : { kind: "system" };
 
-export function toComplaintSummary(c: ComplaintDoc): ComplaintSummary {
+/** The fields a summary is made of: a document, or a lean read with the index's projection. */
+export type ComplaintSummarySource = Pick<ComplaintDoc, "trackingCode" | "category" | "status" | "routedTo" | "where" | "anonymous" | "awaitingReporter" | "submittedAt"> & {
+  _id: unknown;
+  evidence: readonly unknown[];
+};
+
+export function toComplaintSummary(c: ComplaintSummarySource): ComplaintSummary {
   return {
     id: String(c._id),
     trackingCode: c.trackingCode,

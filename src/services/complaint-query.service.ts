@@ -5,6 +5,7 @@ import { listMessages } from "./complaint-messages";
 import { openEvidence, type EvidenceDownload } from "./evidence.service";
 import { toComplaintSummary, toComplaintView, type ComplaintSummary, type ComplaintView } from "./complaint-officer-view";
 import { buildComplaintQuery, type ComplaintFilter } from "./complaint-filter";
+import type { ComplaintListIndex } from "./complaint-index/complaint-list-index";
 import { loadInScope, writeAudit, type Actor, type OfficerScope } from "./complaint-scope";
 
 // The service API the officer dashboard builds on (issue 5 §5): list and filter,
@@ -34,9 +35,16 @@ export interface ComplaintPage {
   countsByStatus: Record<ComplaintStatus, number>;
 }
 
-export async function listComplaints(scope: OfficerScope, filter?: ComplaintFilter, pageReq: PageRequest = {}): Promise<ComplaintPage> {
+/**
+ * A page of the cases in scope, newest first. With `index` (the process's
+ * in-memory list, complaint-index/) the page comes from memory once it is built;
+ * the database answers the same question otherwise.
+ */
+export async function listComplaints(scope: OfficerScope, filter?: ComplaintFilter, pageReq: PageRequest = {}, index?: ComplaintListIndex): Promise<ComplaintPage> {
   const page = Math.max(1, Math.floor(Number(pageReq.page ?? 1)) || 1);
   const pageSize = Math.min(100, Math.max(1, Math.floor(Number(pageReq.pageSize ?? 20)) || 20));
+  const fromMemory = await index?.list(scope, filter, (page - 1) * pageSize, pageSize);
+  if (fromMemory) return { ...fromMemory, page, pageSize };
   const query = buildComplaintQuery(scope, filter);
   // Two reads, not three: the total is the sum of the per-status counts (which
   // ignore only the status filter) over the statuses asked for.

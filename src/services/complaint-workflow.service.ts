@@ -13,6 +13,7 @@ import { appendMessage, listMessages, refreshAwaitingReporter } from "./complain
 import { notifyOfficerMessage, notifyStatusChange, type NotifyDeps } from "./complaint-notify";
 import { loadInScope, writeAudit, type Actor, type OfficerScope } from "./complaint-scope";
 import { toComplaintView, type ComplaintView } from "./complaint-officer-view";
+import { recordComplaintChange } from "./complaint-index/record-change";
 
 // Officer actions on a case. Every one is audited; status changes and messages
 // are pushed to the reporter (complaint-notify.ts). The note of a status change is
@@ -80,7 +81,7 @@ export async function changeStatus(deps: WorkflowDeps, scope: OfficerScope, acto
     await releaseClaims([claimKey], owner);
     throw changedMeanwhile();
   }
-  await writeAudit(now, actor, "complaint.status_changed", c._id, { from, to: input.to });
+  await Promise.all([recordComplaintChange(c._id), writeAudit(now, actor, "complaint.status_changed", c._id, { from, to: input.to })]);
   await notifyStatusChange(deps, updated, entry);
   return toComplaintView(updated, await listMessages(c._id), scope);
 }

@@ -9,6 +9,7 @@ import { routeComplaint } from "./complaint-routing";
 import { appendMessage, refreshAwaitingReporter } from "./complaint-messages";
 import { attachEvidence, deleteUnattachedEvidence, type StoredEvidence } from "./evidence.service";
 import { generateTrackingCode } from "./tracking-code";
+import { recordComplaintChange } from "./complaint-index/record-change";
 
 // The reporter's side of complaints: submit (idempotent), follow, reply. The
 // dashboard side is complaint-query.service.ts. No LINE or HTTP types here.
@@ -100,13 +101,17 @@ export async function submitComplaint(deps: ComplaintDeps, input: ComplaintSubmi
   for (let attempt = 0; ; attempt++) {
     try {
       const complaint = await Complaint.create({ ...base, trackingCode: generateTrackingCode() });
-      await attachEvidence(input.evidence.map((e) => e.fileId), complaint._id);
+      await Promise.all([attachEvidence(input.evidence.map((e) => e.fileId), complaint._id), recordComplaintChange(complaint._id)]);
       return { complaint, created: true };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
       // Either this draft was filed already (return it) or the code collided (try another).
       const existing = await Complaint.findOne({ draftId });
-      if (existing) return { complaint: existing, created: false };
+      if (existing) {
+        // The first try may have died before its change row: record it again (a re-read is harmless).
+        await recordComplaintChange(existing._id);
+        return { complaint: existing, created: false };
+      }
       if (attempt >= 4) throw err;
     }
   }
@@ -164,7 +169,7 @@ export async function addReporterMessage(deps: ComplaintDeps, lineUserId: string
   const now = deps.now();
   await appendMessage(c._id, { kind: "reporter", at: now, text: body });
   await Complaint.updateOne({ _id: c._id }, { $set: { lastReporterMessageAt: now } });
-  c.awaitingReporter = await refreshAwaitingReporter(c._id);
+  c.awaitingReporter = await refreshAwaitingReporter(c._id); // records the change for both updates
   await AuditLog.create({ at: now, actor: { kind: "reporter", id: idx }, action: "complaint.reporter_message", complaintId: c._id });
   return c;
 }
@@ -178,7 +183,9 @@ export async function addReporterMessage(deps: ComplaintDeps, lineUserId: string
  */
 export async function eraseReporterLinks(sealer: Sealer, lineUserId: string, at: Date): Promise<number> {
   const idx = sealer.blindIndex(lineUserId);
+  const linked = await Complaint.find({ reporterIndex: idx }, { _id: 1 }).lean();
   const res = await Complaint.updateMany({ reporterIndex: idx }, { $unset: { reporterIndex: "", reporterSealed: "" }, $set: { awaitingReporter: false } });
+  await recordComplaintChange(linked.map((c) => c._id));
   await deleteUnattachedEvidence(idx);
   await AuditLog.updateMany({ "actor.kind": "reporter", "actor.id": idx }, { $unset: { "actor.id": "" } });
   await AuditLog.create({ at, actor: { kind: "system" }, action: "complaint.reporter_unlinked", detail: { count: res.modifiedCount } });

@@ -22,7 +22,7 @@ export function mountStatsApi(r: Router, deps: AppDeps): void {
   });
 
   r.get("/stats/complaints", requireApi("admin", "officer", "viewer"), async (_req, res) => {
-    res.json({ months: await loadComplaintProgress(principalOf(res)) });
+    res.json({ months: await loadComplaintProgress(deps, principalOf(res)) });
   });
 
   r.get("/stats/coverage", requireApi("admin", "officer", "viewer"), async (req, res) => {

@@ -20,7 +20,7 @@ export function createProgressController(deps: AppDeps): Record<"show" | "pledge
       const year = parseCampaignYear(deps, req.query.year);
       const monthKey = parseMonthKey(deps, req.query.month);
       const current = currentCampaignYear(deps);
-      const [pledges, complaintMonths, coverage] = await Promise.all([loadPledgeProgress(deps, year), loadComplaintProgress(p), loadCoverage(monthKey)]);
+      const [pledges, complaintMonths, coverage] = await Promise.all([loadPledgeProgress(deps, year), loadComplaintProgress(deps, p), loadCoverage(monthKey)]);
       sendPage(
         res,
         progressView({
@@ -46,7 +46,7 @@ export function createProgressController(deps: AppDeps): Record<"show" | "pledge
     },
 
     async complaintsCsv(_req, res) {
-      const months = await loadComplaintProgress(principalOf(res));
+      const months = await loadComplaintProgress(deps, principalOf(res));
       const header = ["เดือน", "รวม", ...COMPLAINT_STATUSES.map((s) => STATUS_LABELS[s]), ...COMPLAINT_CATEGORIES.map((c) => CATEGORY_LABELS[c])];
       const rows = months.map((m) => [m.monthKey, m.total, ...COMPLAINT_STATUSES.map((s) => m.byStatus[s]), ...COMPLAINT_CATEGORIES.map((c) => m.byCategory[c])]);
       sendCsv(res, "complaints-by-month.csv", csvDocument(header, rows));
