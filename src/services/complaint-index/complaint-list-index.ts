@@ -51,19 +51,24 @@ export function createComplaintListIndex(opts: ComplaintListIndexOptions): Compl
   let next: Promise<void> | undefined;
   let stopped = false;
 
-  function put(e: Entry | undefined, id: string): void {
-    const old = entries.get(id);
-    if (old) sorted.splice(sorted.indexOf(old), 1);
-    if (!e) return void entries.delete(id);
-    entries.set(id, e);
+  /** The first position whose entry does not sort before e (binary search). */
+  function positionOf(e: Entry): number {
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (newerFirst(sorted[mid]!, e) <= 0) lo = mid + 1;
+      if (newerFirst(sorted[mid]!, e) < 0) lo = mid + 1;
       else hi = mid;
     }
-    sorted.splice(lo, 0, e);
+    return lo;
+  }
+
+  function put(e: Entry | undefined, id: string): void {
+    const old = entries.get(id);
+    if (old) sorted.splice(positionOf(old), 1);
+    if (!e) return void entries.delete(id);
+    entries.set(id, e);
+    sorted.splice(positionOf(e), 0, e);
   }
 
   async function reread(ids: string[]): Promise<void> {
