@@ -76,9 +76,9 @@ export function chooseVillage(ctx: BotContext, tambon: Tambon, villageNo: number
 }
 
 /** The certificate of a numbered pledge, with the LINE display name when the profile may be read. */
-export async function certificateFor(ctx: BotContext, pledge: PledgeView, already: boolean) {
+export async function certificateFor(ctx: BotContext, pledge: PledgeView, already: boolean, districtCount?: number) {
   const profile = ctx.userId ? await ctx.deps.line.getProfile(ctx.userId).catch(() => null) : null;
-  const tally = await readYearTally(pledge.campaignYear);
+  const count = districtCount ?? (await readYearTally(pledge.campaignYear)).districts[pledge.area.districtCode] ?? 0;
   return pledgeCertificateFlex({
     displayName: profile?.displayName,
     number: pledge.number,
@@ -88,7 +88,7 @@ export async function certificateFor(ctx: BotContext, pledge: PledgeView, alread
     districtName: getDistrict(pledge.area.districtCode)?.nameTh ?? pledge.area.districtCode,
     tambonName: getTambon(pledge.area.tambonCode)?.nameTh ?? pledge.area.tambonCode,
     villageNo: pledge.area.villageNo,
-    districtCount: tally.districts[pledge.area.districtCode] ?? 0,
+    districtCount: count,
     already,
   });
 }
@@ -97,7 +97,7 @@ export async function certificateFor(ctx: BotContext, pledge: PledgeView, alread
 export async function confirmPledge(ctx: BotContext, data: PledgeFlowData): Promise<void> {
   const member = await memberOf(ctx);
   const area = { districtCode: data.districtCode!, tambonCode: data.tambonCode!, villageNo: data.villageNo! };
-  const { pledge, outcome } = await createPledge({
+  const { pledge, outcome, districtCount } = await createPledge({
     memberId: member._id,
     campaignYear: currentCampaignYear(ctx),
     area,
@@ -107,7 +107,7 @@ export async function confirmPledge(ctx: BotContext, data: PledgeFlowData): Prom
   await rememberMemberVillage(member._id, area, member.village);
   ctx.endFlow();
   ctx.log.info("pledge confirmed", { outcome, number: pledge.number });
-  ctx.reply(await certificateFor(ctx, pledge, outcome === "existing"));
+  ctx.reply(await certificateFor(ctx, pledge, outcome === "existing", districtCount));
 }
 
 /** Step choices carried by postbacks; valid at any step. */

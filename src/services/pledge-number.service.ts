@@ -21,6 +21,10 @@ const MAX_ATTEMPTS = 200;
 interface Pool {
   high: number;
   returned: number[];
+  /** The year's issued seq must be read before the next candidate: a cold pool, or a number found taken by another process. */
+  stale: boolean;
+  /** That read, shared by every claim waiting for it. */
+  reading?: Promise<void>;
 }
 const pools = new Map<string, Pool>();
 
@@ -28,26 +32,45 @@ const pools = new Map<string, Pool>();
 function poolFor(campaignYear: number): Pool {
   const key = `${mongoose.connection.name}:${campaignYear}`;
   let pool = pools.get(key);
-  if (!pool) pools.set(key, (pool = { high: 0, returned: [] }));
+  if (!pool) pools.set(key, (pool = { high: 0, returned: [], stale: true }));
   return pool;
 }
 
+/**
+ * While this process alone issues numbers, its pool knows the next one, so the
+ * year's counter is read only when the pool is cold or another process took a
+ * candidate (one read, shared by the claims waiting for it).
+ */
+function catchUp(pool: Pool, campaignYear: number): Promise<void> | undefined {
+  if (pool.stale) {
+    pool.stale = false;
+    pool.reading = readYearTally(campaignYear)
+      .then((t) => void (pool.high = Math.max(pool.high, t.seq)))
+      .catch((err: unknown) => {
+        pool.stale = true;
+        throw err;
+      })
+      .finally(() => (pool.reading = undefined));
+  }
+  return pool.reading;
+}
+
 /** The smallest returned candidate first (it may still be free), else the next above everything seen. */
-function candidate(pool: Pool, issuedSoFar: number): number {
+function candidate(pool: Pool): number {
   if (pool.returned.length > 0) {
     pool.returned.sort((a, b) => a - b);
     return pool.returned.shift()!;
   }
-  pool.high = Math.max(pool.high, issuedSoFar) + 1;
+  pool.high += 1;
   return pool.high;
 }
 
 /** The number held by this pledge id, claiming the lowest free one if it holds none. */
 export async function claimPledgeNumber(campaignYear: number, pledgeId: string): Promise<number> {
   const pool = poolFor(campaignYear);
-  const issuedSoFar = (await readYearTally(campaignYear)).seq;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const n = candidate(pool, issuedSoFar);
+    await catchUp(pool, campaignYear);
+    const n = candidate(pool);
     try {
       await PledgeNumber.create({ _id: pledgeNumberId(campaignYear, n), campaignYear, number: n, pledgeId });
       return n;
@@ -59,7 +82,10 @@ export async function claimPledgeNumber(campaignYear: number, pledgeId: string):
     }
     // E11000 on the _id (n is taken) or on pledgeId (this pledge holds a number already).
     const holder = await PledgeNumber.findById(pledgeNumberId(campaignYear, n)).lean();
-    if (holder && holder.pledgeId !== pledgeId) continue;
+    if (holder && holder.pledgeId !== pledgeId) {
+      pool.stale = true;
+      continue;
+    }
     const mine = holder ?? (await PledgeNumber.findOne({ pledgeId }).lean());
     if (!mine || mine.number !== n) pool.returned.push(n);
     if (mine) return mine.number;

@@ -112,7 +112,8 @@ export async function findPledge(memberId: Types.ObjectId | string, campaignYear
  * the existing pledge ("existing"), or brings a withdrawn one back with the new area
  * and its old number ("renewed").
  */
-export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: PledgeView; outcome: CreatePledgeOutcome }> {
+/** `districtCount`: the district's pledges right after this one was counted (absent for "existing"). */
+export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: PledgeView; outcome: CreatePledgeOutcome; districtCount?: number }> {
   const area = validatePledgeArea(input.area);
   const id = pledgeIdFor(input.memberId, input.campaignYear);
   const monthKey = monthKeyBE(input.at, input.timeZone);
@@ -122,8 +123,8 @@ export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: 
     try {
       const fields = { _id: id, campaignYear: input.campaignYear, memberId: input.memberId, number, ...area, status: "active", pledgedAt: input.at, monthKey };
       await Pledge.create({ ...fields, anonToken: randomBytes(12).toString("base64url") });
-      await adjustPledgeTallies(input.campaignYear, area, 1, number);
-      return { pledge: toView(fields as StoredPledge), outcome: "created" };
+      const districtCount = await adjustPledgeTallies(input.campaignYear, area, 1, number);
+      return { pledge: toView(fields as StoredPledge), outcome: "created", districtCount };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
       existing = (await load(id))!; // a racing duplicate stored it first, with the same number
@@ -135,8 +136,8 @@ export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: 
       { $set: { status: "active", ...area, pledgedAt: input.at, monthKey }, $unset: { withdrawnAt: 1 } },
     );
     if (renewed.modifiedCount === 1) {
-      await adjustPledgeTallies(input.campaignYear, area, 1);
-      return { pledge: toView((await load(id))!), outcome: "renewed" };
+      const districtCount = await adjustPledgeTallies(input.campaignYear, area, 1);
+      return { pledge: toView((await load(id))!), outcome: "renewed", districtCount };
     }
   }
   return { pledge: toView(existing), outcome: "existing" };

@@ -4,9 +4,9 @@ import { makeUserId } from "../../src/dev/line-emulator";
 import { Member } from "../../src/models/member.model";
 import { Pledge } from "../../src/models/pledge.model";
 import { PledgeCounter } from "../../src/models/pledge-counter.model";
-import { PledgeNumber } from "../../src/models/pledge-number.model";
+import { PledgeNumber, pledgeNumberId } from "../../src/models/pledge-number.model";
 import { createPledge } from "../../src/services/pledge.service";
-import { readYearTally } from "../../src/services/pledge-tally.service";
+import { adjustPledgeTallies, readYearTally } from "../../src/services/pledge-tally.service";
 import { startHarness, type Harness } from "../helpers/harness";
 import { certificateNumber, deliverLikeLine, isCertificate, messagesTo } from "./pledge-helpers";
 
@@ -104,5 +104,26 @@ describe("pledge concurrency", () => {
       next.push((await createPledge({ memberId: m._id, campaignYear: YEAR, area, at: clock, timeZone: "Asia/Bangkok" })).pledge.number);
     }
     assert.deepEqual([won, ...next].sort((a, b) => a - b), Array.from({ length: more + 1 }, (_, i) => seqBefore + 1 + i), "dense: no number skipped");
+  });
+
+  test("numbers another replica takes meanwhile are skipped, and the sequence stays dense", async () => {
+    const area = { districtCode: "4009", tambonCode: "400901", villageNo: 2 };
+    const pledge = async (name: string) => {
+      const m = await Member.create({ lineUserId: makeUserId(name) });
+      return (await createPledge({ memberId: m._id, campaignYear: YEAR, area, at: clock, timeZone: "Asia/Bangkok" })).pledge.number;
+    };
+    const first = await pledge("replica-a1");
+    // "Another replica" takes the next two numbers and raises the year's seq, as its createPledge would.
+    const other = (n: number) => PledgeNumber.create({ _id: pledgeNumberId(YEAR, n), campaignYear: YEAR, number: n, pledgeId: `elsewhere-${n}` });
+    await other(first + 1);
+    await other(first + 2);
+    await adjustPledgeTallies(YEAR, area, 1, first + 2);
+    const second = await pledge("replica-a2");
+    assert.equal(second, first + 3, "this process's pool learns the other replica's numbers from the collision");
+    // One that died before raising the seq: the collision alone moves the pool past it.
+    await other(second + 1);
+    assert.equal(await pledge("replica-a3"), second + 2);
+    const all = (await PledgeNumber.find({ campaignYear: YEAR }, { number: 1 }).lean()).map((d) => d.number).sort((a, b) => a - b);
+    assert.deepEqual(all, Array.from({ length: all.length }, (_, i) => i + 1), "dense across both replicas");
   });
 });
