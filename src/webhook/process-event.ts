@@ -72,6 +72,7 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
     else await deps.flowStore.write(row.chatKey, { ...upd.state, expiresAt: new Date(upd.state.expiresAt) }, row.webhookEventId);
   }
   const via = await deliverReplies(row, event, deps);
-  await InboxEvent.updateOne({ _id: row._id }, { $set: { state: "done", deliveredVia: via, doneAt: deps.now() } });
+  // Delivered: the stored answer (it may hold the person's display name) and flow update are not kept.
+  await InboxEvent.updateOne({ _id: row._id }, { $set: { state: "done", deliveredVia: via, doneAt: deps.now() }, $unset: { outMessages: "", flowUpdate: "" } });
   return "done";
 }

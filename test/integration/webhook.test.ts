@@ -41,6 +41,7 @@ describe("POST /webhook", () => {
     const row = await InboxEvent.findOne({ webhookEventId: ev.webhookEventId });
     assert.equal(row!.state, "done");
     assert.equal(row!.deliveredVia, "reply");
+    assert.equal(row!.outMessages, undefined, "a delivered answer is not kept in the inbox");
   });
 
   test("'no gift' in English returns the same explainer", async () => {
