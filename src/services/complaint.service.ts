@@ -10,6 +10,7 @@ import { appendMessage, refreshAwaitingReporter } from "./complaint-messages";
 import { attachEvidence, deleteUnattachedEvidence, type StoredEvidence } from "./evidence.service";
 import { generateTrackingCode } from "./tracking-code";
 import { recordComplaintChange } from "./complaint-index/record-change";
+import { MAX_COMPLAINTS_PER_DAY, complaintSlotsUsed, releaseComplaintSlots, takeComplaintSlot } from "./complaint-day-limit";
 
 // The reporter's side of complaints: submit (idempotent), follow, reply. The
 // dashboard side is complaint-query.service.ts. No LINE or HTTP types here.
@@ -19,8 +20,7 @@ export interface ComplaintDeps {
   config: { timezone: string };
 }
 
-/** Issue 5: at most 5 complaints per reporter per Bangkok calendar day. */
-export const MAX_COMPLAINTS_PER_DAY = 5;
+export { MAX_COMPLAINTS_PER_DAY } from "./complaint-day-limit";
 /** Wrong tracking codes allowed per reporter per hour before lookups pause (anti-guessing). */
 export const MAX_TRACKING_MISSES_PER_HOUR = 10;
 
@@ -37,7 +37,7 @@ export function dayKeyOf(at: Date, timeZone: string): string {
 }
 
 export async function countComplaintsToday(deps: ComplaintDeps, lineUserId: string): Promise<number> {
-  return Complaint.countDocuments({ reporterIndex: deps.sealer.blindIndex(lineUserId), dayKey: dayKeyOf(deps.now(), deps.config.timezone) });
+  return complaintSlotsUsed(deps.sealer.blindIndex(lineUserId), dayKeyOf(deps.now(), deps.config.timezone));
 }
 
 /** Throws a polite RateLimitError when the reporter has used today's allowance. */
@@ -73,12 +73,12 @@ export async function submitComplaint(deps: ComplaintDeps, input: ComplaintSubmi
   if (what.length < MIN_WHAT_CHARS) throw new ValidationError("what is too short");
   const who = input.who ? requireText("who", input.who, MAX_WHO_CHARS) : undefined;
   if (!input.anonymous && !input.contactSealed) throw new ValidationError("a named report needs contact details");
-  if ((await countComplaintsToday(deps, input.lineUserId)) >= MAX_COMPLAINTS_PER_DAY) {
+  const now = deps.now();
+  if (!(await takeComplaintSlot(deps.sealer.blindIndex(input.lineUserId), dayKeyOf(now, deps.config.timezone), draftId, now))) {
     const existing = await Complaint.findOne({ draftId });
     if (existing) return { complaint: existing, created: false };
     throw new RateLimitError("daily complaint limit", DAY_LIMIT_TEXT);
   }
-  const now = deps.now();
   const routedTo = routeComplaint({ districtCode: input.where.districtCode, who, what });
   const base = {
     draftId,
@@ -183,9 +183,12 @@ export async function addReporterMessage(deps: ComplaintDeps, lineUserId: string
  */
 export async function eraseReporterLinks(sealer: Sealer, lineUserId: string, at: Date): Promise<number> {
   const idx = sealer.blindIndex(lineUserId);
-  const linked = await Complaint.find({ reporterIndex: idx }, { _id: 1 }).lean();
+  const linked = await Complaint.find({ reporterIndex: idx }, { _id: 1, dayKey: 1 }).lean();
   const res = await Complaint.updateMany({ reporterIndex: idx }, { $unset: { reporterIndex: "", reporterSealed: "" }, $set: { awaitingReporter: false } });
   await recordComplaintChange(linked.map((c) => c._id));
+  // The daily-limit slots name the blind index too; those of the last days go with it (older ones are swept).
+  const recent = dayKeyOf(new Date(at.getTime() - 2 * 86_400_000), "UTC");
+  await releaseComplaintSlots(idx, [...new Set(linked.map((c) => c.dayKey))].filter((d) => d >= recent));
   await deleteUnattachedEvidence(idx);
   await AuditLog.updateMany({ "actor.kind": "reporter", "actor.id": idx }, { $unset: { "actor.id": "" } });
   await AuditLog.create({ at, actor: { kind: "system" }, action: "complaint.reporter_unlinked", detail: { count: res.modifiedCount } });

@@ -4,6 +4,8 @@ import mongoose from "mongoose";
 import { makeUserId } from "../../src/dev/line-emulator";
 import { Complaint } from "../../src/models/complaint.model";
 import { FlowState } from "../../src/models/flow-state.model";
+import { RateLimitError } from "../../src/errors";
+import { countComplaintsToday, eraseReporterLinks, submitComplaint } from "../../src/services/complaint.service";
 import { MAX_EVIDENCE_BYTES } from "../../src/services/evidence.service";
 import { startHarness, type Harness } from "../helpers/harness";
 import { PNG_MAGIC, buttonData, codeIn, deliverLikeLine, fileComplaint, gist, gists, jpeg, messagesTo, say, sendImage, tap } from "./complaint-driver";
@@ -53,6 +55,40 @@ describe("rate limit", () => {
     const allowed = await tap(h, user, "a=complaint.start");
     assert.match(gist(allowed[0]!), /เลือกประเภท/);
     await say(h, user, "ยกเลิก");
+  });
+});
+
+describe("rate limit at the service", () => {
+  const submission = (user: string, draftId: string) => ({
+    draftId, lineUserId: user, category: "bribe" as const, what: "มีการเรียกรับเงินค่าบริการที่สำนักงาน", where: { districtCode: "4001" }, when: { unsure: true }, evidence: [], anonymous: true,
+  });
+
+  test("two confirmations racing for the fifth slot: one is filed, one is refused; a retried draft gets its own case back", async () => {
+    setClock("2026-11-28T03:00:00Z");
+    const user = makeUserId("safe-race");
+    const deps = h.bot.deps;
+    for (let i = 0; i < 4; i++) await submitComplaint(deps, submission(user, `race-${i}`));
+    assert.equal(await countComplaintsToday(deps, user), 4);
+    const results = await Promise.allSettled([submitComplaint(deps, submission(user, "race-a")), submitComplaint(deps, submission(user, "race-b"))]);
+    assert.deepEqual(results.map((r) => r.status).sort(), ["fulfilled", "rejected"]);
+    assert.ok(results.some((r) => r.status === "rejected" && r.reason instanceof RateLimitError));
+    assert.equal(await Complaint.countDocuments({ reporterIndex: deps.sealer.blindIndex(user) }), 5);
+    const filed = results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<Awaited<ReturnType<typeof submitComplaint>>>;
+    const again = await submitComplaint(deps, submission(user, filed.value.complaint.draftId));
+    assert.equal(again.created, false, "a redelivered confirmation at the limit returns its case");
+    assert.equal(String(again.complaint._id), String(filed.value.complaint._id));
+    await assert.rejects(submitComplaint(deps, submission(user, "race-c")), RateLimitError);
+  });
+
+  test("data deletion frees the day's slots with the rest of the reporter's links", async () => {
+    setClock("2026-11-29T03:00:00Z");
+    const user = makeUserId("safe-erase");
+    for (let i = 0; i < 5; i++) await submitComplaint(h.bot.deps, submission(user, `erase-${i}`));
+    assert.equal(await countComplaintsToday(h.bot.deps, user), 5);
+    assert.equal(await eraseReporterLinks(h.bot.deps.sealer, user, now()), 5);
+    assert.equal(await countComplaintsToday(h.bot.deps, user), 0);
+    const idx = h.bot.deps.sealer.blindIndex(user);
+    assert.equal(await mongoose.connection.collection("claims").countDocuments({ _id: { $regex: idx } } as never), 0, "no claim names the blind index");
   });
 });
 
