@@ -24,7 +24,7 @@ const NOT_YOURS = "ไม่พบเรื่องนี้ในรายก�
 /** complaint.reply: checks the case is the asker's and open, then waits for one message. */
 export async function startReply(ctx: BotContext): Promise<void> {
   const code = parseTrackingCode(ctx.params.get("c") ?? "");
-  const c = code && ctx.userId ? await findOwnComplaintByCode(ctx.deps.sealer, ctx.userId, code) : null;
+  const c = code && ctx.userId ? await findOwnComplaintByCode(ctx.deps, ctx.userId, code) : null;
   if (!c) return void ctx.reply(politeTextMessage(NOT_YOURS));
   if (c.status === "resolved" || c.status === "dismissed") {
     return void ctx.reply(politeTextMessage("เรื่องนี้ปิดแล้วค่ะ หากมีข้อมูลใหม่ กรุณาแจ้งเป็นเรื่องใหม่ หรือโทรสายด่วน ป.ป.ช. 1205 ค่ะ"));

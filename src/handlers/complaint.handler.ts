@@ -42,7 +42,7 @@ function typedCode(text: string | undefined): string | undefined {
 }
 
 async function showMyReports(ctx: BotContext): Promise<void> {
-  const mine = await listOwnComplaints(ctx.deps.sealer, ctx.userId!);
+  const mine = await listOwnComplaints(ctx.deps, ctx.userId!);
   if (mine.length === 0) {
     ctx.reply(politeTextMessage("ยังไม่มีเรื่องที่แจ้งจากบัญชี LINE นี้ค่ะ ถ้ามีรหัสติดตาม พิมพ์ \"ติดตามเรื่อง\" ตามด้วยรหัส เช่น ติดตามเรื่อง KK-7F3-Q9M-2XA ค่ะ", [START_CHIP]));
     return;

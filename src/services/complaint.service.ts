@@ -10,6 +10,7 @@ import { appendMessage, refreshAwaitingReporter } from "./complaint-messages";
 import { attachEvidence, deleteUnattachedEvidence, type StoredEvidence } from "./evidence.service";
 import { generateTrackingCode } from "./tracking-code";
 import { recordComplaintChange } from "./complaint-index/record-change";
+import type { ComplaintListIndex } from "./complaint-index/complaint-list-index";
 import { MAX_COMPLAINTS_PER_DAY, complaintSlotsUsed, releaseComplaintSlots, takeComplaintSlot } from "./complaint-day-limit";
 
 // The reporter's side of complaints: submit (idempotent), follow, reply. The
@@ -18,18 +19,18 @@ export interface ComplaintDeps {
   sealer: Sealer;
   now: () => Date;
   config: { timezone: string };
+  /** The process's complaint list: code and reporter lookups by memory, then by _id. */
+  complaintIndex?: Pick<ComplaintListIndex, "idOfCode" | "idsOfReporter">;
 }
 
 export { MAX_COMPLAINTS_PER_DAY } from "./complaint-day-limit";
-/** Wrong tracking codes allowed per reporter per hour before lookups pause (anti-guessing). */
-export const MAX_TRACKING_MISSES_PER_HOUR = 10;
+export { MAX_TRACKING_MISSES_PER_HOUR } from "./complaint-track-limit";
+export { findOwnComplaintByCode, findOwnComplaintByDraft, listOwnComplaints, trackComplaint, type TrackedComplaint } from "./complaint-lookup";
+import { NOT_FOUND_TEXT } from "./complaint-lookup";
 
 const DAY_LIMIT_TEXT =
   "ขออภัยค่ะ วันนี้คุณแจ้งเรื่องครบ 5 เรื่องแล้ว ซึ่งเป็นจำนวนสูงสุดต่อวัน เพื่อป้องกันการใช้ระบบในทางที่ผิด " +
   "แจ้งเพิ่มได้อีกครั้งพรุ่งนี้นะคะ หากเรื่องเร่งด่วน โทรสายด่วน ป.ป.ช. 1205 หรือศูนย์ดำรงธรรม 1567 ได้ค่ะ";
-const MISS_LIMIT_TEXT = "ขออภัยค่ะ มีการลองรหัสติดตามที่ไม่ถูกต้องหลายครั้งเกินไป เพื่อความปลอดภัยของผู้แจ้ง กรุณารอประมาณ 1 ชั่วโมงแล้วลองใหม่นะคะ";
-const NOT_FOUND_TEXT = "ไม่พบเรื่องที่ใช้รหัสนี้ค่ะ กรุณาตรวจสอบรหัสติดตามอีกครั้ง (เช่น KK-7F3-Q9M-2XA) หรือพิมพ์ \"ติดตามเรื่อง\" เพื่อดูรายการเรื่องของคุณค่ะ";
-
 /** "2026-11-26": the calendar day in the app's zone, so the daily limit resets at Bangkok midnight. */
 export function dayKeyOf(at: Date, timeZone: string): string {
   const p = zonedParts(at, timeZone);
@@ -115,46 +116,6 @@ export async function submitComplaint(deps: ComplaintDeps, input: ComplaintSubmi
       if (attempt >= 4) throw err;
     }
   }
-}
-
-/** The reporter's own complaint for a draft id (a late second tap on "confirm"). */
-export async function findOwnComplaintByDraft(sealer: Sealer, lineUserId: string, draftId: string): Promise<ComplaintDoc | null> {
-  return Complaint.findOne({ draftId: String(draftId), reporterIndex: sealer.blindIndex(lineUserId) });
-}
-
-/** The reporter's own complaint by its tracking code (for replies). */
-export async function findOwnComplaintByCode(sealer: Sealer, lineUserId: string, code: string): Promise<ComplaintDoc | null> {
-  return Complaint.findOne({ trackingCode: String(code), reporterIndex: sealer.blindIndex(lineUserId) });
-}
-
-/** "ติดตามเรื่อง" without a code: the reporter's latest complaints, newest first. */
-export async function listOwnComplaints(sealer: Sealer, lineUserId: string, limit = 10): Promise<ComplaintDoc[]> {
-  return Complaint.find({ reporterIndex: sealer.blindIndex(lineUserId) }).sort({ submittedAt: -1 }).limit(limit);
-}
-
-export interface TrackedComplaint {
-  complaint: ComplaintDoc;
-  /** The asker filed it: they see the thread and may reply. Others with the code see the status only. */
-  isOwner: boolean;
-}
-
-/**
- * A complaint by its tracking code (already canonical: parseTrackingCode). Misses
- * are written to the audit log and counted per reporter, so guessing pauses after
- * MAX_TRACKING_MISSES_PER_HOUR wrong codes.
- */
-export async function trackComplaint(deps: ComplaintDeps, lineUserId: string, code: string): Promise<TrackedComplaint> {
-  const idx = deps.sealer.blindIndex(lineUserId);
-  const now = deps.now();
-  const since = new Date(now.getTime() - 3_600_000);
-  const misses = await AuditLog.countDocuments({ action: "complaint.track_miss", "actor.id": idx, at: { $gte: since } });
-  if (misses >= MAX_TRACKING_MISSES_PER_HOUR) throw new RateLimitError("too many wrong tracking codes", MISS_LIMIT_TEXT);
-  const complaint = await Complaint.findOne({ trackingCode: String(code) });
-  if (!complaint) {
-    await AuditLog.create({ at: now, actor: { kind: "reporter", id: idx }, action: "complaint.track_miss" });
-    throw new NotFoundError("no complaint with this code", NOT_FOUND_TEXT);
-  }
-  return { complaint, isOwner: complaint.reporterIndex === idx };
 }
 
 const CLOSED = new Set(["resolved", "dismissed"]);

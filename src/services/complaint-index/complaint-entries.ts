@@ -7,15 +7,18 @@ import { toComplaintSummary, type ComplaintSummary, type ComplaintSummarySource 
 export interface Entry extends ComplaintFacts {
   id: string;
   summary: ComplaintSummary;
+  /** The reporter's blind index ("my reports"); never part of a summary. */
+  reporterIndex?: string;
 }
 
-export const ENTRY_PROJECTION = { trackingCode: 1, category: 1, status: 1, routedTo: 1, where: 1, anonymous: 1, evidence: 1, awaitingReporter: 1, submittedAt: 1, updatedAt: 1 } as const;
+export const ENTRY_PROJECTION = { trackingCode: 1, reporterIndex: 1, category: 1, status: 1, routedTo: 1, where: 1, anonymous: 1, evidence: 1, awaitingReporter: 1, submittedAt: 1, updatedAt: 1 } as const;
 
-export function toEntry(doc: ComplaintSummarySource & { updatedAt?: Date }): Entry {
+export function toEntry(doc: ComplaintSummarySource & { updatedAt?: Date; reporterIndex?: string | null }): Entry {
   const summary = toComplaintSummary(doc);
   return {
     id: summary.id,
     summary,
+    reporterIndex: doc.reporterIndex ?? undefined,
     category: summary.category,
     status: summary.status,
     level: summary.routedLevel,

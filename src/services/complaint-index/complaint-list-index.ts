@@ -23,6 +23,10 @@ import { ENTRY_PROJECTION, newerFirst, pageOf, readAllEntries, toEntry, type Ent
 export interface ComplaintListIndex {
   /** A page, or undefined while the first build is under way. */
   list(scope: OfficerScope, filter: ComplaintFilter | undefined, skip: number, take: number): Promise<EntryPage | undefined>;
+  /** The id of the case with this (canonical) tracking code, null if none; undefined while not built. */
+  idOfCode(code: string): Promise<string | null | undefined>;
+  /** The ids of a reporter's cases by blind index, newest first; undefined while not built. */
+  idsOfReporter(reporterIndex: string, limit: number): Promise<string[] | undefined>;
   /** Every case, newest first, up to date; waits for a first build under way; undefined if there is none. */
   facts(): Promise<readonly ComplaintFacts[] | undefined>;
   /** Reads all complaints again now. */
@@ -40,6 +44,7 @@ const REREAD_CONCURRENCY = 16;
 
 export function createComplaintListIndex(opts: ComplaintListIndexOptions): ComplaintListIndex {
   let entries = new Map<string, Entry>();
+  let byCode = new Map<string, Entry>();
   let sorted: Entry[] = [];
   let epoch: string | undefined;
   let applied = 0;
@@ -65,9 +70,13 @@ export function createComplaintListIndex(opts: ComplaintListIndexOptions): Compl
 
   function put(e: Entry | undefined, id: string): void {
     const old = entries.get(id);
-    if (old) sorted.splice(positionOf(old), 1);
+    if (old) {
+      sorted.splice(positionOf(old), 1);
+      byCode.delete(old.trackingCode);
+    }
     if (!e) return void entries.delete(id);
     entries.set(id, e);
+    byCode.set(e.trackingCode, e);
     sorted.splice(positionOf(e), 0, e);
   }
 
@@ -83,6 +92,7 @@ export function createComplaintListIndex(opts: ComplaintListIndexOptions): Compl
     if (swap) {
       ({ map: entries, epoch, pos: applied } = swap);
       sorted = [...entries.values()].sort(newerFirst);
+      byCode = new Map(sorted.map((e) => [e.trackingCode, e]));
       swap = undefined;
       ready = true;
       setComplaintListEntries(entries.size);
@@ -137,6 +147,16 @@ export function createComplaintListIndex(opts: ComplaintListIndexOptions): Compl
     return building;
   }
 
+  /** Caught up with the log; false (and a build started) while there is no list to answer from. */
+  async function upToDate(): Promise<boolean> {
+    if (!ready) {
+      void rebuild();
+      return false;
+    }
+    await refresh();
+    return ready;
+  }
+
   const timer = opts.rebuildEveryMs ? setInterval(() => void rebuild(), opts.rebuildEveryMs) : undefined;
   timer?.unref();
   void rebuild();
@@ -144,13 +164,16 @@ export function createComplaintListIndex(opts: ComplaintListIndexOptions): Compl
   return {
     async list(scope, filter, skip, take) {
       const m = complaintMatcher(scope, filter);
-      if (!ready) {
-        void rebuild();
-        return undefined;
-      }
-      await refresh();
-      if (!ready) return undefined;
-      return pageOf(sorted, m, skip, take);
+      return (await upToDate()) ? pageOf(sorted, m, skip, take) : undefined;
+    },
+    async idOfCode(code) {
+      return (await upToDate()) ? (byCode.get(code)?.id ?? null) : undefined;
+    },
+    async idsOfReporter(reporterIndex, limit) {
+      if (!(await upToDate())) return undefined;
+      const ids: string[] = [];
+      for (const e of sorted) if (e.reporterIndex === reporterIndex && ids.push(e.id) >= limit) break;
+      return ids;
     },
     async facts() {
       if (!ready) await rebuild();

@@ -101,6 +101,18 @@ describe("pages from memory", () => {
   });
 });
 
+describe("reporter lookups", () => {
+  test("a tracking code and a reporter's own cases are found in memory, and agree with the database", async () => {
+    const one = await Complaint.findOne({}).lean();
+    assert.equal(await replica.idOfCode(one!.trackingCode), String(one!._id));
+    assert.equal(await replica.idOfCode("KK-222-333-444"), null);
+    const idx = one!.reporterIndex!;
+    const fromDb = (await Complaint.find({ reporterIndex: idx }).sort({ submittedAt: -1, _id: -1 }).lean()).map((c) => String(c._id));
+    assert.deepEqual(await replica.idsOfReporter(idx, 10), fromDb);
+    assert.ok(fromDb.length >= 1);
+  });
+});
+
 describe("changes", () => {
   test("a case filed and moved through another process shows in the next page of this one", async () => {
     const id = await file(100, { districtCode: "4001", at: Date.now() });
