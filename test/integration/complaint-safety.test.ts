@@ -6,6 +6,7 @@ import { Complaint } from "../../src/models/complaint.model";
 import { FlowState } from "../../src/models/flow-state.model";
 import { RateLimitError } from "../../src/errors";
 import { countComplaintsToday, eraseReporterLinks, submitComplaint } from "../../src/services/complaint.service";
+import { MAX_TRACKING_MISSES_PER_HOUR, countTrackingMiss, trackingPaused } from "../../src/services/complaint-track-limit";
 import { MAX_EVIDENCE_BYTES } from "../../src/services/evidence.service";
 import { startHarness, type Harness } from "../helpers/harness";
 import { PNG_MAGIC, buttonData, codeIn, deliverLikeLine, fileComplaint, gist, gists, jpeg, messagesTo, say, sendImage, tap } from "./complaint-driver";
@@ -78,6 +79,17 @@ describe("rate limit at the service", () => {
     assert.equal(again.created, false, "a redelivered confirmation at the limit returns its case");
     assert.equal(String(again.complaint._id), String(filed.value.complaint._id));
     await assert.rejects(submitComplaint(deps, submission(user, "race-c")), RateLimitError);
+  });
+
+  test("wrong tracking codes: ten in one clock hour pause lookups through the next hour, then they resume", async () => {
+    const idx = "blind-index-of-a-guesser";
+    const at = (iso: string) => new Date(iso);
+    for (let i = 0; i < MAX_TRACKING_MISSES_PER_HOUR - 1; i++) await countTrackingMiss(idx, at("2026-11-30T10:59:50Z"));
+    assert.equal(await trackingPaused(idx, at("2026-11-30T10:59:55Z")), false, "nine misses: not yet");
+    await countTrackingMiss(idx, at("2026-11-30T10:59:58Z"));
+    assert.equal(await trackingPaused(idx, at("2026-11-30T10:59:59Z")), true);
+    assert.equal(await trackingPaused(idx, at("2026-11-30T11:59:59Z")), true, "the hour after a full one still pauses");
+    assert.equal(await trackingPaused(idx, at("2026-11-30T12:00:00Z")), false);
   });
 
   test("data deletion frees the day's slots with the rest of the reporter's links", async () => {
