@@ -61,7 +61,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const outbox = createOutbox({ line, logger, owner, sealer, now, baseDelayMs: opts.outboxBaseDelayMs });
   const flows = new FlowRegistry();
   for (const f of allFlows()) flows.register(f);
-  const complaintIndex = createComplaintListIndex({ logger, rebuildEveryMs: COMPLAINT_LIST_REBUILD_MS });
+  const complaintIndex = createComplaintListIndex({ logger, rebuildEveryMs: COMPLAINT_LIST_REBUILD_MS, catchUpEveryMs: 2_000 });
   const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now, complaintIndex };
   const routes = buildRoutes(new ActionRegistry(BOT_MODULES));
   const ingestLoad = new IngestLoad();

@@ -18,6 +18,7 @@ import { ENTRY_PROJECTION, newerFirst, pageOf, readAllEntries, toEntry, type Ent
 //   included, shows in the next page (about 2 keyed reads when nothing changed).
 // - A new log epoch (database reset) means a rebuild; until it is done, list()
 //   answers undefined and the caller asks the database.
+// - Between pages the log is read every `catchUpEveryMs` as well.
 // - Rebuilt every `rebuildEveryMs` anyway, in the background, so a change whose
 //   row was never written (a process that died in between) is seen in the end.
 export interface ComplaintListIndex {
@@ -37,6 +38,8 @@ export interface ComplaintListIndex {
 export interface ComplaintListIndexOptions {
   logger: Logger;
   rebuildEveryMs?: number;
+  /** Reads the log on this often between pages too, so a page after a quiet hour does not wait for an hour of rows. */
+  catchUpEveryMs?: number;
 }
 
 const HEAD_RAISE_EVERY = 256;
@@ -105,12 +108,15 @@ export function createComplaintListIndex(opts: ComplaintListIndexOptions): Compl
       void rebuild();
       return;
     }
+    // The position moves only once its cases are read again: a failed read is retried whole next time.
     const ids = new Set<string>();
-    for (let row = first; row; row = await readRow(applied + 1)) {
+    let pos = applied;
+    for (let row = first; row; row = await readRow(pos + 1)) {
       row.ids.forEach((id) => ids.add(String(id)));
-      applied += 1;
+      pos += 1;
     }
     await reread([...ids]);
+    applied = pos;
     setComplaintListEntries(entries.size);
     if (applied - raisedAt >= HEAD_RAISE_EVERY) {
       raisedAt = applied;
@@ -159,6 +165,8 @@ export function createComplaintListIndex(opts: ComplaintListIndexOptions): Compl
 
   const timer = opts.rebuildEveryMs ? setInterval(() => void rebuild(), opts.rebuildEveryMs) : undefined;
   timer?.unref();
+  const ticker = opts.catchUpEveryMs ? setInterval(() => ready && void refresh().catch(() => undefined), opts.catchUpEveryMs) : undefined;
+  ticker?.unref();
   void rebuild();
 
   return {
@@ -184,6 +192,7 @@ export function createComplaintListIndex(opts: ComplaintListIndexOptions): Compl
     stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(ticker);
     },
   };
 }
