@@ -1,18 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { messagingApi } from "@line/bot-sdk";
 import { isDuplicateKeyError } from "../errors";
-import { tryClaim } from "../locks/claim";
 import type { Logger } from "../logger";
-import { Member, memberIdFor } from "../models/member.model";
 import { OutboxMessage, packRecipients, recipientsOf, type OutboxMessageDoc } from "../models/outbox-message.model";
 import type { Sealer } from "../security/sealer";
 import type { LineClient } from "./line-client";
 import { LineApiError } from "./line-errors";
+import { claimDueAttempt, failedAttempt, followedOnly } from "./outbox-attempt";
 import { SlidingWindowPacer } from "./pacer";
 import { MAX_MESSAGES_PER_REQUEST, MAX_MULTICAST_RECIPIENTS, chunk } from "./limits";
-
-// Up to this many recipients, follow state is read member by member (by _id).
-const FEW_RECIPIENTS = 5;
 
 export interface OutboxInput {
   kind: "push" | "multicast";
@@ -134,33 +130,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       fresh.delete(idOrRow);
       if ((idOrRow.leaseUntil?.getTime() ?? 0) > t.getTime()) return idOrRow;
     }
-    const row = idOrRow instanceof OutboxMessage ? await OutboxMessage.findById(idOrRow._id) : await OutboxMessage.findById(idOrRow);
-    if (!row) return null;
-    const due =
-      (row.state === "pending" && row.nextAttemptAt.getTime() <= t.getTime()) ||
-      (row.state === "sending" && (row.leaseUntil?.getTime() ?? 0) < t.getTime());
-    if (!due) return null;
-    const slot = Math.floor(t.getTime() / leaseMs);
-    // A fresh owner token per attempt: even this process must not take it twice.
-    if (!(await tryClaim(`outbox:${String(row._id)}:${row.attempts}`, `${opts.owner}:${randomUUID()}`, new Date((slot + 2) * leaseMs)))) return null;
-    row.state = "sending";
-    row.leaseOwner = opts.owner;
-    row.leaseUntil = new Date(t.getTime() + leaseMs);
-    row.attempts += 1;
-    await OutboxMessage.updateOne({ _id: row._id }, { $set: { state: row.state, leaseOwner: row.leaseOwner, leaseUntil: row.leaseUntil, attempts: row.attempts } });
-    return row;
-  }
-
-  async function followedOnly(userIds: string[]): Promise<string[]> {
-    if (userIds.length === 0) return [];
-    if (userIds.length <= FEW_RECIPIENTS) {
-      // A push: each member by its _id (member.model.ts), no scan of all members.
-      const found = await Promise.all(userIds.map((u) => Member.findById(memberIdFor(u), { followed: 1 }).lean()));
-      if (found.every((m) => m !== null)) return userIds.filter((_, i) => found[i]!.followed !== false);
-    }
-    const gone = await Member.find({ lineUserId: { $in: userIds }, followed: false }, { lineUserId: 1 }).lean();
-    const blocked = new Set(gone.map((m) => m.lineUserId));
-    return userIds.filter((u) => !blocked.has(u));
+    return claimDueAttempt(idOrRow instanceof OutboxMessage ? idOrRow._id : idOrRow, { owner: opts.owner, leaseMs, now: t });
   }
 
   /** Makes one attempt and records it with one update, which is also applied to `row`. */
@@ -189,17 +159,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       await record({ state: "sent", sentAt: now(), lastStatus: 200 }, r.requestId ?? "");
     } catch (err) {
       const e = err instanceof LineApiError ? err : new LineApiError("retryable", 0, String(err));
-      const set: Record<string, unknown> = { lastStatus: e.status, lastError: `${e.kind}: ${e.message}`.slice(0, 500) };
-      if (e.kind === "conflict") {
-        // 409: an earlier try with this retry key was accepted. Delivered.
-        Object.assign(set, { state: "sent", sentAt: now(), acceptedRequestId: e.acceptedRequestId });
-      } else if ((e.kind === "retryable" || e.kind === "rate_limited") && row.attempts < maxAttempts) {
-        const delay = e.kind === "rate_limited" ? base : Math.min(base * 2 ** (row.attempts - 1), 300_000);
-        Object.assign(set, { state: "pending", nextAttemptAt: new Date(now().getTime() + delay * (0.5 + Math.random())) });
-      } else {
-        set.state = "failed";
-        if (e.kind === "quota") opts.onQuotaExhausted?.(row);
-      }
+      const set = failedAttempt(e, row.attempts, { maxAttempts, baseDelayMs: base, now: now() });
+      if (e.kind === "quota") opts.onQuotaExhausted?.(row);
       await record(set, e.requestId ?? "");
       opts.logger.warn("outbox send failed", { purpose: row.purpose, kind: e.kind, status: e.status, attempts: row.attempts, state: set.state });
     }
