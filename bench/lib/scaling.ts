@@ -19,7 +19,7 @@ export function scalingMarkdown(sections: BenchSection[]): string {
   return [
     "## How it scales",
     "",
-    "**What grows with what.** Every webhook event becomes one inbox row and one queue pointer, written before the 200 (concurrent requests share one insert); the row is updated three times while it is handled and the pointer deleted when it is done. Done rows stay (sealed) until the retention purge, so the inbox grows with chat traffic, but the worker only ever searches the queue, which grows with the backlog alone. " +
+    "**What grows with what.** Every webhook event becomes one inbox row and one queue pointer, written before the 200 (concurrent requests share one insert); the row is updated twice while it is handled (committed with its answer, then done) and the pointer deleted when it is done. Done rows stay (sealed) until the retention purge, so the inbox grows with chat traffic, but the worker only ever searches the queue, which grows with the backlog alone. " +
       "Members grow the `members` collection and, per pledge, one pledge document plus counters per district and tambon, so rankings read counters and do not grow with pledges. " +
       "Complaints grow `complaints`, their message threads and GridFS evidence (photos up to LINE's content size); each replica also keeps the list's fields of every case in memory, caught up from the `complaintchanges` log before each page, so list pages and complaint counts do not read the collection (the export and a starting replica do). " +
       "Villages grow meetings and reminders: one reminder per offset (3 by default) per meeting occurrence in a rolling 45-day horizon, about 2,400 villages × 3 a month for the province. " +

@@ -11,9 +11,9 @@ import { openPayload } from "./inbox-payload";
 import { deliverReplies } from "./deliver-replies";
 import { runRoutes, type Route } from "./router";
 
-// Processing one stored event, in three recorded stages so that a crash at any
+// Processing one stored event, in recorded stages so that a crash at any
 // point neither loses the event nor answers it twice:
-//   pending/processing → run the handler, save its effect (replies + flow update) → committed
+//   pending (or "processing", left by older versions) → run the handler, save its effect (replies + flow update, and the attempt count) → committed
 //   committed → apply the flow update, deliver the replies → done
 export const MAX_HANDLER_ATTEMPTS = 3;
 const SORRY = "ขออภัยค่ะ ระบบขัดข้องชั่วคราว ข้อความของคุณได้รับไว้แล้ว กรุณาลองใหม่อีกครั้งในภายหลัง หรือโทรสายด่วน ป.ป.ช. 1205 ค่ะ";
@@ -29,8 +29,10 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
     return "skipped";
   }
   if (row.state === "pending" || row.state === "processing") {
+    // The attempt is counted with its outcome (retry-later or committed), one write fewer
+    // per event. A handler that kills the process is not counted either way: its
+    // event is run again after the chat's lease runs out.
     const attempts = row.attempts + 1;
-    await InboxEvent.updateOne({ _id: row._id }, { $set: { state: "processing" }, $inc: { attempts: 1 } });
     let replies: messagingApi.Message[];
     let flowUpdate: FlowUpdate | null = null;
     const now = deps.now();
@@ -50,7 +52,7 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
         log.error("handler failed; will retry", { err: err as Error, attempts });
         await InboxEvent.updateOne(
           { _id: row._id },
-          { $set: { state: "pending", error: String((err as Error).message).slice(0, 300), nextAttemptAt: new Date(now.getTime() + 500 * attempts) } },
+          { $set: { state: "pending", attempts, error: String((err as Error).message).slice(0, 300), nextAttemptAt: new Date(now.getTime() + 500 * attempts) } },
         );
         return "retry-later";
       } else {
@@ -60,7 +62,7 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
     }
     await InboxEvent.updateOne(
       { _id: row._id },
-      { $set: { state: "committed", outMessages: JSON.stringify(replies), flowUpdate: flowUpdate ? JSON.stringify(flowUpdate) : undefined } },
+      { $set: { state: "committed", attempts, outMessages: JSON.stringify(replies), flowUpdate: flowUpdate ? JSON.stringify(flowUpdate) : undefined } },
     );
     row.state = "committed";
     row.outMessages = JSON.stringify(replies);

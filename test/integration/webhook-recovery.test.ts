@@ -124,3 +124,46 @@ describe("outbox", () => {
     assert.equal(h.line.requests.filter((r) => r.endpoint === "push" && (r.body as { to?: string }).to === user).length, 1, "not retried");
   });
 });
+
+describe("a failing handler", () => {
+  test("is retried with a backoff, each attempt counted; after three failures the person gets an apology, once", async () => {
+    await h.restart({ now });
+    const store = h.bot.deps.flowStore;
+    const read = store.read.bind(store);
+    let failures = 2;
+    store.read = async (chatKey) => {
+      if (failures-- > 0) throw new Error("flow store unavailable");
+      return read(chatKey);
+    };
+    try {
+      const flaky = makeUserId("handler-flaky");
+      const ev = h.line.events.text(flaky, "no gift");
+      await h.line.sendWebhook([ev]);
+      await waitFor(async () => (await InboxEvent.findOne({ webhookEventId: ev.webhookEventId }))?.state === "done");
+      const row = await InboxEvent.findOne({ webhookEventId: ev.webhookEventId });
+      assert.equal(row!.attempts, 3, "two failures and the success");
+      assert.equal(h.line.messagesTo(flaky).length, 1, "answered once, by the third attempt");
+      assert.doesNotMatch(JSON.stringify(h.line.messagesTo(flaky)), /ระบบขัดข้องชั่วคราว/);
+
+      failures = Infinity;
+      const broken = makeUserId("handler-broken");
+      const ev2 = h.line.events.text(broken, "no gift");
+      await h.line.sendWebhook([ev2]);
+      await waitFor(async () => (await InboxEvent.findOne({ webhookEventId: ev2.webhookEventId }))?.state === "done");
+      assert.equal((await InboxEvent.findOne({ webhookEventId: ev2.webhookEventId }))!.attempts, 3);
+      const said = h.line.messagesTo(broken);
+      assert.equal(said.length, 1);
+      assert.match(JSON.stringify(said[0]), /ระบบขัดข้องชั่วคราว.*1205/);
+    } finally {
+      store.read = read;
+    }
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
