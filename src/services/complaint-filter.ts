@@ -73,8 +73,8 @@ export interface ComplaintMatcher {
 /** buildComplaintQuery as a predicate: the same scope and filter, the same answers. */
 export function complaintMatcher(scope: OfficerScope, filter: ComplaintFilter | undefined): ComplaintMatcher {
   const f = parseFilter(filter);
-  const s = scopeFilter(scope) as { "routedTo.districtCode"?: { $in: string[] } };
-  const scopeCodes = s["routedTo.districtCode"] ? new Set(s["routedTo.districtCode"].$in) : undefined;
+  // isInScope's rule, with the codes in a set: district cases of the officer's districts.
+  const scopeCodes = scope.districts === "all" ? undefined : new Set(scope.districts);
   const districts = f.districtCodes ? new Set(f.districtCodes) : undefined;
   const statuses = f.status ? new Set(Array.isArray(f.status) ? f.status : [f.status]) : undefined;
   const from = f.from?.getTime();

@@ -66,13 +66,9 @@ function updateCounter(id: string, update: Record<string, unknown>): Promise<unk
   return serialized(id, () => upsertRetrying(() => PledgeCounter.updateOne({ _id: id }, update, { upsert: true })));
 }
 
-/** updateCounter that also returns one field of the document as written. */
-function updateCounterReading(id: string, update: Record<string, unknown>, field: string): Promise<unknown> {
-  return serialized(id, async () => {
-    // No projection: FerretDB 1.24's findAndModify does not implement "fields". The year's document is small.
-    const doc = await upsertRetrying(() => PledgeCounter.findOneAndUpdate({ _id: id }, update, { upsert: true, new: true }).lean());
-    return field.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc);
-  });
+/** updateCounter that returns the document as written (FerretDB 1.24's findAndModify has no projection: the year's document is small). */
+function updateCounterReturning(id: string, update: Record<string, unknown>) {
+  return serialized(id, () => upsertRetrying(() => PledgeCounter.findOneAndUpdate({ _id: id }, update, { upsert: true, new: true }).lean()));
 }
 
 /**
@@ -81,20 +77,19 @@ function updateCounterReading(id: string, update: Record<string, unknown>, field
  * Returns the district's count as this update left it (the certificate shows it).
  */
 export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea, delta: 1 | -1, issued?: number): Promise<number> {
-  const districtField = `districts.${districtKey(area.districtCode)}`;
   const yearUpdate: Record<string, unknown> = {
-    $inc: { total: delta, [districtField]: delta },
+    $inc: { total: delta, [`districts.${districtKey(area.districtCode)}`]: delta },
     $setOnInsert: { campaignYear },
   };
   if (issued !== undefined) yearUpdate.$max = { seq: issued };
-  const [districtCount] = await Promise.all([
-    updateCounterReading(yearCounterId(campaignYear), yearUpdate, districtField),
+  const [year] = await Promise.all([
+    updateCounterReturning(yearCounterId(campaignYear), yearUpdate),
     updateCounter(districtCounterId(campaignYear, area.districtCode), {
       $inc: { [`tambons.${tambonKey(area.tambonCode)}`]: delta, [`villages.${villageKey(area.tambonCode, area.villageNo)}`]: delta },
       $setOnInsert: { campaignYear, districtCode: area.districtCode },
     }),
   ]);
-  return typeof districtCount === "number" ? districtCount : 0;
+  return unprefixed(year?.districts)[area.districtCode] ?? 0;
 }
 
 /** Plain record from a stored map, without the key's letter prefix. */
