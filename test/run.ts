@@ -47,9 +47,12 @@ async function main(): Promise<void> {
   }
   const concurrency = env.TEST_CONCURRENCY ?? "2";
   const started = Date.now();
+  // No --test-force-exit: it cut the tail of a file's report now and then (measured on
+  // the unit tests: 1 run in 8 lost up to 13 tests without failing; 0 in 6 without it).
+  // Every file closes what it opens, so the run ends on its own.
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-timeout=300000", "--test-force-exit", "--test-reporter=spec", ...files],
+    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-timeout=300000", "--test-reporter=spec", ...files],
     { cwd: root, env, stdio: "inherit" },
   );
   const code: number = await new Promise((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
