@@ -80,6 +80,8 @@ async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "pa
         const tambons = listTambons(d.code);
         return { districtCode: d.code, tambonCode: tambons[(i + j) % tambons.length]!.code, villageNo: 1 + ((i + j) % 15) };
       });
+      // Friends of the account, as people who pledge are: the certificate carries their LINE name.
+      slice.forEach((userId, j) => h.line.addUser({ userId, displayName: `ผู้ร่วมประกาศ ${i + j + 1}`, language: "th" }));
       await Member.insertMany(slice.map((lineUserId, j) => ({ _id: memberIdFor(lineUserId), lineUserId, village: areas[j] })), { ordered: false });
       await FlowState.insertMany(
         slice.map((u, j) => ({

@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from "../errors";
-import { Claim, ReplyClaim, type ClaimModel } from "../models/claim.model";
+import { Claim } from "../models/claim.model";
 
 // Why claims are inserts: FerretDB 1.24 applies a conditional update as
 // read-then-write, so two concurrent findOneAndUpdate calls can both "win" and
@@ -16,9 +16,9 @@ export async function tryClaim(key: string, owner: string, expiresAt: Date): Pro
 }
 
 /** True only for the first caller ever (until the claim expires and is swept). */
-export async function claimOnce(key: string, owner: string, expiresAt: Date, into: ClaimModel = Claim): Promise<boolean> {
+export async function claimOnce(key: string, owner: string, expiresAt: Date): Promise<boolean> {
   try {
-    await into.create({ _id: key, owner, expiresAt });
+    await Claim.insertMany([{ _id: key, owner, expiresAt }]);
     return true;
   } catch (err) {
     if (isDuplicateKeyError(err)) return false;
@@ -42,9 +42,7 @@ export async function releaseClaims(keys: string[], owner: string): Promise<void
 
 /** Garbage-collects expired claims; correctness never depends on it. */
 export async function sweepClaims(now: Date): Promise<number> {
-  let swept = 0;
-  for (const model of [Claim, ReplyClaim]) swept += (await model.deleteMany({ expiresAt: { $lt: now } })).deletedCount ?? 0;
-  return swept;
+  return (await Claim.deleteMany({ expiresAt: { $lt: now } })).deletedCount ?? 0;
 }
 
 /**

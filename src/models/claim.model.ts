@@ -13,11 +13,3 @@ const claimSchema = new Schema(
 claimSchema.index({ expiresAt: 1 });
 
 export const Claim = model("Claim", claimSchema);
-
-// Reply-token claims, one per answered event, live in a collection of their own:
-// there are many of them (every event for about 100 s), and they are only ever
-// inserted and swept, so keeping them apart keeps the lease and outbox claims
-// above, which are read and released one by one, few (and the sweep of either
-// collection short on FerretDB, which scans for it).
-export const ReplyClaim = model("ReplyClaim", claimSchema, "replyclaims");
-export type ClaimModel = typeof Claim;

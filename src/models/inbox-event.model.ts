@@ -24,7 +24,6 @@ const inboxEventSchema = new Schema(
     // re-applies it instead of running the handler twice.
     outMessages: { type: String },
     flowUpdate: { type: String },
-    replyClaimedAt: { type: Date },
     deliveredVia: { type: String },
     error: { type: String },
     doneAt: { type: Date },

@@ -72,7 +72,7 @@ export async function claimPledgeNumber(campaignYear: number, pledgeId: string):
     await catchUp(pool, campaignYear);
     const n = candidate(pool);
     try {
-      await PledgeNumber.create({ _id: pledgeNumberId(campaignYear, n), campaignYear, number: n, pledgeId });
+      await PledgeNumber.insertMany([{ _id: pledgeNumberId(campaignYear, n), campaignYear, number: n, pledgeId }]);
       return n;
     } catch (err) {
       if (!isDuplicateKeyError(err)) {

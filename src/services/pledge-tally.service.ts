@@ -1,5 +1,4 @@
 import { listDistricts } from "../content/areas/areas";
-import { isDuplicateKeyError } from "../errors";
 import { Pledge } from "../models/pledge.model";
 import {
   PledgeCounter,
@@ -9,16 +8,13 @@ import {
   villageKey,
   yearCounterId,
 } from "../models/pledge-counter.model";
+import { changeCounter, updateCounter } from "./counter-writer";
 
 // The running counts behind progress and rankings (pledge-counter.model.ts). Every
 // change of an active pledge moves them: +1 when a pledge is stored or renewed, -1
 // on withdrawal. Without transactions a crash between the pledge write and the count
 // leaves a count one off; rebuildPledgeTallies() recomputes them with $match/$group.
-//
-// FerretDB 1.24 applies an update as read, modify, write, so concurrent $inc on one
-// document lose increments (50 parallel $inc left 1). Writes to one counter document
-// therefore queue up in this process. MongoDB's $inc is atomic on its own; there the
-// queue costs a few milliseconds and nothing else.
+// Writes go through counter-writer.ts, which merges concurrent changes of one document.
 export interface PledgeArea {
   districtCode: string;
   tambonCode: string;
@@ -41,55 +37,25 @@ export interface DistrictTally {
   villages: Record<string, number>;
 }
 
-const queues = new Map<string, Promise<unknown>>();
-
-/** Runs fn after every earlier write to the same counter document in this process. */
-function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const prev = queues.get(key) ?? Promise.resolve();
-  const next = prev.catch(() => undefined).then(fn);
-  queues.set(key, next);
-  void next.finally(() => queues.get(key) === next && queues.delete(key)).catch(() => undefined);
-  return next;
-}
-
-/** An upsert of a missing document can race with another upsert; the loser retries once. */
-async function upsertRetrying<T>(op: () => Promise<T>): Promise<T> {
-  try {
-    return await op();
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-    return op();
-  }
-}
-
-function updateCounter(id: string, update: Record<string, unknown>): Promise<unknown> {
-  return serialized(id, () => upsertRetrying(() => PledgeCounter.updateOne({ _id: id }, update, { upsert: true })));
-}
-
-/** updateCounter that returns the document as written (FerretDB 1.24's findAndModify has no projection: the year's document is small). */
-function updateCounterReturning(id: string, update: Record<string, unknown>) {
-  return serialized(id, () => upsertRetrying(() => PledgeCounter.findOneAndUpdate({ _id: id }, update, { upsert: true, new: true }).lean()));
-}
-
 /**
  * Moves the counts of one pledge: +1 when it is stored or renewed, -1 when withdrawn.
  * `issued` raises the year's seq (where the next number search starts) to a new number.
  * Returns the district's count as this update left it (the certificate shows it).
  */
 export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea, delta: 1 | -1, issued?: number): Promise<number> {
-  const yearUpdate: Record<string, unknown> = {
-    $inc: { total: delta, [`districts.${districtKey(area.districtCode)}`]: delta },
-    $setOnInsert: { campaignYear },
-  };
-  if (issued !== undefined) yearUpdate.$max = { seq: issued };
+  const district = districtKey(area.districtCode);
   const [year] = await Promise.all([
-    updateCounterReturning(yearCounterId(campaignYear), yearUpdate),
-    updateCounter(districtCounterId(campaignYear, area.districtCode), {
-      $inc: { [`tambons.${tambonKey(area.tambonCode)}`]: delta, [`villages.${villageKey(area.tambonCode, area.villageNo)}`]: delta },
-      $setOnInsert: { campaignYear, districtCode: area.districtCode },
+    changeCounter(
+      yearCounterId(campaignYear),
+      { inc: { total: delta, [`districts.${district}`]: delta }, max: issued === undefined ? undefined : { seq: issued }, setOnInsert: { campaignYear } },
+      true,
+    ),
+    changeCounter(districtCounterId(campaignYear, area.districtCode), {
+      inc: { [`tambons.${tambonKey(area.tambonCode)}`]: delta, [`villages.${villageKey(area.tambonCode, area.villageNo)}`]: delta },
+      setOnInsert: { campaignYear, districtCode: area.districtCode },
     }),
   ]);
-  return unprefixed(year?.districts)[area.districtCode] ?? 0;
+  return year.valueAfter(`districts.${district}`);
 }
 
 /** Plain record from a stored map, without the key's letter prefix. */

@@ -122,7 +122,7 @@ export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: 
     const number = await claimPledgeNumber(input.campaignYear, id);
     try {
       const fields = { _id: id, campaignYear: input.campaignYear, memberId: input.memberId, number, ...area, status: "active", pledgedAt: input.at, monthKey };
-      await Pledge.create({ ...fields, anonToken: randomBytes(12).toString("base64url") });
+      await Pledge.insertMany([{ ...fields, anonToken: randomBytes(12).toString("base64url") }]);
       const districtCount = await adjustPledgeTallies(input.campaignYear, area, 1, number);
       return { pledge: toView(fields as StoredPledge), outcome: "created", districtCount };
     } catch (err) {

@@ -2,30 +2,27 @@ import type { messagingApi, webhook } from "@line/bot-sdk";
 import type { AppDeps } from "../app-deps";
 import { LineApiError } from "../line/line-errors";
 import { REPLY_TOKEN_SAFE_AGE_MS } from "../line/limits";
-import { claimOnce } from "../locks/claim";
-import { ReplyClaim } from "../models/claim.model";
 import type { InboxEventDoc } from "../models/inbox-event.model";
 import { OutboxMessage } from "../models/outbox-message.model";
 import { pushTargetOf } from "./inbox";
 
-// Sends a committed event's replies. The reply token is claimed in MongoDB before
-// the first call. A token older than about 50 s, or one that LINE refuses, falls
-// back to a push through the outbox, whose dedupe key is the event id, so a
-// restart can never push the same answer twice.
-export async function deliverReplies(row: InboxEventDoc, event: webhook.Event, deps: AppDeps): Promise<string> {
+// Sends a committed event's replies, with the reply token while it is young enough.
+// A token older than about 50 s, or one that LINE refuses, falls back to a push
+// through the outbox, whose dedupe key is the event id, so a restart can never push
+// the same answer twice.
+//
+// `resumed`: the event was already committed when this attempt read it, so an
+// earlier attempt may have called LINE before it died. Unless the answer already
+// went to the outbox, it is replayed with the same token (replyWithToken says why
+// that is safe). The chat's lease keeps a second worker off a live attempt, and the
+// token being single use settles what the lease cannot.
+export async function deliverReplies(row: InboxEventDoc, event: webhook.Event, deps: AppDeps, resumed: boolean): Promise<string> {
   const messages = JSON.parse(row.outMessages ?? "[]") as messagingApi.Message[];
   if (messages.length === 0) return "none";
   const pushKey = `reply:${row.webhookEventId}`;
   const token = (event as { replyToken?: unknown }).replyToken;
   const age = deps.now().getTime() - row.receivedAt.getTime();
   if (typeof token === "string" && age < REPLY_TOKEN_SAFE_AGE_MS) {
-    // The token is claimed once (an insert on a unique key, atomic on FerretDB too).
-    // A claim that already exists was taken by an earlier attempt that died before
-    // marking the row done: the reply may or may not have reached LINE. Unless it
-    // already went to the outbox, replay it with the same token (replyWithToken
-    // says why that is safe).
-    const fresh = row.replyClaimedAt == null && (await claimOnce(`reply:${row.webhookEventId}`, "reply", new Date(row.receivedAt.getTime() + 2 * REPLY_TOKEN_SAFE_AGE_MS), ReplyClaim));
-    const resumed = !fresh;
     const pushed = resumed && (await OutboxMessage.exists({ dedupeKey: pushKey })) !== null;
     if (!pushed) {
       const via = await replyWithToken(token, messages, row, deps, resumed);

@@ -28,6 +28,8 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
     await InboxEvent.updateOne({ _id: row._id }, { $set: { state: "skipped", doneAt: deps.now() } });
     return "skipped";
   }
+  // Committed before this attempt read it: an earlier attempt may have sent the replies (deliver-replies.ts).
+  const resumed = row.state === "committed";
   if (row.state === "pending" || row.state === "processing") {
     // The attempt is counted with its outcome (retry-later or committed), one write fewer
     // per event. A handler that kills the process is not counted either way: its
@@ -73,7 +75,7 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
     if (upd.kind === "delete") await deps.flowStore.delete(row.chatKey);
     else await deps.flowStore.write(row.chatKey, { ...upd.state, expiresAt: new Date(upd.state.expiresAt) }, row.webhookEventId);
   }
-  const via = await deliverReplies(row, event, deps);
+  const via = await deliverReplies(row, event, deps, resumed);
   // Delivered: the stored answer (it may hold the person's display name) and flow update are not kept.
   await InboxEvent.updateOne({ _id: row._id }, { $set: { state: "done", deliveredVia: via, doneAt: deps.now() }, $unset: { outMessages: "", flowUpdate: "" } });
   return "done";

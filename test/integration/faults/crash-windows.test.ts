@@ -5,7 +5,7 @@ import { InboxEvent } from "../../../src/models/inbox-event.model";
 import { startHarness, type Harness } from "../../helpers/harness";
 
 // The moments around a reply where a crash (or a lost answer from LINE) used to
-// cause a second answer: the reply token was claimed, the process died, and the
+// cause a second answer: the event was committed, the process died, and the
 // restart pushed the same answer again. A reply token is single use, so the
 // restart replays the reply with the same token instead (webhook/deliver-replies.ts).
 let h: Harness;
@@ -18,13 +18,11 @@ after(async () => h.close());
 const MSG = { type: "text", text: "คำตอบเดียวค่ะ" };
 
 /** Stores one event without processing it, then marks it committed as a crashed worker would have left it. */
-async function storeCommitted(user: string, claimed: boolean): Promise<string> {
+async function storeCommitted(user: string): Promise<string> {
   await h.restart({ processing: false });
   const ev = h.line.events.text(user, "no gift");
   assert.equal((await h.line.sendWebhook([ev])).status, 200);
-  const set: Record<string, unknown> = { state: "committed", outMessages: JSON.stringify([MSG]) };
-  if (claimed) set.replyClaimedAt = new Date();
-  await InboxEvent.updateOne({ webhookEventId: ev.webhookEventId }, { $set: set });
+  await InboxEvent.updateOne({ webhookEventId: ev.webhookEventId }, { $set: { state: "committed", outMessages: JSON.stringify([MSG]) } });
   return ev.replyToken!;
 }
 
@@ -33,7 +31,7 @@ const sent = (endpoint: string) => h.line.requests.filter((r) => r.endpoint === 
 describe("crash windows around the reply", () => {
   test("the reply reached LINE but the process died before marking the event done: no second answer", async () => {
     const user = makeUserId("cw-after-reply");
-    const token = await storeCommitted(user, true);
+    const token = await storeCommitted(user);
     // The dead process's reply got through: LINE has used the token.
     await h.bot.deps.line.reply(token, [MSG as never]);
     assert.equal(h.line.messagesTo(user).length, 1);
@@ -44,9 +42,9 @@ describe("crash windows around the reply", () => {
     assert.equal((await InboxEvent.findOne({ chatKey: h.chatKey(user) }))!.deliveredVia, "reply-presumed");
   });
 
-  test("the token was claimed but the process died before calling LINE: the restart replies once", async () => {
+  test("the event was committed but the process died before calling LINE: the restart replies once", async () => {
     const user = makeUserId("cw-before-reply");
-    await storeCommitted(user, true);
+    await storeCommitted(user);
     await h.restart();
     await h.settle();
     assert.deepEqual(h.line.messagesTo(user), [MSG]);
@@ -56,7 +54,7 @@ describe("crash windows around the reply", () => {
 
   test("a reply that had already fallen back to push is left to the outbox", async () => {
     const user = makeUserId("cw-pushed");
-    await storeCommitted(user, true);
+    await storeCommitted(user);
     const row = await InboxEvent.findOne({ chatKey: h.chatKey(user) });
     await h.bot.deps.outbox.send({ kind: "push", to: [user], messages: [MSG as never], dedupeKey: `reply:${row!.webhookEventId}`, purpose: "reply-fallback" });
     await h.restart();
@@ -67,7 +65,7 @@ describe("crash windows around the reply", () => {
 
   test("a 500 on reply is retried with the same token, not pushed", async () => {
     const user = makeUserId("cw-500");
-    await storeCommitted(user, false);
+    await storeCommitted(user);
     h.line.failNext("reply", 500, 1);
     await h.restart();
     await h.settle();
