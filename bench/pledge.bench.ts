@@ -14,6 +14,7 @@ import { campaignYearOf } from "../src/services/pledge.service";
 import { clearPledgeStatsCache, districtRanking, pledgeCountsByArea } from "../src/services/pledge-stats.service";
 import { aggregatePledgeCounts, rebuildPledgeTallies } from "../src/services/pledge-tally.service";
 import { startHarness } from "../test/helpers/harness";
+import { startCpuMeter } from "./lib/cpu";
 import { FLOOR_WRITES_PER_PLEDGE, measurePledgeFloor, type FloorRun } from "./lib/db-floor";
 
 // Two figures of issue 4, measured on whatever MONGODB_URI points at (else the
@@ -64,7 +65,7 @@ function summary(ms: number[]): Record<string, number | null> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "parts">>, log: (l: string) => void, floor: FloorRun[]): Promise<Record<string, unknown>> {
+async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "parts">>, log: (l: string) => void, floor: FloorRun[], dbPid?: number): Promise<Record<string, unknown>> {
   // Production polling, not the tests' 100 ms; WORKER_CONCURRENCY as a deployment would set it.
   const h = await startHarness("bench_pledge_confirm", { pollMs: 1000, env: process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {} });
   try {
@@ -117,6 +118,7 @@ async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "pa
     };
     log(`confirm path: sending ${o.rate}/s for ${o.durationS} s`);
     const started = Date.now();
+    const cpuSpent = startCpuMeter(dbPid);
     let next = 0;
     while (next < total) {
       const due = Math.min(total, Math.floor(((Date.now() - started) / 1000) * o.rate) + 1);
@@ -136,6 +138,7 @@ async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "pa
     };
     while (Date.now() < deadline && certificatesFor().size < total) await sleep(250);
     const drainedAfterS = (Date.now() - started) / 1000;
+    const cpu = cpuSpent();
     await sleep(1000); // late duplicates, if any, would show up here
 
     const certs = certificatesFor();
@@ -163,6 +166,11 @@ async function benchConfirmPath(o: Required<Omit<PledgeBenchOptions, "log" | "pa
       achievedSendRatePerS: Math.round((total / sendSeconds) * 10) / 10,
       allAnsweredAfterS: Math.round(drainedAfterS * 10) / 10,
       latencyMs: summary(latencies),
+      // From the first send to the last certificate. This process runs the bot, the LINE emulator and the webhook sender.
+      cpuMsPerPledge: {
+        botEmulatorAndSender: Math.round((cpu.thisProcessS * 1000 * 10) / total) / 10,
+        database: cpu.otherProcessS === null ? null : Math.round((cpu.otherProcessS * 1000 * 10) / total) / 10,
+      },
       webhookRejections: rejected,
       transportErrors,
       missingCertificates: total - certs.size,
@@ -296,7 +304,7 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
     // The floor first, on the same database: the least work a pledge needs, without the bot.
     const floor = parts.includes("confirm") ? await measurePledgeFloor(process.env.MONGODB_URI!, o.floorSeconds, [1, 4, 16]) : undefined;
     if (floor) log(`database floor: ${JSON.stringify(floor)}`);
-    const confirmPath = floor ? await benchConfirmPath(o, log, floor) : "skipped";
+    const confirmPath = floor ? await benchConfirmPath(o, log, floor, db?.process.pid) : "skipped";
     const ranking = parts.includes("ranking") ? await benchRanking(o, process.env.MONGODB_URI!, log) : "skipped";
     const databaseFloor = floor ? { writesPerPledge: FLOOR_WRITES_PER_PLEDGE, secondsPerRun: o.floorSeconds, runs: floor } : "skipped";
     return { backend, cores: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), node: process.version, databaseFloor, confirmPath, ranking };

@@ -1,4 +1,4 @@
-import { FlowState } from "../models/flow-state.model";
+import { FlowState, flowStateWrites } from "../models/flow-state.model";
 
 // Flow state behind read/write/delete (STYLE.md rule 3). Expiry is checked on read.
 export interface FlowSnapshot {
@@ -29,14 +29,12 @@ export function createMongoFlowStore(): FlowStore {
       };
     },
     async write(chatKey, state, eventId) {
-      await FlowState.updateOne(
-        { _id: chatKey },
-        { $setOnInsert: { chatKey }, $set: { flowId: state.flowId, version: state.version, step: state.step, data: state.data, expiresAt: state.expiresAt, lastEventId: eventId } },
-        { upsert: true },
-      );
+      const at = new Date();
+      const set = { flowId: state.flowId, version: state.version, step: state.step, data: state.data, expiresAt: state.expiresAt, updatedAt: at, ...(eventId ? { lastEventId: eventId } : {}) };
+      await flowStateWrites.update(chatKey, { $setOnInsert: { chatKey, createdAt: at }, $set: set }, { upsert: true });
     },
     async delete(chatKey) {
-      await FlowState.deleteOne({ _id: chatKey });
+      await flowStateWrites.delete(chatKey);
     },
   };
 }

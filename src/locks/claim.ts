@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from "../errors";
-import { Claim } from "../models/claim.model";
+import { Claim, claimWrites } from "../models/claim.model";
 
 // Why claims are inserts: FerretDB 1.24 applies a conditional update as
 // read-then-write, so two concurrent findOneAndUpdate calls can both "win" and
@@ -62,18 +62,14 @@ export interface Lease {
   release(): Promise<void>;
 }
 
-// Both slots in one ordered insert (one round trip); only when one exists already
-// (this owner's own, or another's) does it go slot by slot.
+// Both slots at once, with other chats' claims (group writes); only when one exists
+// already (this owner's own, or another's) does it go slot by slot.
 async function claimSlots(keys: string[], owner: string, expiresAt: Date): Promise<boolean> {
-  try {
-    await Claim.insertMany(
-      keys.map((_id) => ({ _id, owner, expiresAt })),
-      { ordered: true },
-    );
-    return true;
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-  }
+  const results = await Promise.allSettled(keys.map((_id) => claimWrites.insert({ _id, owner, expiresAt })));
+  const failed = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+  if (failed.length === 0) return true;
+  const other = failed.find((err) => !isDuplicateKeyError(err));
+  if (other) throw other;
   for (const key of keys) if (!(await tryClaim(key, owner, expiresAt))) return false;
   return true;
 }
@@ -96,7 +92,7 @@ export async function acquireLease(name: string, owner: string, now: Date, slotM
   const release = async (): Promise<void> => {
     const keys = [...held];
     held.clear();
-    if (keys.length > 0) await Claim.bulkWrite(keys.map((_id) => ({ deleteOne: { filter: { _id } } })), { ordered: false });
+    await Promise.all(keys.map((_id) => claimWrites.delete(_id)));
   };
   if (!(await claim(now))) return null;
   return { renew: claim, release };

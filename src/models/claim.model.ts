@@ -1,4 +1,5 @@
 import { Schema, model } from "mongoose";
+import { createGroupWriter } from "../util/group-write";
 
 // One row per claimed thing (a chat lease slot, an outbox attempt, a reply token,
 // a reminder…). Inserting the row is the claim; the unique _id makes it atomic.
@@ -13,3 +14,5 @@ const claimSchema = new Schema(
 claimSchema.index({ expiresAt: 1 });
 
 export const Claim = model("Claim", claimSchema);
+/** Inserts and deletes by _id, sent together (util/group-write.ts). */
+export const claimWrites = createGroupWriter(() => Claim.collection as never);

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { createGroupWriter } from "../util/group-write";
 
 // The active conversation flow of one chat (pledge, complaint, …). Expiry is
 // checked on read: FerretDB ignores TTL indexes (shared/reference/ferretdb.md).
@@ -19,3 +20,5 @@ flowStateSchema.index({ expiresAt: 1 });
 
 export type FlowStateFields = InferSchemaType<typeof flowStateSchema>;
 export const FlowState = model("FlowState", flowStateSchema);
+/** Writes by _id, sent together (util/group-write.ts). Raw documents: no casting, no automatic timestamps. */
+export const flowStateWrites = createGroupWriter(() => FlowState.collection as never);

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { createGroupWriter } from "../util/group-write";
 
 // One "ไม่รับ ไม่ให้" pledge per person per campaign year (ARCHITECTURE.md, Pledge).
 //
@@ -41,3 +42,5 @@ pledgeSchema.index({ campaignYear: 1, status: 1, districtCode: 1 });
 export type PledgeFields = InferSchemaType<typeof pledgeSchema>;
 export type PledgeDoc = InstanceType<typeof Pledge>;
 export const Pledge = model("Pledge", pledgeSchema);
+/** Inserts, sent together (util/group-write.ts); documents made with newDocument(). */
+export const pledgeWrites = createGroupWriter(() => Pledge.collection as never);

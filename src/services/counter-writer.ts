@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from "../errors";
-import { PledgeCounter } from "../models/pledge-counter.model";
+import { PledgeCounter, pledgeCounterWrites } from "../models/pledge-counter.model";
 
 // Writes to the pledge counter documents (pledge-tally.service.ts), one update per
 // document at a time in this process, with the changes that arrive meanwhile merged
@@ -59,6 +59,16 @@ function merged(jobs: Job[]): Record<string, unknown> {
   return update;
 }
 
+/** The timestamps mongoose would add to an update (group writes are raw). */
+function stamped(update: Record<string, unknown>): Record<string, unknown> {
+  const at = new Date();
+  return {
+    ...update,
+    $set: { ...(update.$set as object | undefined), updatedAt: at },
+    $setOnInsert: { ...(update.$setOnInsert as object | undefined), createdAt: at },
+  };
+}
+
 function read(doc: Record<string, unknown> | null, path: string): number {
   let v: unknown = doc;
   for (const part of path.split(".")) v = v instanceof Map ? v.get(part) : (v as Record<string, unknown> | undefined)?.[part];
@@ -87,7 +97,7 @@ async function flush(id: string): Promise<void> {
     try {
       const doc = jobs.some((j) => j.returning)
         ? ((await upsertRetrying(() => PledgeCounter.findOneAndUpdate({ _id: id }, update, { upsert: true, new: true }).lean())) as Record<string, unknown> | null)
-        : (await upsertRetrying(() => PledgeCounter.updateOne({ _id: id }, update, { upsert: true })), null);
+        : (await upsertRetrying(() => pledgeCounterWrites.update(id, stamped(update), { upsert: true })), null);
       settle(jobs, doc);
     } catch (err) {
       for (const j of jobs) j.reject(err);

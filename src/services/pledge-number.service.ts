@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import { isDuplicateKeyError } from "../errors";
-import { PledgeNumber, pledgeNumberId } from "../models/pledge-number.model";
+import { PledgeNumber, pledgeNumberId, pledgeNumberWrites } from "../models/pledge-number.model";
+import { newDocument } from "../util/group-write";
 import { readYearTally } from "./pledge-tally.service";
 
 // Dense, unique pledge numbers without transactions. A number is taken by inserting
@@ -72,7 +73,7 @@ export async function claimPledgeNumber(campaignYear: number, pledgeId: string):
     await catchUp(pool, campaignYear);
     const n = candidate(pool);
     try {
-      await PledgeNumber.insertMany([{ _id: pledgeNumberId(campaignYear, n), campaignYear, number: n, pledgeId }]);
+      await pledgeNumberWrites.insert(await newDocument(PledgeNumber, { _id: pledgeNumberId(campaignYear, n), campaignYear, number: n, pledgeId }));
       return n;
     } catch (err) {
       if (!isDuplicateKeyError(err)) {

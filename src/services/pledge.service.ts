@@ -3,8 +3,9 @@ import type { Types } from "mongoose";
 import { getDistrict, getTambon } from "../content/areas/areas";
 import { NotFoundError, ValidationError, isDuplicateKeyError } from "../errors";
 import { Member } from "../models/member.model";
-import { Pledge, type PledgeStatus } from "../models/pledge.model";
+import { Pledge, pledgeWrites, type PledgeStatus } from "../models/pledge.model";
 import { PledgeNumber } from "../models/pledge-number.model";
+import { newDocument } from "../util/group-write";
 import { BUDDHIST_ERA_OFFSET, monthKeyBE, zonedDateTimeToUtc, zonedParts } from "../util/thai-date";
 import { MAX_VILLAGE_NUMBER } from "../util/thai-text";
 import { claimPledgeNumber } from "./pledge-number.service";
@@ -122,7 +123,7 @@ export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: 
     const number = await claimPledgeNumber(input.campaignYear, id);
     try {
       const fields = { _id: id, campaignYear: input.campaignYear, memberId: input.memberId, number, ...area, status: "active", pledgedAt: input.at, monthKey };
-      await Pledge.insertMany([{ ...fields, anonToken: randomBytes(12).toString("base64url") }]);
+      await pledgeWrites.insert(await newDocument(Pledge, { ...fields, anonToken: randomBytes(12).toString("base64url") }));
       const districtCount = await adjustPledgeTallies(input.campaignYear, area, 1, number);
       return { pledge: toView(fields as StoredPledge), outcome: "created", districtCount };
     } catch (err) {

@@ -1,5 +1,5 @@
 import { InboxEvent, type InboxEventDoc } from "../models/inbox-event.model";
-import { InboxQueue } from "../models/inbox-queue.model";
+import { InboxQueue, inboxQueueWrites } from "../models/inbox-queue.model";
 
 // Reading the inbox queue (models/inbox-queue.model.ts): a chat's unfinished
 // events, and clearing pointers that lead nowhere.
@@ -74,6 +74,6 @@ export async function openRowOf(ptr: Pointer, now: Date): Promise<InboxEventDoc 
   const row = await InboxEvent.findById(ptr._id);
   if (row && OPEN_STATES.includes(row.state)) return row;
   if (!row && now.getTime() - ptr.receivedAt.getTime() < ORPHAN_POINTER_MS) return "wait";
-  await InboxQueue.deleteOne({ _id: ptr._id });
+  await inboxQueueWrites.delete(ptr._id);
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type { AppDeps } from "../app-deps";
-import { InboxQueue } from "../models/inbox-queue.model";
+import { InboxQueue, inboxQueueWrites } from "../models/inbox-queue.model";
 import { countEventProcessed } from "../observability/metrics";
 import { acquireChatLock } from "./chat-lock";
 import { createPointerReader, openRowOf, type Pointer } from "./inbox-queue";
@@ -92,7 +92,7 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
         });
         countEventProcessed(outcome);
         if (outcome === "retry-later") break; // keep the chat's order: later events wait
-        await InboxQueue.deleteOne({ _id: row._id });
+        await inboxQueueWrites.delete(row._id);
         const nowSlot = Math.floor(deps.now().getTime() / leaseMs);
         if (nowSlot !== slot) {
           if (!(await lock.renew(deps.now()))) break;

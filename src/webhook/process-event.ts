@@ -4,7 +4,7 @@ import type { AppDeps } from "../app-deps";
 import { DomainError } from "../errors";
 import type { FlowUpdate } from "../flows/flow-engine";
 import { hashUserId } from "../logger";
-import { InboxEvent, type InboxEventDoc } from "../models/inbox-event.model";
+import { inboxEventWrites, type InboxEventDoc } from "../models/inbox-event.model";
 import { observeHandlerSeconds } from "../observability/metrics";
 import { BotContext } from "./bot-context";
 import { openPayload } from "./inbox-payload";
@@ -25,7 +25,7 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
   const log = deps.logger.child({ webhookEventId: row.webhookEventId, chat: hashUserId(row.chatKey) });
   if (row.mode === "standby") {
     // The channel is in standby under a module: store, never answer (LINE webhook docs).
-    await InboxEvent.updateOne({ _id: row._id }, { $set: { state: "skipped", doneAt: deps.now() } });
+    await inboxEventWrites.update(row._id, { $set: { state: "skipped", doneAt: deps.now() } });
     return "skipped";
   }
   // Committed before this attempt read it: an earlier attempt may have sent the replies (deliver-replies.ts).
@@ -52,20 +52,17 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
         replies = [politeTextMessage(err.userMessage)];
       } else if (attempts < MAX_HANDLER_ATTEMPTS) {
         log.error("handler failed; will retry", { err: err as Error, attempts });
-        await InboxEvent.updateOne(
-          { _id: row._id },
-          { $set: { state: "pending", attempts, error: String((err as Error).message).slice(0, 300), nextAttemptAt: new Date(now.getTime() + 500 * attempts) } },
-        );
+        await inboxEventWrites.update(row._id, {
+          $set: { state: "pending", attempts, error: String((err as Error).message).slice(0, 300), nextAttemptAt: new Date(now.getTime() + 500 * attempts) },
+        });
         return "retry-later";
       } else {
         log.error("handler failed; giving up", { err: err as Error, attempts });
         replies = [politeTextMessage(SORRY)];
       }
     }
-    await InboxEvent.updateOne(
-      { _id: row._id },
-      { $set: { state: "committed", attempts, outMessages: JSON.stringify(replies), flowUpdate: flowUpdate ? JSON.stringify(flowUpdate) : undefined } },
-    );
+    const committed = { state: "committed", attempts, outMessages: JSON.stringify(replies), ...(flowUpdate ? { flowUpdate: JSON.stringify(flowUpdate) } : {}) };
+    await inboxEventWrites.update(row._id, { $set: committed });
     row.state = "committed";
     row.outMessages = JSON.stringify(replies);
     row.flowUpdate = flowUpdate ? JSON.stringify(flowUpdate) : undefined;
@@ -77,6 +74,6 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
   }
   const via = await deliverReplies(row, event, deps, resumed);
   // Delivered: the stored answer (it may hold the person's display name) and flow update are not kept.
-  await InboxEvent.updateOne({ _id: row._id }, { $set: { state: "done", deliveredVia: via, doneAt: deps.now() }, $unset: { outMessages: "", flowUpdate: "" } });
+  await inboxEventWrites.update(row._id, { $set: { state: "done", deliveredVia: via, doneAt: deps.now() }, $unset: { outMessages: "", flowUpdate: "" } });
   return "done";
 }
