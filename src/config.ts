@@ -46,7 +46,7 @@ const schema = z.object({
   SCHEDULER_CRON: z.string().default("* * * * *"),
   SCHEDULER_ENABLED: z.enum(["true", "false"]).default("true"),
   REMINDER_PLAN_AHEAD_SECONDS: z.coerce.number().int().min(0, "must be 0 (read audiences at the due tick) or more").max(3600, "must be at most 3600").default(120),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 (LINE may redeliver an event for a while)").max(3650).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),

@@ -35,7 +35,8 @@ inboxEventSchema.index({ state: 1, nextAttemptAt: 1 });
 inboxEventSchema.index({ chatKey: 1, state: 1, timestamp: 1 });
 
 export type InboxEventFields = InferSchemaType<typeof inboxEventSchema>;
-export type InboxEventDoc = InstanceType<typeof InboxEvent>;
+/** A row as the worker reads it: a plain object (lean), not a mongoose document. */
+export type InboxEventDoc = InboxEventFields & { _id: string };
 export const InboxEvent = model("InboxEvent", inboxEventSchema);
 /** Writes by _id from the workers, sent together (util/group-write.ts). Raw documents: no casting. */
 export const inboxEventWrites = createGroupWriter(() => InboxEvent.collection as never);

@@ -71,7 +71,7 @@ export function createPointerReader(): PointerReader {
  * a redelivery of a done event, or never came.
  */
 export async function openRowOf(ptr: Pointer, now: Date): Promise<InboxEventDoc | "wait" | undefined> {
-  const row = await InboxEvent.findById(ptr._id);
+  const row = await InboxEvent.findById(ptr._id).lean<InboxEventDoc>();
   if (row && OPEN_STATES.includes(row.state)) return row;
   if (!row && now.getTime() - ptr.receivedAt.getTime() < ORPHAN_POINTER_MS) return "wait";
   await inboxQueueWrites.delete(ptr._id);
