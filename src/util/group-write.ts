@@ -2,7 +2,7 @@ import type { Model, mongo } from "mongoose";
 
 // Group commit for single-document writes by _id (a string): while one bulk write to a
 // collection is on its way, the writes that callers ask for meanwhile wait, then go
-// together in one unordered bulk write. A lone write goes at once; under load one
+// together in one bulk write. A lone write goes at once; under load one
 // round trip carries many. Each caller learns only its own outcome: a duplicate key
 // rejects with an error whose code is 11000, as the single write would.
 //
@@ -10,13 +10,13 @@ import type { Model, mongo } from "mongoose";
 // inserts 24,200 against 5,500 documents/s, deletes 8,200 against 3,400, updates by
 // _id 3,600 against 2,200; and the driver's cost per command is paid once.
 //
-// Two writes to the same _id never share a bulk write (an unordered one may apply
-// them in any order): the later one waits for the next.
+// Two writes to the same _id never share a bulk write (send() reorders a batch by
+// kind): the later one waits for the next.
 type Doc = { _id: string; [field: string]: unknown };
 
 export interface GroupWriter {
   insert(doc: Doc): Promise<void>;
-  update(id: string, update: mongo.UpdateFilter<Doc>, opts?: { upsert?: boolean }): Promise<void>;
+  update(id: string, update: Record<string, unknown>, opts?: { upsert?: boolean }): Promise<void>;
   delete(id: string): Promise<void>;
 }
 
@@ -53,25 +53,34 @@ function writeErrorsOf(err: unknown): WriteErrorLike[] | undefined {
   return list.length > 0 && (err as { writeConcernError?: unknown }).writeConcernError == null ? list : undefined;
 }
 
-async function send(collection: mongo.Collection<Doc>, jobs: Job[]): Promise<void> {
+const KIND_ORDER = { insertOne: 0, updateOne: 1, deleteOne: 2 } as Record<string, number>;
+const kindOf = (j: Job): number => KIND_ORDER[Object.keys(j.op)[0]!] ?? 3;
+
+/**
+ * Sends one batch as an ordered bulk write, inserts first, then updates, then deletes
+ * (at most three commands; no two jobs share an _id, so their order is free). Ordered
+ * because FerretDB 1.24 ends an unordered update command at its first failure yet
+ * reports only that one, so the rest would seem written; ordered, both databases stop
+ * there. Returns the jobs after a failure, not attempted, for the next batch.
+ */
+async function send(collection: mongo.Collection<Doc>, batch: Job[]): Promise<Job[]> {
+  const jobs = [...batch].sort((a, b) => kindOf(a) - kindOf(b));
   try {
     await collection.bulkWrite(
       jobs.map((j) => j.op),
-      { ordered: false },
+      { ordered: true },
     );
     for (const j of jobs) j.resolve();
+    return [];
   } catch (err) {
-    const failed = writeErrorsOf(err);
+    const failed = writeErrorsOf(err)?.[0];
     if (!failed) {
       for (const j of jobs) j.reject(err); // nothing is known to be written (e.g. the connection dropped)
-      return;
+      return [];
     }
-    const byIndex = new Map(failed.map((w) => [w.index, w]));
-    jobs.forEach((j, i) => {
-      const w = byIndex.get(i);
-      if (w) j.reject(new DocumentWriteError(w.code, w.errmsg ?? "write failed"));
-      else j.resolve();
-    });
+    jobs.slice(0, failed.index).forEach((j) => j.resolve());
+    jobs[failed.index]!.reject(new DocumentWriteError(failed.code, failed.errmsg ?? "write failed"));
+    return jobs.slice(failed.index + 1);
   }
 }
 
@@ -101,7 +110,8 @@ export function createGroupWriter(collection: () => mongo.Collection<Doc>): Grou
         } else later.push(j);
       }
       waiting = later;
-      await send(collection(), batch);
+      const notAttempted = await send(collection(), batch);
+      waiting = [...notAttempted, ...waiting];
     }
     sending = false;
   }
@@ -114,7 +124,7 @@ export function createGroupWriter(collection: () => mongo.Collection<Doc>): Grou
 
   return {
     insert: (doc) => enqueue(doc._id, { insertOne: { document: doc } }),
-    update: (id, update, opts) => enqueue(id, { updateOne: { filter: { _id: id }, update, upsert: opts?.upsert ?? false } }),
+    update: (id, update, opts) => enqueue(id, { updateOne: { filter: { _id: id }, update: update as mongo.UpdateFilter<Doc>, upsert: opts?.upsert ?? false } }),
     delete: (id) => enqueue(id, { deleteOne: { filter: { _id: id } } }),
   };
 }
