@@ -93,8 +93,8 @@ async function flush(id: string): Promise<void> {
     if (!queue[0]!.update) while (n < queue.length && !queue[n]!.update) n++;
     const jobs = queue.splice(0, n);
     if (queue.length === 0) waiting.delete(id);
-    const update = jobs[0]!.update ?? merged(jobs);
     try {
+      const update = jobs[0]!.update ?? merged(jobs);
       const doc = jobs.some((j) => j.returning)
         ? ((await upsertRetrying(() => PledgeCounter.findOneAndUpdate({ _id: id }, update, { upsert: true, new: true }).lean())) as Record<string, unknown> | null)
         : (await upsertRetrying(() => pledgeCounterWrites.update(id, stamped(update), { upsert: true })), null);

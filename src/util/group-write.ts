@@ -63,10 +63,10 @@ const kindOf = (j: Job): number => KIND_ORDER[Object.keys(j.op)[0]!] ?? 3;
  * reports only that one, so the rest would seem written; ordered, both databases stop
  * there. Returns the jobs after a failure, not attempted, for the next batch.
  */
-async function send(collection: mongo.Collection<Doc>, batch: Job[]): Promise<Job[]> {
+async function send(collection: () => mongo.Collection<Doc>, batch: Job[]): Promise<Job[]> {
   const jobs = [...batch].sort((a, b) => kindOf(a) - kindOf(b));
   try {
-    await collection.bulkWrite(
+    await collection().bulkWrite(
       jobs.map((j) => j.op),
       { ordered: true },
     );
@@ -74,7 +74,7 @@ async function send(collection: mongo.Collection<Doc>, batch: Job[]): Promise<Jo
     return [];
   } catch (err) {
     const failed = writeErrorsOf(err)?.[0];
-    if (!failed) {
+    if (!failed || !(failed.index >= 0 && failed.index < jobs.length)) {
       for (const j of jobs) j.reject(err); // nothing is known to be written (e.g. the connection dropped)
       return [];
     }
@@ -103,14 +103,13 @@ export function createGroupWriter(collection: () => mongo.Collection<Doc>): Grou
       const batch: Job[] = [];
       const later: Job[] = [];
       for (const j of waiting) {
-        const k = j.id;
-        if (batch.length < MAX_GROUP_WRITES && !ids.has(k)) {
-          ids.add(k);
+        if (batch.length < MAX_GROUP_WRITES && !ids.has(j.id)) {
+          ids.add(j.id);
           batch.push(j);
         } else later.push(j);
       }
       waiting = later;
-      const notAttempted = await send(collection(), batch);
+      const notAttempted = await send(collection, batch);
       waiting = [...notAttempted, ...waiting];
     }
     sending = false;
