@@ -304,7 +304,7 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
     // The floor first, on the same database: the least work a pledge needs, without the bot.
     const floor = parts.includes("confirm") ? await measurePledgeFloor(process.env.MONGODB_URI!, o.floorSeconds, [1, 4, 16]) : undefined;
     if (floor) log(`database floor: ${JSON.stringify(floor)}`);
-    const confirmPath = floor ? await benchConfirmPath(o, log, floor, db?.process.pid) : "skipped";
+    const confirmPath = floor ? await benchConfirmPath(o, log, floor, db?.process.pid ?? envNumber("BENCH_DATABASE_PID")) : "skipped";
     const ranking = parts.includes("ranking") ? await benchRanking(o, process.env.MONGODB_URI!, log) : "skipped";
     const databaseFloor = floor ? { writesPerPledge: FLOOR_WRITES_PER_PLEDGE, secondsPerRun: o.floorSeconds, runs: floor } : "skipped";
     return { backend, cores: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), node: process.version, databaseFloor, confirmPath, ranking };

@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     db = await startEmbeddedDb({ dataDir, log });
     process.env.MONGODB_URI = db.uri; // the domain modules read it
     process.env.BENCH_DATABASE = "embedded FerretDB 1.24, SQLite backend (started by bench/run.ts)"; // and name it so
+    if (db.process.pid) process.env.BENCH_DATABASE_PID = String(db.process.pid); // whose CPU time the pledge bench counts
     embeddedDb = true;
   }
   const uri = process.env.MONGODB_URI!;
