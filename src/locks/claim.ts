@@ -18,7 +18,7 @@ export async function tryClaim(key: string, owner: string, expiresAt: Date): Pro
 /** True only for the first caller ever (until the claim expires and is swept). */
 export async function claimOnce(key: string, owner: string, expiresAt: Date): Promise<boolean> {
   try {
-    await Claim.insertMany([{ _id: key, owner, expiresAt }]);
+    await claimWrites.insert({ _id: key, owner, expiresAt });
     return true;
   } catch (err) {
     if (isDuplicateKeyError(err)) return false;

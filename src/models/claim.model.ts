@@ -1,8 +1,8 @@
 import { Schema, model } from "mongoose";
-import { createGroupWriter } from "../util/group-write";
+import { groupWriterOf } from "../util/group-write";
 
-// One row per claimed thing (a chat lease slot, an outbox attempt, a reply token,
-// a reminder…). Inserting the row is the claim; the unique _id makes it atomic.
+// One row per claimed thing (a chat lease slot, an outbox attempt, a complaint
+// slot, a reminder…). Inserting the row is the claim; the unique _id makes it atomic.
 const claimSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -15,4 +15,4 @@ claimSchema.index({ expiresAt: 1 });
 
 export const Claim = model("Claim", claimSchema);
 /** Inserts and deletes by _id, sent together (util/group-write.ts). */
-export const claimWrites = createGroupWriter(() => Claim.collection as never);
+export const claimWrites = groupWriterOf(Claim);

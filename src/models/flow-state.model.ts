@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { createGroupWriter } from "../util/group-write";
+import { groupWriterOf } from "../util/group-write";
 
 // The active conversation flow of one chat (pledge, complaint, …). Expiry is
 // checked on read: FerretDB ignores TTL indexes (shared/reference/ferretdb.md).
@@ -21,4 +21,4 @@ flowStateSchema.index({ expiresAt: 1 });
 export type FlowStateFields = InferSchemaType<typeof flowStateSchema>;
 export const FlowState = model("FlowState", flowStateSchema);
 /** Writes by _id, sent together (util/group-write.ts). Raw documents: no casting, no automatic timestamps. */
-export const flowStateWrites = createGroupWriter(() => FlowState.collection as never);
+export const flowStateWrites = groupWriterOf(FlowState);

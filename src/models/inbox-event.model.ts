@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { createGroupWriter } from "../util/group-write";
+import { groupWriterOf } from "../util/group-write";
 
 // Every signed webhook event is stored here before the 200 goes back to LINE, so a
 // crash after the 200 loses nothing (ARCHITECTURE.md, "The inbox makes the 200 safe").
@@ -39,4 +39,4 @@ export type InboxEventFields = InferSchemaType<typeof inboxEventSchema>;
 export type InboxEventDoc = InboxEventFields & { _id: string };
 export const InboxEvent = model("InboxEvent", inboxEventSchema);
 /** Writes by _id from the workers, sent together (util/group-write.ts). Raw documents: no casting. */
-export const inboxEventWrites = createGroupWriter(() => InboxEvent.collection as never);
+export const inboxEventWrites = groupWriterOf(InboxEvent);

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { createGroupWriter } from "../util/group-write";
+import { groupWriterOf } from "../util/group-write";
 
 // The open part of the inbox: one small row per stored event that is not yet
 // finished, keyed by its webhookEventId (the inbox row has the same _id). The
@@ -24,4 +24,4 @@ inboxQueueSchema.index({ receivedAt: 1 });
 export type InboxQueueFields = InferSchemaType<typeof inboxQueueSchema>;
 export const InboxQueue = model("InboxQueue", inboxQueueSchema);
 /** Writes by _id from the workers, sent together (util/group-write.ts). */
-export const inboxQueueWrites = createGroupWriter(() => InboxQueue.collection as never);
+export const inboxQueueWrites = groupWriterOf(InboxQueue);

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { createGroupWriter } from "../util/group-write";
+import { groupWriterOf } from "../util/group-write";
 
 // Running pledge counts, so that progress and rankings read a few small documents
 // instead of grouping every pledge (FerretDB groups 100,000 pledges in about 9 s;
@@ -27,7 +27,7 @@ const pledgeCounterSchema = new Schema(
 export type PledgeCounterFields = InferSchemaType<typeof pledgeCounterSchema>;
 export const PledgeCounter = model("PledgeCounter", pledgeCounterSchema);
 /** Updates by _id, sent together across documents (util/group-write.ts). Raw: no casting, no automatic timestamps. */
-export const pledgeCounterWrites = createGroupWriter(() => PledgeCounter.collection as never);
+export const pledgeCounterWrites = groupWriterOf(PledgeCounter);
 
 export const yearCounterId = (campaignYear: number): string => String(campaignYear);
 export const districtCounterId = (campaignYear: number, districtCode: string): string => `${campaignYear}:${districtCode}`;

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { createGroupWriter } from "../util/group-write";
+import { groupWriterOf } from "../util/group-write";
 
 // One document per issued pledge number: the unique _id "<year>:<number>" makes a
 // number go to one pledge only, and the unique pledgeId gives a pledge one number
@@ -21,6 +21,6 @@ const pledgeNumberSchema = new Schema(
 export type PledgeNumberFields = InferSchemaType<typeof pledgeNumberSchema>;
 export const PledgeNumber = model("PledgeNumber", pledgeNumberSchema);
 /** Inserts, sent together (util/group-write.ts); documents made with newDocument(). */
-export const pledgeNumberWrites = createGroupWriter(() => PledgeNumber.collection as never);
+export const pledgeNumberWrites = groupWriterOf(PledgeNumber);
 
 export const pledgeNumberId = (campaignYear: number, number: number): string => `${campaignYear}:${number}`;

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { createGroupWriter } from "../util/group-write";
+import { groupWriterOf } from "../util/group-write";
 
 // One "ไม่รับ ไม่ให้" pledge per person per campaign year (ARCHITECTURE.md, Pledge).
 //
@@ -43,4 +43,4 @@ export type PledgeFields = InferSchemaType<typeof pledgeSchema>;
 export type PledgeDoc = InstanceType<typeof Pledge>;
 export const Pledge = model("Pledge", pledgeSchema);
 /** Inserts, sent together (util/group-write.ts); documents made with newDocument(). */
-export const pledgeWrites = createGroupWriter(() => Pledge.collection as never);
+export const pledgeWrites = groupWriterOf(Pledge);

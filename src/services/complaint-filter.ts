@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { ValidationError } from "../errors";
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, ROUTING_LEVELS } from "../models/complaint.model";
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, ROUTING_LEVELS, type ComplaintCategory, type ComplaintStatus, type RoutingLevel } from "../models/complaint.model";
 import { scopeFilter, type OfficerScope } from "./complaint-scope";
-import type { ComplaintCategory, ComplaintStatus, RoutingLevel } from "../models/complaint.model";
 import { parseTrackingCode } from "./tracking-code";
 
 // Dashboard filters. They are parsed with zod into known strings, dates and enums,
@@ -51,7 +50,6 @@ export function buildComplaintQuery(scope: OfficerScope, filter: ComplaintFilter
   }
   return and.length === 0 ? {} : { $and: and };
 }
-
 
 /** What the in-memory complaint list (complaint-index/) filters on. */
 export interface ComplaintFacts {

@@ -11,7 +11,6 @@ import { countTrackingMiss, trackingPaused } from "./complaint-track-limit";
 const MISS_LIMIT_TEXT = "ขออภัยค่ะ มีการลองรหัสติดตามที่ไม่ถูกต้องหลายครั้งเกินไป เพื่อความปลอดภัยของผู้แจ้ง กรุณารอ 1–2 ชั่วโมงแล้วลองใหม่นะคะ";
 export const NOT_FOUND_TEXT = "ไม่พบเรื่องที่ใช้รหัสนี้ค่ะ กรุณาตรวจสอบรหัสติดตามอีกครั้ง (เช่น KK-7F3-Q9M-2XA) หรือพิมพ์ \"ติดตามเรื่อง\" เพื่อดูรายการเรื่องของคุณค่ะ";
 
-
 /** The case with this canonical code: through the in-memory list when it is built, else a query. */
 async function findByCode(deps: Pick<ComplaintDeps, "complaintIndex">, code: string): Promise<ComplaintDoc | null> {
   const id = await deps.complaintIndex?.idOfCode(code);

@@ -12,6 +12,7 @@ import { generateTrackingCode } from "./tracking-code";
 import { recordComplaintChange } from "./complaint-index/record-change";
 import type { ComplaintListIndex } from "./complaint-index/complaint-list-index";
 import { MAX_COMPLAINTS_PER_DAY, complaintSlotsUsed, releaseComplaintSlots, takeComplaintSlot } from "./complaint-day-limit";
+import { NOT_FOUND_TEXT } from "./complaint-lookup";
 
 // The reporter's side of complaints: submit (idempotent), follow, reply. The
 // dashboard side is complaint-query.service.ts. No LINE or HTTP types here.
@@ -26,7 +27,6 @@ export interface ComplaintDeps {
 export { MAX_COMPLAINTS_PER_DAY } from "./complaint-day-limit";
 export { MAX_TRACKING_MISSES_PER_HOUR } from "./complaint-track-limit";
 export { findOwnComplaintByCode, findOwnComplaintByDraft, listOwnComplaints, trackComplaint, type TrackedComplaint } from "./complaint-lookup";
-import { NOT_FOUND_TEXT } from "./complaint-lookup";
 
 const DAY_LIMIT_TEXT =
   "ขออภัยค่ะ วันนี้คุณแจ้งเรื่องครบ 5 เรื่องแล้ว ซึ่งเป็นจำนวนสูงสุดต่อวัน เพื่อป้องกันการใช้ระบบในทางที่ผิด " +

@@ -111,9 +111,9 @@ export async function findPledge(memberId: Types.ObjectId | string, campaignYear
 /**
  * Records a pledge, idempotently: a second call for the same member and year returns
  * the existing pledge ("existing"), or brings a withdrawn one back with the new area
- * and its old number ("renewed").
+ * and its old number ("renewed"). `districtCount`: the district's pledges right after
+ * this one was counted (absent for "existing").
  */
-/** `districtCount`: the district's pledges right after this one was counted (absent for "existing"). */
 export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: PledgeView; outcome: CreatePledgeOutcome; districtCount?: number }> {
   const area = validatePledgeArea(input.area);
   const id = pledgeIdFor(input.memberId, input.campaignYear);

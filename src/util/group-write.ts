@@ -29,6 +29,11 @@ interface Job {
 
 export const MAX_GROUP_WRITES = 500;
 
+/** What a group writer writes to: a driver collection, such as a mongoose model's `.collection`. */
+export interface BulkWritable {
+  bulkWrite(ops: mongo.AnyBulkWriteOperation<Doc>[], options: mongo.BulkWriteOptions): Promise<unknown>;
+}
+
 interface WriteErrorLike {
   index: number;
   code?: number;
@@ -63,7 +68,7 @@ const kindOf = (j: Job): number => KIND_ORDER[Object.keys(j.op)[0]!] ?? 3;
  * reports only that one, so the rest would seem written; ordered, both databases stop
  * there. Returns the jobs after a failure, not attempted, for the next batch.
  */
-async function send(collection: () => mongo.Collection<Doc>, batch: Job[]): Promise<Job[]> {
+async function send(collection: () => BulkWritable, batch: Job[]): Promise<Job[]> {
   const jobs = [...batch].sort((a, b) => kindOf(a) - kindOf(b));
   try {
     await collection().bulkWrite(
@@ -92,7 +97,7 @@ export async function newDocument(model: Model<any>, fields: Record<string, unkn
   return doc.toObject({ depopulate: true }) as Doc;
 }
 
-export function createGroupWriter(collection: () => mongo.Collection<Doc>): GroupWriter {
+export function createGroupWriter(collection: () => BulkWritable): GroupWriter {
   let waiting: Job[] = [];
   let sending = false;
 
@@ -123,7 +128,12 @@ export function createGroupWriter(collection: () => mongo.Collection<Doc>): Grou
 
   return {
     insert: (doc) => enqueue(doc._id, { insertOne: { document: doc } }),
-    update: (id, update, opts) => enqueue(id, { updateOne: { filter: { _id: id }, update: update as mongo.UpdateFilter<Doc>, upsert: opts?.upsert ?? false } }),
+    update: (id, update, opts) => enqueue(id, { updateOne: { filter: { _id: id }, update, upsert: opts?.upsert ?? false } } as mongo.AnyBulkWriteOperation<Doc>),
     delete: (id) => enqueue(id, { deleteOne: { filter: { _id: id } } }),
   };
+}
+
+/** The group writer of a mongoose model's collection (documents written raw: no casting, no automatic timestamps). */
+export function groupWriterOf(model: { collection: unknown }): GroupWriter {
+  return createGroupWriter(() => model.collection as BulkWritable);
 }

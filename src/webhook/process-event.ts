@@ -61,11 +61,9 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
         replies = [politeTextMessage(SORRY)];
       }
     }
-    const committed = { state: "committed", attempts, outMessages: JSON.stringify(replies), ...(flowUpdate ? { flowUpdate: JSON.stringify(flowUpdate) } : {}) };
+    const committed = { state: "committed" as const, attempts, outMessages: JSON.stringify(replies), ...(flowUpdate ? { flowUpdate: JSON.stringify(flowUpdate) } : {}) };
     await inboxEventWrites.update(row._id, { $set: committed });
-    row.state = "committed";
-    row.outMessages = JSON.stringify(replies);
-    row.flowUpdate = flowUpdate ? JSON.stringify(flowUpdate) : undefined;
+    Object.assign(row, committed);
   }
   if (row.flowUpdate) {
     const upd = JSON.parse(row.flowUpdate) as FlowUpdate;

@@ -30,7 +30,7 @@ function writerOn(name: string): { writer: GroupWriter; rows: mongoose.mongo.Col
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });
-  return { writer: createGroupWriter(() => counted as never), rows, bulkWrites: () => bulkWrites };
+  return { writer: createGroupWriter(() => counted), rows, bulkWrites: () => bulkWrites };
 }
 
 test("100 concurrent inserts: all stored, in a few bulk writes; each duplicate rejects its own caller with 11000", async () => {
