@@ -198,7 +198,7 @@ export async function runComplaintBench(opts: ComplaintBenchOptions = {}): Promi
   const hadUri = process.env.MONGODB_URI;
   if (!hadUri) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-bench-complaint-"));
-    db = await startEmbeddedDb({ dataDir, log });
+    db = await startEmbeddedDb({ log });
     process.env.MONGODB_URI = db.uri;
   }
   try {

@@ -117,7 +117,7 @@ export async function runDashboardBench(
   let uri = process.env.MONGODB_URI;
   if (!uri) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-bench-dash-"));
-    db = await startEmbeddedDb({ dataDir });
+    db = await startEmbeddedDb({});
     uri = db.uri;
     const [d, dir] = [db, dataDir];
     cleanups.push(async () => {

@@ -72,7 +72,7 @@ export async function runDatabaseBench(o: DatabaseBenchOptions & { embedded: boo
   let shipped: Map<number, Record<Op, number>> | undefined;
   if (o.embedded) {
     const dir = mkdtempSync(path.join(os.tmpdir(), "sujarit-bench-shipped-"));
-    const db = await startEmbeddedDb({ dataDir: dir, idIndex: false });
+    const db = await startEmbeddedDb({ backend: "h2", file: path.join(dir, "db.mv") });
     try {
       shipped = await measureKeyedAccess({ ...o, uri: db.uri, log: (l) => o.log?.(`FerretDB as shipped: ${l}`) });
     } finally {

@@ -296,7 +296,7 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
   const hadUri = process.env.MONGODB_URI;
   if (!hadUri) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-bench-pledge-"));
-    db = await startEmbeddedDb({ dataDir, log });
+    db = await startEmbeddedDb({ log });
     process.env.MONGODB_URI = db.uri;
   }
   try {

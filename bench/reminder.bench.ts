@@ -107,7 +107,7 @@ export async function runReminderBench(opts: ReminderBenchOptions = {}): Promise
   const hadUri = process.env.MONGODB_URI;
   if (!hadUri) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-bench-reminders-"));
-    db = await startEmbeddedDb({ dataDir, log });
+    db = await startEmbeddedDb({ log });
     process.env.MONGODB_URI = db.uri;
   }
   const h = await startHarness("bench_reminders", { background: false, env: { LOG_LEVEL: "warn" } });

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   let dataDir: string | undefined;
   if (!process.env.MONGODB_URI) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-bench-db-"));
-    db = await startEmbeddedDb({ dataDir, log });
+    db = await startEmbeddedDb({ log });
     process.env.MONGODB_URI = db.uri; // the domain modules read it
     process.env.BENCH_DATABASE = "embedded FerretDB 1.24, SQLite backend (started by bench/run.ts)"; // and name it so
     if (db.process.pid) process.env.BENCH_DATABASE_PID = String(db.process.pid); // whose CPU time the pledge bench counts

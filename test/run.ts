@@ -1,12 +1,11 @@
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import os from "node:os";
+import { spawn } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedDb, type EmbeddedDb } from "../src/dev/embedded-db";
 
-// `npm test`: runs the database launcher's Go tests, then uses MONGODB_URI when
-// set, else starts the embedded FerretDB on a free loopback port with a fresh data
-// folder, and runs node's test runner.
+// `npm test`: uses MONGODB_URI when set, else starts the embedded database
+// (mongo-java-server, memory backend) on a free loopback port, and runs node's test
+// runner. Each test file uses a database of its own on that server.
 function findTests(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
@@ -23,25 +22,15 @@ async function main(): Promise<void> {
     .map((f) => path.relative(root, f))
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
-  // The database launcher's own Go tests (tools/ferretdb), when no filter leaves them out.
-  if (filters.length === 0 || filters.some((x) => "tools/ferretdb".includes(x))) {
-    const go = spawnSync("go", ["test", "./..."], { cwd: path.join(root, "tools", "ferretdb"), stdio: "inherit" });
-    if (go.status !== 0) {
-      console.error("go test in tools/ferretdb failed");
-      process.exit(1);
-    }
-  }
   if (files.length === 0) {
     // node --test with no files would run whatever it finds, compiled copies included.
     console.log("no test files match");
     process.exit(0);
   }
   let db: EmbeddedDb | undefined;
-  let dataDir: string | undefined;
   const env = { ...process.env };
   if (!env.MONGODB_URI) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-test-db-"));
-    db = await startEmbeddedDb({ dataDir, log: (l) => console.error(l) });
+    db = await startEmbeddedDb({ backend: "memory", log: (l) => console.error(l) });
     env.MONGODB_URI = db.uri;
     env.SUJARIT_TEST_EMBEDDED_DB = "1";
   }
@@ -58,7 +47,6 @@ async function main(): Promise<void> {
   const code: number = await new Promise((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
   console.log(`test wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await db?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
 }
 

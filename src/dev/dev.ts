@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   try {
     let mongodbUri = process.env.MONGODB_URI;
     if (!mongodbUri) {
-      db = await startEmbeddedDb({ dataDir: path.join(dataDir, "ferretdb"), log: (l) => console.error(l) });
+      db = await startEmbeddedDb({ backend: "h2", file: path.join(dataDir, "mongo-dev.mv"), log: (l) => console.error(l) });
       mongodbUri = db.uri;
     }
     const channel = devChannel(process.env);
@@ -117,8 +117,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  // Go missing, a port in use, a bad .env value: one clear line, exit 1.
-  const known = err instanceof ConfigError || err instanceof DevStartError || /Go is not installed|FerretDB|go build/.test(err.message);
+  // Java or Maven missing, a port in use, a bad .env value: one clear line, exit 1.
+  const known = err instanceof ConfigError || err instanceof DevStartError || /is not installed|embedded database|mvn package/.test(err.message);
   console.error(known ? err.message : `npm run dev failed: ${err.message}`);
   process.exit(1);
 });

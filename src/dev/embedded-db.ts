@@ -1,16 +1,18 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { findRepoRoot } from "../util/repo-root";
 
-// The embedded MongoDB wire-protocol server for dev and tests: FerretDB v1.24
-// (SQLite backend) compiled from tools/ferretdb, with an index on the expression
-// its _id lookups use (tools/ferretdb/idindex.go). Production uses real MongoDB.
+// The embedded MongoDB wire-protocol server for dev and tests: mongo-java-server 1.47
+// (tools/mongo-dev, a small Maven project built once into .cache/mongo-dev/). Tests use
+// its memory backend; `npm run dev` and `npm run db` its H2 file in .data/, which
+// flushes about once a second (a kill -9 can lose the last second: fine for dev).
+// Production uses real MongoDB; what this server lacks is in the README.
 const ROOT = findRepoRoot(__dirname);
-const TOOL_DIR = path.join(ROOT, "tools", "ferretdb");
-const CACHE_DIR = path.join(ROOT, ".cache", "ferretdb");
+const TOOL_DIR = path.join(ROOT, "tools", "mongo-dev");
+const CACHE_DIR = path.join(ROOT, ".cache", "mongo-dev");
 
 export interface EmbeddedDb {
   uri: string;
@@ -18,33 +20,43 @@ export interface EmbeddedDb {
   stop(): Promise<void>;
 }
 
+function listSources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) listSources(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
 function sourceHash(): string {
   const h = createHash("sha256");
-  for (const f of ["go.mod", "go.sum", ...readdirSync(TOOL_DIR).filter((n) => n.endsWith(".go")).sort()]) {
-    const p = path.join(TOOL_DIR, f);
-    if (existsSync(p)) h.update(readFileSync(p));
-  }
+  for (const f of [path.join(TOOL_DIR, "pom.xml"), ...listSources(path.join(TOOL_DIR, "src"))]) h.update(readFileSync(f));
   return h.digest("hex").slice(0, 12);
 }
 
-/** Builds the launcher once per source version and returns the binary's path. */
-export function ensureFerretDbBinary(log: (line: string) => void = () => {}): string {
-  const bin = path.join(CACHE_DIR, `ferretdb-${sourceHash()}`);
-  if (existsSync(bin)) return bin;
-  const go = spawnSync("go", ["version"], { encoding: "utf8" });
-  if (go.error || go.status !== 0) {
-    throw new Error(
-      "Go is not installed, so the embedded database (FerretDB) cannot be built. " +
-        "Either install Go 1.24+, or set MONGODB_URI to a MongoDB you run (for example `docker compose up mongo`).",
-    );
-  }
-  mkdirSync(CACHE_DIR, { recursive: true });
-  log(`building the embedded database (FerretDB) into ${path.relative(ROOT, bin)} …`);
+function missing(what: string): Error {
+  return new Error(
+    `${what} is not installed, so the embedded database (mongo-java-server) cannot be built. ` +
+      "Install Java 17+ and Maven (Debian: apt-get install openjdk-17-jdk-headless maven), " +
+      "or set MONGODB_URI to a MongoDB you run (for example `docker compose up mongo`).",
+  );
+}
+
+/** Builds the launcher jar once per source version and returns its path. */
+export function ensureMongoDevJar(log: (line: string) => void = () => {}): string {
+  const jar = path.join(CACHE_DIR, `mongo-dev-${sourceHash()}.jar`);
+  if (existsSync(jar)) return jar;
+  if (spawnSync("java", ["-version"]).status !== 0) throw missing("Java");
+  if (spawnSync("mvn", ["-v"]).status !== 0) throw missing("Maven");
+  log(`building the embedded database (mongo-java-server) into ${path.relative(ROOT, jar)} …`);
   const started = Date.now();
-  const build = spawnSync("go", ["build", "-o", bin, "."], { cwd: TOOL_DIR, encoding: "utf8", stdio: ["ignore", "inherit", "inherit"] });
-  if (build.status !== 0) throw new Error(`go build of tools/ferretdb failed (exit ${build.status})`);
+  const build = spawnSync("mvn", ["-q", "-B", "package"], { cwd: TOOL_DIR, stdio: ["ignore", "inherit", "inherit"] });
+  if (build.status !== 0) throw new Error(`mvn package in tools/mongo-dev failed (exit ${build.status})`);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  copyFileSync(path.join(TOOL_DIR, "target", "mongo-dev.jar"), jar);
   log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return bin;
+  return jar;
 }
 
 export async function freePort(): Promise<number> {
@@ -61,25 +73,33 @@ export async function freePort(): Promise<number> {
 }
 
 export interface StartOptions {
+  /** 0 or unset: the server picks a free port and prints it. */
   port?: number;
-  dataDir?: string;
-  /** false: FerretDB as shipped, without the index on its _id lookups (a benchmark's baseline). */
-  idIndex?: boolean;
+  /** "memory" (tests) or "h2" (dev: data survives restarts in `file`). */
+  backend?: "memory" | "h2";
+  /** The H2 file; default .data/mongo-dev.mv. */
+  file?: string;
+  /** JVM heap cap; default 2g. */
+  maxHeap?: string;
   log?: (line: string) => void;
 }
 
-/** Starts FerretDB on loopback and resolves once it prints its URI. */
+/** Starts mongo-java-server on loopback and resolves once it prints its URI. */
 export async function startEmbeddedDb(opts: StartOptions = {}): Promise<EmbeddedDb> {
-  const bin = ensureFerretDbBinary(opts.log);
-  const port = opts.port ?? (await freePort());
-  const dataDir = opts.dataDir ?? path.join(ROOT, ".data", "ferretdb");
-  mkdirSync(dataDir, { recursive: true });
-  const args = ["-listen", `127.0.0.1:${port}`, "-data", dataDir, ...(opts.idIndex === false ? ["-id-index=false"] : [])];
-  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const jar = ensureMongoDevJar(opts.log);
+  const backend = opts.backend ?? "memory";
+  const args = [`-Xmx${opts.maxHeap ?? "2g"}`, "-XX:+UseParallelGC", "-jar", jar, "--port", String(opts.port ?? 0), "--backend", backend, "--exit-on-stdin-eof"];
+  if (backend === "h2") {
+    const file = opts.file ?? path.join(ROOT, ".data", "mongo-dev.mv");
+    mkdirSync(path.dirname(file), { recursive: true });
+    args.push("--file", file);
+  }
+  // stdin stays a pipe we hold: if this process dies, the server sees EOF and exits.
+  const child = spawn("java", args, { stdio: ["pipe", "pipe", "pipe"] });
   const uri = await new Promise<string>((resolve, reject) => {
     let out = "";
     let err = "";
-    const timer = setTimeout(() => reject(new Error(`FerretDB did not start within 30 s: ${err}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`the embedded database did not start within 30 s: ${err}`)), 30_000);
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const m = /MONGODB_URI=(\S+)/.exec(out);
@@ -89,11 +109,16 @@ export async function startEmbeddedDb(opts: StartOptions = {}): Promise<Embedded
       }
     });
     child.stderr!.on("data", (chunk: Buffer) => {
-      err += chunk.toString();
+      err = (err + chunk.toString()).slice(-4000);
+      if (opts.log && /\bERROR\b|Exception/.test(chunk.toString())) opts.log(chunk.toString().trimEnd());
+    });
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
     });
     child.on("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`FerretDB exited (code ${code}): ${err.slice(-2000)}`));
+      reject(new Error(`the embedded database exited (code ${code}): ${err.slice(-2000)}`));
     });
   });
   return {
@@ -101,7 +126,7 @@ export async function startEmbeddedDb(opts: StartOptions = {}): Promise<Embedded
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 5000).unref();

@@ -51,7 +51,7 @@ describe("claims", () => {
     const lease = await acquireLease("chat:renew", "a", t0, 1000);
     assert.ok(lease);
     assert.equal(await lease.renew(new Date(t0.getTime() + 1200)), true, "the next slot is its own; the one after is free");
-    const held = async () => (await Claim.find({ _id: { $regex: /^chat:renew@/ } }).lean()).map((c) => String(c._id)).sort();
+    const held = async () => (await Claim.find({ _id: { $regex: "^chat:renew@" } }).lean()).map((c) => String(c._id)).sort();
     const k = Math.floor(t0.getTime() / 1000);
     assert.deepEqual(await held(), [k, k + 1, k + 2].map((s) => `chat:renew@${s}`).sort());
     assert.equal(await tryClaim("chat:renew-other@1", "b", new Date(t0.getTime() + 60_000)), true);

@@ -31,7 +31,7 @@ let botUrl: string;
 before(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-outage-db-"));
   dbPort = await freePort();
-  db = await startEmbeddedDb({ port: dbPort, dataDir });
+  db = await startEmbeddedDb({ port: dbPort, backend: "h2", file: path.join(dataDir, "db.mv") });
   // LINE's redelivery interval is undisclosed; 400 ms keeps the test short.
   line = await startLineEmulator({ channelSecret: TEST_CHANNEL_SECRET, channelAccessToken: TEST_ACCESS_TOKEN, redeliver: { attempts: 80, delayMs: 400 } });
   const config = makeTestConfig("dbout", line.url, { MONGODB_URI: db.uri });
@@ -74,14 +74,14 @@ test("MongoDB stops mid-stream: 503 fast, readyz 503, then every event answered 
 
   const chaos = (async () => {
     await delay(1200);
-    // SIGTERM, not SIGKILL: the database process stops; how FerretDB's SQLite
-    // files survive a SIGKILL is not what this test is about.
+    // SIGTERM, not SIGKILL: the database process stops and its H2 file is closed
+    // cleanly; what a SIGKILL loses (H2 flushes once a second) is not this test's subject.
     await db.stop();
     outage.from = Date.now();
     await delay(600);
     readyDuringOutage.push(await readyz());
     await delay(2800);
-    db = await startEmbeddedDb({ port: dbPort, dataDir });
+    db = await startEmbeddedDb({ port: dbPort, backend: "h2", file: path.join(dataDir, "db.mv") });
     outage.to = Date.now();
   })();
   await streamAtRate(total, 20, async (i) => {

@@ -96,5 +96,5 @@ test("drains asking for their chat's events at once share one read of the queue,
   await InboxQueue.insertMany(keys.flatMap((chatKey, i) => [2, 1].map((t) => ({ _id: `${chatKey}:${t}`, chatKey, timestamp: i * 10 + t, receivedAt: at }))));
   const lists = await Promise.all(keys.map((k) => read(k)));
   lists.forEach((l, i) => assert.deepEqual(l.map((p) => p._id), [`${keys[i]}:1`, `${keys[i]}:2`]));
-  await InboxQueue.deleteMany({ _id: { $regex: /^pr-|^chat:pr-many/ } });
+  await InboxQueue.deleteMany({ _id: { $regex: "^pr-|^chat:pr-many" } });
 });
