@@ -1,0 +1,16 @@
+import express, { type Router } from "express";
+import type { AppDeps } from "../app-deps";
+import type { TransparencySource } from "../services/transparency/transparency.service";
+import { securityHeaders } from "./http/security-headers";
+import { transparencyView } from "./views/transparency.view";
+
+// Public pages: no login, no cookies, no personal data. /transparency (issue 23)
+// is built at most once a minute, so anyone may cache it for that long.
+export function createPublicRouter(deps: AppDeps, source: TransparencySource): Router {
+  const r = express.Router();
+  r.get("/transparency", securityHeaders, async (_req, res) => {
+    const t = await source.current();
+    res.set("Cache-Control", "public, max-age=60").type("html").send(transparencyView(t, deps.config.timezone).toString());
+  });
+  return r;
+}
