@@ -27,6 +27,7 @@ const DOMAIN: Record<string, { fn: string; title: string; opts: Partial<Record<S
   reminder: { fn: "runReminderBench", title: "Reminder fan-out (bench/reminder.bench.ts)", opts: { quick: { villages: 24, residents: 2_000 } } },
   dashboard: { fn: "runDashboardBench", title: "Dashboard queries (bench/dashboard.bench.ts)", opts: { quick: { complaints: 1_000, pledges: 5_000, minSamples: 3, budgetMsPerCase: 15_000 }, standard: { complaints: 100_000, pledges: 500_000, minSamples: 5, budgetMsPerCase: 30_000 } } },
   pledge: { fn: "runPledgeBench", title: "Pledges (bench/pledge.bench.ts)", opts: { quick: { durationS: 5, rate: 10, rankingPledges: 10_000, rankingQueries: 20, drainTimeoutS: 30, floorSeconds: 2 }, standard: { durationS: 60, rate: 100, rankingPledges: 500_000, rankingQueries: 100, drainTimeoutS: 120 } } },
+  transparency: { fn: "runTransparencyBench", title: "Transparency page and ITA pack (bench/transparency.bench.ts)", opts: { quick: { complaints: 2_000, pledges: 10_000, requests: 100 }, standard: { complaints: 100_000, pledges: 500_000, requests: 500 } } },
   complaint: { fn: "runComplaintBench", title: "Complaints (bench/complaint.bench.ts)", opts: { quick: { durationS: 5, rate: 2, photos: 5, drainTimeoutS: 30 }, standard: { durationS: 20, rate: 50, photos: 20, drainTimeoutS: 120 } } },
 };
 

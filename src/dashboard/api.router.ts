@@ -2,16 +2,18 @@ import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps";
 import { mountComplaintApi } from "./api/complaints.api";
 import { mountMeetingApi } from "./api/meetings.api";
+import { mountPublicApi } from "./api/public.api";
 import { mountStatsApi } from "./api/stats.api";
 import { requireApi } from "./auth/auth.middleware";
 import { principalOf } from "./auth/principal";
 import { apiErrorHandler } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
 import { buildOpenApiDocument } from "./openapi";
+import type { TransparencySource } from "../services/transparency/transparency.service";
 
 // /api/*: the officer JSON API for integrations. Bearer API tokens only (no
-// cookies, so no CSRF). Answers follow /api/openapi.json exactly.
-export function createApiRouter(deps: AppDeps): Router {
+// cookies, so no CSRF); /api/public/* needs none (open data). Answers follow /api/openapi.json exactly.
+export function createApiRouter(deps: AppDeps, transparency: TransparencySource): Router {
   const r = express.Router();
   r.use(securityHeaders);
   r.use(express.json({ limit: "200kb" }));
@@ -24,6 +26,7 @@ export function createApiRouter(deps: AppDeps): Router {
   mountComplaintApi(r, deps);
   mountMeetingApi(r, deps);
   mountStatsApi(r, deps);
+  mountPublicApi(r, transparency);
   r.use((_req, res) => void res.status(404).json({ error: "not_found", message: "no such operation" }));
   r.use(apiErrorHandler(deps.logger));
   return r;

@@ -16,6 +16,8 @@ import { multipartBody } from "./http/multipart";
 import { notFoundPage, pageErrorHandler } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
 import { DASHBOARD_CSS } from "./views/dashboard-css";
+import { ITA_PRINT_CSS } from "./views/ita-print-css";
+import { createItaController } from "./controllers/ita.controller";
 
 // /officer/*: the HTML dashboard. Each route reads: guard → (CSRF) → controller.
 // Body parsers live here, never on the app: the webhook needs the raw body.
@@ -27,6 +29,9 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.use(securityHeaders);
   r.get("/static/dashboard.css", (_req, res) => {
     res.set("Cache-Control", "public, max-age=3600").type("css").send(DASHBOARD_CSS);
+  });
+  r.get("/static/ita-print.css", (_req, res) => {
+    res.set("Cache-Control", "public, max-age=3600").type("css").send(ITA_PRINT_CSS);
   });
   r.use(express.urlencoded({ extended: false, limit: "200kb", parameterLimit: 200 }));
   r.use(loadSession(store));
@@ -91,6 +96,11 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.get("/progress/pledges.csv", requirePage(...ALL_ROLES), progress.pledgesCsv);
   r.get("/progress/complaints.csv", requirePage(...ALL_ROLES), progress.complaintsCsv);
   r.get("/progress/coverage.csv", requirePage(...ALL_ROLES), progress.coverageCsv);
+
+  const ita = createItaController(deps);
+  r.get("/ita", requirePage(...CASE_ROLES), ita.form);
+  r.get("/ita/pack", requirePage(...CASE_ROLES), ita.pack);
+  r.get("/ita/pack.xlsx", requirePage(...CASE_ROLES), ita.workbook);
 
   const audit = createAuditController(deps);
   r.get("/audit", requirePage("admin"), audit.list);

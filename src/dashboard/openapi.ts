@@ -1,3 +1,4 @@
+import { PUBLIC_PATHS, PUBLIC_SCHEMAS } from "./openapi-public";
 import { SCHEMAS } from "./openapi-schemas";
 
 // OpenAPI 3.0 description of /api/*. The integration test compares these paths
@@ -91,7 +92,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       "/stats/complaints": { get: op("getComplaintStats", "Complaints per BE month by status and category. All roles.", { 200: json(ref("ComplaintStats")), 401: base[401] }) },
       "/stats/coverage": { get: op("getMeetingCoverage", "Share of villages with a meeting reported in the month. All roles.", { 200: json(ref("Coverage")), 401: base[401] }, { parameters: [q("month", "BE month, e.g. 2569-03", { type: "string", pattern: "^25[0-9]{2}-(0[1-9]|1[0-2])$" })] }) },
       "/audit": { get: op("listAudit", "The audit log, newest first. Admins.", { 200: json(ref("AuditPage")), ...base }, { parameters: [q("page", "1-based page", { type: "integer", minimum: 1 }), q("action", "e.g. complaint.identity_viewed"), q("complaintId", "complaint id")] }) },
+      ...PUBLIC_PATHS,
     },
-    components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } }, schemas: SCHEMAS },
+    components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } }, schemas: { ...SCHEMAS, ...PUBLIC_SCHEMAS } },
   };
 }

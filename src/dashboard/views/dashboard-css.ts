@@ -53,5 +53,6 @@ ol.timeline{padding-left:1.2rem}
 td .mono,td a.mono{white-space:nowrap}
 fieldset{border:1px solid #d9dde3;border-radius:6px;margin-top:12px}
 fieldset label{font-weight:400;display:block}
+.nowrap{white-space:nowrap}
 @media (max-width:600px){dl.facts{grid-template-columns:1fr}.container{padding:8px}}
 `;
