@@ -125,6 +125,16 @@ describe("escalation", () => {
     assert.equal(messagesTo(h, reporter).filter((m) => /ระดับจังหวัด/.test(m.text ?? "")).length, 1, "the reporter is told once per case");
   });
 
+  test("many cases past their deadline, four ticks at once on two processes: one audit row and one notice each", async () => {
+    const reporters = Array.from({ length: 12 }, (_, i) => makeUserId(`race-${i}`));
+    for (const r of reporters) await fileCase(h.bot.deps, r);
+    await bothTick(clock.now());
+    const at = bkk("2026-12-10T00:01:00");
+    await Promise.all([tickOn(h.bot, "a1", at), tickOn(second, "b1", at), tickOn(h.bot, "a2", at), tickOn(second, "b2", at)]);
+    assert.equal(await AuditLog.countDocuments({ action: "complaint.escalated" }), 12);
+    for (const r of reporters) assert.equal(messagesTo(h, r).length, 1);
+  });
+
   test("a case waiting on the reporter is not escalated", async () => {
     const reporter = makeUserId("reporter-6");
     const c = await fileCase(h.bot.deps, reporter);
