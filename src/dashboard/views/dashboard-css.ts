@@ -56,4 +56,5 @@ td .mono,td a.mono{white-space:nowrap}
 fieldset{border:1px solid #d9dde3;border-radius:6px;margin-top:12px}
 fieldset label{font-weight:400;display:block}
 @media (max-width:600px){dl.facts{grid-template-columns:1fr}.container{padding:8px}}
+@media (max-width:600px){table.queue thead{display:none}table.queue tr{display:block;border-bottom:1px solid #d9dde3;padding:4px 0}table.queue td{display:grid;grid-template-columns:7.5rem 1fr;gap:8px;border:0;padding:2px 8px}table.queue td::before{content:attr(data-label);font-weight:600;color:#5f6368}table.queue tr.overdue td:first-child,table.queue tr.today td:first-child{border-left:0}table.queue tr.overdue{border-left:4px solid #b3261e}table.queue tr.today{border-left:4px solid #f0a500}}
 `;

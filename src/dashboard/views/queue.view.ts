@@ -21,10 +21,10 @@ export interface QueueViewData {
 const label = (map: Record<string, string>, k: string) => map[k] ?? k;
 
 function row(r: QueueRow, tz: string): SafeHtml {
-  return html`<tr class="${r.overdue ? "overdue" : r.dueToday ? "today" : ""}"><td><a class="mono" href="/officer/complaints/${r.id}">${r.trackingCode}</a></td>
-<td>${clockBadge(r)}${r.overdue ? html`<br><span class="muted">${clockText(r)}</span>` : ""}</td><td>${dueDate(r.dueDay, tz)}</td>
-<td>${label(CATEGORY_LABELS, r.category)}</td><td>${r.level === "province" ? html`<span class="badge">ระดับจังหวัด</span> ` : ""}${areaLabel(r)}</td>
-<td><span class="badge ${r.status}">${label(STATUS_LABELS, r.status)}</span>${r.escalated ? html` <span class="badge">ส่งถึงจังหวัดแล้ว</span>` : ""}${r.expedited ? html` <span class="badge">ผู้แจ้งขอเร่งรัด</span>` : ""}</td></tr>`;
+  return html`<tr class="${r.overdue ? "overdue" : r.dueToday ? "today" : ""}"><td data-label="รหัสติดตาม"><span><a class="mono" href="/officer/complaints/${r.id}">${r.trackingCode}</a></span></td>
+<td data-label="เวลาที่เหลือ"><span>${clockBadge(r)}${r.overdue ? html` <span class="muted">${clockText(r)}</span>` : ""}</span></td><td data-label="กำหนด"><span>${dueDate(r.dueDay, tz)}</span></td>
+<td data-label="ประเภท"><span>${label(CATEGORY_LABELS, r.category)}</span></td><td data-label="พื้นที่"><span>${r.level === "province" ? html`<span class="badge">ระดับจังหวัด</span> ` : ""}${areaLabel(r)}</span></td>
+<td data-label="สถานะ"><span><span class="badge ${r.status}">${label(STATUS_LABELS, r.status)}</span>${r.escalated ? html` <span class="badge">ส่งถึงจังหวัดแล้ว</span>` : ""}${r.expedited ? html` <span class="badge">ผู้แจ้งขอเร่งรัด</span>` : ""}</span></td></tr>`;
 }
 
 function table(rows: readonly QueueRow[], caption: string, tz: string): SafeHtml {
