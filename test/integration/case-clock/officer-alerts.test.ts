@@ -58,6 +58,10 @@ describe("new-case alerts", () => {
     await bothTick(clock.now());
     await h.restart({ now: clock.now, background: false });
     await tickOn(h.bot, "after-restart", clock.now());
+    // A process that queued the alerts and died before marking the case: the next tick queues them again, LINE gets them once.
+    await CaseClockRow.updateOne({ _id: c._id }, { $set: { alertedAt: null } });
+    await bothTick(clock.now());
+    await h.settle();
     const got = json(officerLine);
     assert.equal(got.length, 1, "exactly one alert");
     assert.match(got[0]!, new RegExp(c.trackingCode));
@@ -90,6 +94,10 @@ describe("morning digest", () => {
     assert.equal(json(officerLine).length, 0, "not before 08:00");
     await bothTick(bkk("2026-12-09T08:00:00"));
     await bothTick(bkk("2026-12-09T08:01:00"));
+    await h.restart({ now: clock.now, background: false });
+    await mongoose.connection.collection("claims").deleteMany({}); // as if the process died before marking the day done
+    await tickOn(h.bot, "after-restart", bkk("2026-12-09T08:10:00"));
+    await h.settle();
     const digest = json(officerLine);
     assert.equal(digest.length, 1);
     assert.match(digest[0]!, /ครบกำหนดวันนี้ 1 เรื่อง/);
@@ -111,6 +119,9 @@ describe("escalation", () => {
     await bothTick(bkk("2026-12-10T00:00:00"));
     await h.restart({ now: clock.now, background: false });
     await bothTick(bkk("2026-12-10T00:05:00"));
+    await CaseClockRow.updateOne({ _id: c._id }, { $set: { reporterNotifiedAt: null } }); // died after queuing the notice, before marking it
+    await bothTick(bkk("2026-12-10T00:06:00"));
+    await h.settle();
     const notices = messagesTo(h, reporter);
     assert.equal(notices.length, 1);
     assert.match(notices[0]!.text ?? "", /ท่าน.*ระดับจังหวัด/);
