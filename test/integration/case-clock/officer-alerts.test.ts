@@ -126,6 +126,9 @@ describe("escalation", () => {
     assert.equal(notices.length, 1);
     assert.match(notices[0]!.text ?? "", /ท่าน.*ระดับจังหวัด/);
     assert.equal(await AuditLog.countDocuments({ action: "complaint.escalated", complaintId: c._id }), 1);
+    clock.set(bkk("2026-12-10T00:06:00"));
+    const metrics = await (await fetch(h.webhookUrl.replace(/\/webhook$/, "/metrics"))).text();
+    assert.match(metrics, /^sujarit_cases_overdue 1$/m);
     // The officer answers (the clock restarts), then misses the next deadline.
     clock.set(bkk("2026-12-10T09:00:00"));
     await messageReporter({ outbox: h.bot.deps.outbox, config: h.bot.deps.config, now: clock.now }, { districts: ["4001"], canSeeIdentity: false }, { kind: "officer", id: officerId }, { complaintId: String(c._id), text: "รับเรื่องแล้ว กำลังตรวจสอบค่ะ", expectsReply: false });
