@@ -53,7 +53,7 @@ export function complaintTimelineFlex(d: ComplaintTimelineData): messagingApi.Fl
   }
   contents.push(...shown.map(eventBox));
   if (d.awaitingReporter && d.canReply) {
-    contents.push({ type: "text", text: "เจ้าหน้าที่รอคำตอบจากคุณค่ะ แตะ \"ตอบกลับเจ้าหน้าที่\"", size: SIZES.body, weight: "bold", color: COLORS.brand, wrap: true });
+    contents.push({ type: "text", text: "เจ้าหน้าที่รอคำตอบจากท่านค่ะ แตะ \"ตอบกลับเจ้าหน้าที่\"", size: SIZES.body, weight: "bold", color: COLORS.brand, wrap: true });
   }
   if (d.deadline) contents.push({ type: "text", text: d.deadline.text, size: SIZES.body, color: COLORS.text, wrap: true });
   const buttons: messagingApi.FlexComponent[] = [];
