@@ -24,6 +24,8 @@ export interface ComplaintTimelineData {
   canReply: boolean;
   /** An officer asked something and waits for the answer. */
   awaitingReporter: boolean;
+  /** The case clock in the reporter's words; expediteId offers the one "ขอเร่งรัด" (issue 24). */
+  deadline?: { text: string; expediteId?: string };
 }
 
 export const MAX_TIMELINE_EVENTS = 10;
@@ -51,9 +53,11 @@ export function complaintTimelineFlex(d: ComplaintTimelineData): messagingApi.Fl
   }
   contents.push(...shown.map(eventBox));
   if (d.awaitingReporter && d.canReply) {
-    contents.push({ type: "text", text: "เจ้าหน้าที่รอคำตอบจากคุณค่ะ แตะ \"ตอบกลับเจ้าหน้าที่\"", size: SIZES.body, weight: "bold", color: COLORS.brand, wrap: true });
+    contents.push({ type: "text", text: "เจ้าหน้าที่รอคำตอบจากท่านค่ะ แตะ \"ตอบกลับเจ้าหน้าที่\"", size: SIZES.body, weight: "bold", color: COLORS.brand, wrap: true });
   }
+  if (d.deadline) contents.push({ type: "text", text: d.deadline.text, size: SIZES.body, color: COLORS.text, wrap: true });
   const buttons: messagingApi.FlexComponent[] = [];
+  if (d.deadline?.expediteId) buttons.push(postbackButton("ขอเร่งรัด", postbackData("deadline.expedite", { c: d.deadline.expediteId }), "primary"));
   if (d.canReply) {
     const label = d.awaitingReporter ? "ตอบกลับเจ้าหน้าที่" : "ส่งข้อมูลเพิ่มเติม";
     buttons.push(postbackButton(label, postbackData("complaint.reply", { c: d.trackingCode }), d.awaitingReporter ? "primary" : "secondary"));

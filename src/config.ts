@@ -1,5 +1,6 @@
 import os from "node:os";
 import { z } from "zod";
+import { CASE_DEADLINES_PATTERN, DEFAULT_CASE_DEADLINES, parseDeadlinePolicy, type DeadlinePolicy } from "./services/case-clock/clock-policy";
 
 // The environment contract of ../shared/design/ARCHITECTURE.md. Validated once at
 // boot; a bad value stops the process with one line that names the fix.
@@ -51,6 +52,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   INSTANCE_ID: z.string().optional(),
+  CASE_DEADLINES: z.string().regex(CASE_DEADLINES_PATTERN, "must look like first_response:3,received:15,under_review:15,referred:15 (working days)").default(DEFAULT_CASE_DEADLINES),
+  CASE_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time such as 08:00").default("08:00"),
+  DASHBOARD_BASE_URL: url.default("http://localhost:3000"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -72,6 +76,12 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   trustProxy: boolean;
   instanceId: string;
+  /** Case deadlines in working days (services/case-clock/clock-policy.ts names the source to check). */
+  deadlines: DeadlinePolicy;
+  /** "08:00": when linked officers get the digest of cases due today or overdue (working days only). */
+  caseDigestTime: string;
+  /** Where officers open the dashboard: links in their LINE alerts. */
+  dashboardBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -115,5 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "true",
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
+    deadlines: parseDeadlinePolicy(e.CASE_DEADLINES),
+    caseDigestTime: e.CASE_DIGEST_TIME,
+    dashboardBaseUrl: e.DASHBOARD_BASE_URL.replace(/\/+$/, ""),
   };
 }

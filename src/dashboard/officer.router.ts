@@ -12,6 +12,9 @@ import { createImportsController } from "./controllers/imports.controller";
 import { createLoginController } from "./controllers/login.controller";
 import { createMeetingsController } from "./controllers/meetings.controller";
 import { createProgressController } from "./controllers/progress.controller";
+import { createHolidaysController } from "./controllers/holidays.controller";
+import { createOfficerLineController } from "./controllers/officer-line.controller";
+import { createQueueController } from "./controllers/queue.controller";
 import { multipartBody } from "./http/multipart";
 import { notFoundPage, pageErrorHandler } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
@@ -72,6 +75,18 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.post("/complaints/:id/notes", requirePage(...CASE_ROLES), verifyCsrf, complaints.addNote);
   r.post("/complaints/:id/messages", requirePage(...CASE_ROLES), verifyCsrf, complaints.message);
   r.get("/complaints/:id/evidence/:fileId", requirePage(...CASE_ROLES), complaints.evidence);
+
+  // The case clock (issue 24): the queue by time left, LINE alerts, holidays.
+  const queue = createQueueController(deps);
+  r.get("/queue", requirePage(...CASE_ROLES), queue.show);
+  const officerLine = createOfficerLineController(deps);
+  r.get("/line", requirePage(...CASE_ROLES), officerLine.show);
+  r.post("/line/code", requirePage(...CASE_ROLES), verifyCsrf, officerLine.issueCode);
+  r.post("/line/mute", requirePage(...CASE_ROLES), verifyCsrf, officerLine.mute);
+  r.post("/line/unlink", requirePage(...CASE_ROLES), verifyCsrf, officerLine.unlink);
+  const holidays = createHolidaysController(deps);
+  r.get("/holidays", requirePage("admin"), holidays.show);
+  r.post("/holidays", requirePage("admin"), ...multipartBody, verifyCsrf, holidays.import);
 
   const meetings = createMeetingsController(deps);
   r.get("/meetings", requirePage(...CASE_ROLES), meetings.list);

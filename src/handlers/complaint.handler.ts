@@ -9,6 +9,7 @@ import { normalizeText } from "../intents/normalize";
 import { findOwnComplaintByDraft, listOwnComplaints, trackComplaint } from "../services/complaint.service";
 import "../services/complaint-privacy"; // registers the complaint part of "delete my data"
 import { listMessages } from "../services/complaint-messages";
+import { reporterDeadline } from "../services/case-clock/reporter-deadline";
 import { myReportItem, receiptData, timelineData } from "../services/complaint-views";
 import { findTrackingCode, parseTrackingCode } from "../services/tracking-code";
 import type { BotContext } from "../webhook/bot-context";
@@ -63,7 +64,8 @@ export async function trackHandler(ctx: BotContext): Promise<void> {
   try {
     const { complaint, isOwner } = await trackComplaint(ctx.deps, ctx.userId, code);
     const thread = isOwner ? await listMessages(complaint._id, ["officer", "reporter"]) : [];
-    ctx.reply(complaintTimelineFlex(timelineData(complaint, thread, ctx.deps.config.timezone, isOwner)));
+    const deadline = isOwner ? await reporterDeadline(ctx.deps, { ...complaint.toObject(), thread }, true, ctx.now) : undefined;
+    ctx.reply(complaintTimelineFlex({ ...timelineData(complaint, thread, ctx.deps.config.timezone, isOwner), deadline }));
   } catch (err) {
     if (!(err instanceof DomainError) || !err.userMessage) throw err;
     ctx.reply(politeTextMessage(err.userMessage, [MY_REPORTS_CHIP]));

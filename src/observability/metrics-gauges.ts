@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { CaseClockRow } from "../models/case-clock.model";
 import { InboxQueue } from "../models/inbox-queue.model";
 import { OutboxMessage } from "../models/outbox-message.model";
 import type { Family } from "./metrics";
@@ -25,11 +26,12 @@ async function oldestAgeSeconds(now: Date): Promise<number> {
 }
 
 async function readGauges(now: Date): Promise<Family[]> {
-  const [backlog, outbox, oldest, reminderLag] = await Promise.all([
+  const [backlog, outbox, oldest, reminderLag, overdue] = await Promise.all([
     InboxQueue.estimatedDocumentCount(),
     countByState(OutboxMessage, [...OUTBOX_OPEN, "failed"]),
     oldestAgeSeconds(now),
     reminderLagSeconds(now),
+    CaseClockRow.countDocuments({ open: true, dueAt: { $ne: null, $lte: now } }),
   ]);
   const families: Family[] = [
     {
@@ -59,6 +61,12 @@ async function readGauges(now: Date): Promise<Family[]> {
     help: "How long the oldest due reminder has waited unsent (0 when none is due).",
     type: "gauge",
     samples: [{ value: reminderLag }],
+  });
+  families.push({
+    name: "sujarit_cases_overdue",
+    help: "Open complaints past their deadline (docs/case-clock.md); the clocks are at most a minute old.",
+    type: "gauge",
+    samples: [{ value: overdue }],
   });
   return families;
 }

@@ -1,5 +1,6 @@
 import cron from "node-cron";
 import type { AppDeps } from "../app-deps";
+import { createDeadlineJob, type DeadlineJob } from "./deadline.job";
 import { createReminderJob, type ReminderJob } from "./reminder.job";
 
 // node-cron ticks in APP_TIMEZONE (ARCHITECTURE.md "The scheduler"). SCHEDULER_CRON is
@@ -7,6 +8,8 @@ import { createReminderJob, type ReminderJob } from "./reminder.job";
 // (every second) with an injected clock. Each tick reads the clock from deps.now.
 export interface Scheduler {
   job: ReminderJob;
+  /** The case clock: alerts, escalation and the morning digest (issue 24). */
+  deadlines: DeadlineJob;
   stop(): Promise<void>;
 }
 
@@ -23,11 +26,27 @@ export function startScheduler(deps: AppDeps, owner: string): Scheduler {
     },
     { timezone: deps.config.timezone, name: `reminders-${owner}`, noOverlap: true },
   );
+  const deadlines = createDeadlineJob(deps, owner);
+  const deadlineTask = cron.schedule(
+    deps.config.scheduler.cron,
+    async () => {
+      try {
+        await deadlines.tick();
+      } catch (err) {
+        deps.logger.error("case clock tick failed", { err: err as Error });
+      }
+    },
+    { timezone: deps.config.timezone, name: `deadlines-${owner}`, noOverlap: true },
+  );
   return {
     job,
+    deadlines,
     async stop() {
       await task.stop();
       await task.destroy();
+      await deadlineTask.stop();
+      await deadlineTask.destroy();
+      await deadlines.stop();
       await job.stop();
     },
   };

@@ -18,6 +18,7 @@ import { actorOf, officerScopeOf, readComplaintFilterParams, toComplaintFilter }
 import { officerNames } from "../queries/officer-names.query";
 import { streamComplaintCsv, streamComplaintJson } from "./complaint-export";
 import { complaintDetailView } from "../views/complaint-detail.view";
+import { caseClockPanelFor } from "./case-clock-panel";
 import { complaintListView } from "../views/complaint-list.view";
 import type { Flash } from "../views/layout.view";
 
@@ -34,7 +35,8 @@ export function createComplaintsController(deps: AppDeps): Record<Handlers, Requ
     const p = principalOf(res);
     const complaint = await getComplaint(deps, officerScopeOf(p), actorOf(p), String(req.params.id));
     const names = await officerNames([...complaint.statusHistory.map((s) => s.actor.id), ...complaint.thread.map((m) => m.actor?.id), ...complaint.internalNotes.map((n) => n.actor.id)]);
-    sendPage(res, complaintDetailView({ principal: p, csrfToken: csrfTokenOf(res), complaint, names, identity: opts.identity, timezone: tz, flash: opts.flash ?? flashFrom(req) }), opts.status);
+    const clock = await caseClockPanelFor(deps, complaint.id);
+    sendPage(res, complaintDetailView({ principal: p, csrfToken: csrfTokenOf(res), complaint, names, identity: opts.identity, timezone: tz, flash: opts.flash ?? flashFrom(req), clock }), opts.status);
   }
 
   /** Runs a complaint action; a domain error re-renders the case with the Thai message. */

@@ -19,6 +19,8 @@ export interface ComplaintDetailViewData {
   identity?: ReporterIdentity;
   timezone: string;
   flash?: Flash;
+  /** The case clock panel (views/case-clock.view.ts). */
+  clock?: SafeHtml;
 }
 
 export function osmLink(lat: number, lon: number): string {
@@ -72,6 +74,7 @@ export function complaintDetailView(d: ComplaintDetailViewData): SafeHtml {
 <dt>ผู้ถูกกล่าวหา</dt><dd class="prewrap">${c.who ?? "-"}</dd>
 <dt>เรื่องที่แจ้ง</dt><dd class="prewrap">${c.what}</dd>
 </dl></section>
+${d.clock ?? ""}
 ${c.evidence.length ? html`<section class="card" aria-labelledby="ev-h"><h2 id="ev-h">หลักฐาน (${c.evidence.length} รูป)</h2><div class="photos">${c.evidence.map(
       (e, i) => html`<a href="/officer/complaints/${c.id}/evidence/${e.fileId}"><img src="/officer/complaints/${c.id}/evidence/${e.fileId}" alt="หลักฐานรูปที่ ${i + 1}" loading="lazy"></a>`,
     )}</div></section>` : ""}

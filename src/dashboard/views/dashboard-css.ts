@@ -37,6 +37,8 @@ td.num,th.num{text-align:right}
 .counts li{background:#fff;border:1px solid #d9dde3;border-radius:16px;padding:4px 12px}
 .badge{display:inline-block;border-radius:12px;padding:0 8px;font-size:.85rem;background:#e8eaed}
 .badge.received{background:#fde293}.badge.under_review{background:#aecbfa}.badge.referred{background:#d7aefb}.badge.resolved{background:#a8dab5}.badge.dismissed{background:#dadce0}
+.badge.clock{background:#d2e3fc}.badge.clock.today{background:#fde293}.badge.clock.overdue{background:#b3261e;color:#fff}.badge.clock.paused{background:#e8eaed}
+table.queue tr.overdue td:first-child{border-left:4px solid #b3261e}table.queue tr.today td:first-child{border-left:4px solid #f0a500}
 .pager{display:flex;gap:16px;align-items:center;margin:16px 0}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
 dl.facts dt{font-weight:600}
@@ -55,4 +57,5 @@ fieldset{border:1px solid #d9dde3;border-radius:6px;margin-top:12px}
 fieldset label{font-weight:400;display:block}
 .nowrap{white-space:nowrap}
 @media (max-width:600px){dl.facts{grid-template-columns:1fr}.container{padding:8px}}
+@media (max-width:600px){table.queue thead{display:none}table.queue tr{display:block;border-bottom:1px solid #d9dde3;padding:4px 0}table.queue td{display:grid;grid-template-columns:7.5rem 1fr;gap:8px;border:0;padding:2px 8px}table.queue td::before{content:attr(data-label);font-weight:600;color:#5f6368}table.queue tr.overdue td:first-child,table.queue tr.today td:first-child{border-left:0}table.queue tr.overdue{border-left:4px solid #b3261e}table.queue tr.today{border-left:4px solid #f0a500}}
 `;
