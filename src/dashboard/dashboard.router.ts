@@ -5,6 +5,7 @@ import { createSessionStore } from "./auth/session-store";
 import { createOfficerRouter } from "./officer.router";
 import { createPublicRouter } from "./public.router";
 import { createTransparencySource } from "../services/transparency/transparency.service";
+import { responseTimeStats } from "../services/case-clock/response-stats";
 
 // The officer dashboard (/officer/*, HTML), the officer JSON API (/api/*) with its
 // public open data (/api/public/*), and the public transparency page (/transparency),
@@ -13,7 +14,12 @@ export function createDashboardRouter(deps: AppDeps): Router {
   const router = express.Router();
   const store = createSessionStore(deps.config.sessionSecret, deps.now);
   router.use("/officer", createOfficerRouter(deps, store));
-  const transparency = createTransparencySource({ now: deps.now, startMonth: deps.config.campaignYearStartMonth, timeZone: deps.config.timezone });
+  const transparency = createTransparencySource({
+    now: deps.now,
+    startMonth: deps.config.campaignYearStartMonth,
+    timeZone: deps.config.timezone,
+    responseTimes: (range, now) => responseTimeStats(deps, range, now),
+  });
   router.use("/api", createApiRouter(deps, transparency));
   router.use(createPublicRouter(deps, transparency));
   return router;

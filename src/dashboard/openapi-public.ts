@@ -56,5 +56,17 @@ export const PUBLIC_SCHEMAS = {
       byCategory: { type: "array", items: obj({ category: { type: "string" }, label: { type: "string" }, received: counts, receivedTotal: count, closed: counts, closedTotal: count }) },
       totals: obj({ received: counts, receivedTotal: count, closed: counts, closedTotal: count }),
     }),
+    responseTimes: {
+      type: "array",
+      description: "Working days to first response and to closing, and the share answered within the deadline, per district the cases went to (or province) and quarter. null: withheld (fewer than 5 cases) or no data.",
+      items: obj({
+        area: { type: "string" },
+        areaName: { type: "string" },
+        quarter: { type: "integer", minimum: 1, maximum: 4 },
+        medianDaysToFirstResponse: { type: "number", nullable: true },
+        medianDaysToClose: { type: "number", nullable: true },
+        shareAnsweredInTime: { type: "number", minimum: 0, maximum: 1, nullable: true },
+      }),
+    },
   }),
 };

@@ -9,6 +9,7 @@ import { Member } from "../../src/models/member.model";
 import { Pledge } from "../../src/models/pledge.model";
 import { campaignYearRange } from "../../src/services/pledge.service";
 import { NO_DISTRICT } from "../../src/services/transparency/transparency-figures";
+import { responseTimeStats } from "../../src/services/case-clock/response-stats";
 import type { PublicCount } from "../../src/services/transparency/small-counts";
 import type { PublicTransparency } from "../../src/services/transparency/transparency.service";
 import { startHarness, type Harness } from "../helpers/harness";
@@ -168,6 +169,18 @@ describe("public transparency", () => {
     const csv = bytes.toString("utf8");
     assert.ok(csv.startsWith("\uFEFFcampaign_year,table,"), "CSV with BOM and header");
     assert.match(csv, /2570,complaints_by_district,4001,/);
+  });
+
+  test("response times are the case clock's figures for this year, without case counts", async () => {
+    const t = await getJson();
+    const rows = (await responseTimeStats(h.bot.deps, { from: start, to: clock }, clock)).filter((r) => r.fiscalYear === 2570);
+    assert.ok(rows.length > 10, "the seed gives response-time groups");
+    assert.deepEqual(
+      t.responseTimes.map((r) => [r.area, r.quarter, r.medianDaysToFirstResponse, r.medianDaysToClose]),
+      rows.map((r) => [r.area, r.quarter, r.medianDaysToFirstResponse, r.medianDaysToClose]),
+    );
+    assert.ok(t.responseTimes.every((r) => !("cases" in r)), "no case counts beside the district table");
+    assert.ok(t.responseTimes.some((r) => r.medianDaysToFirstResponse === null), "small groups are withheld");
   });
 
   test("figures are built at most once a minute: a new pledge shows only after the minute", async () => {

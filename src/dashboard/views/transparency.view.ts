@@ -13,6 +13,8 @@ function num(c: PublicCount): SafeHtml {
   return html`<td class="num"${title ? html` title="${title}"` : ""}>${countText(c)}</td>`;
 }
 
+const days = (d: number | null) => (d === null ? "ไม่แสดง" : `${d.toLocaleString("en-US")} วัน`);
+
 export function quarterLabel(fromIso: string, tz: string): string {
   const p = zonedParts(new Date(fromIso), tz);
   const last = ((p.month + 1) % 12) + 1;
@@ -80,6 +82,14 @@ export function transparencyView(t: PublicTransparency, tz: string): SafeHtml {
 <p>นับตามอำเภอที่เกิดเหตุ ไม่แสดงเนื้อหาของเรื่องหรือข้อมูลของผู้แจ้ง</p>
 ${complaintTable(t, tz, "received", "เรื่องที่รับแจ้ง รายไตรมาส")}
 ${complaintTable(t, tz, "closed", "เรื่องที่ดำเนินการเสร็จ (ยุติหรือไม่รับพิจารณา) รายไตรมาส")}
+
+<h2>ระยะเวลาตอบสนองเรื่องร้องเรียน</h2>
+<p>นับเป็นวันทำการ ตามอำเภอที่รับเรื่อง (เรื่องที่ส่งถึงจังหวัดนับแยก) ไม่แสดงตัวเลขที่มาจากเรื่องน้อยกว่า 5 เรื่อง</p>
+${t.responseTimes.length === 0 ? html`<p>ยังไม่มีเรื่องในปีงบประมาณนี้</p>` : html`<div class="table-wrap"><table>
+<caption>ค่ามัธยฐานวันทำการ และสัดส่วนเรื่องที่ตอบครั้งแรกทันกำหนด</caption>
+<thead><tr><th scope="col">หน่วยที่รับเรื่อง</th><th class="num" scope="col">ไตรมาส</th><th class="num" scope="col">ถึงการตอบครั้งแรก</th><th class="num" scope="col">ถึงการปิดเรื่อง</th><th class="num" scope="col">ตอบทันกำหนด</th></tr></thead>
+<tbody>${t.responseTimes.map((r) => html`<tr><th scope="row">${r.areaName}</th><td class="num">${r.quarter}</td><td class="num">${days(r.medianDaysToFirstResponse)}</td><td class="num">${days(r.medianDaysToClose)}</td><td class="num">${r.shareAnsweredInTime === null ? "ไม่แสดง" : `${Math.round(r.shareAnsweredInTime * 100)}%`}</td></tr>`)}</tbody>
+</table></div>`}
 
 <h2>ข้อมูลเปิด</h2>
 <p>ตัวเลขชุดเดียวกันนี้ ดาวน์โหลดได้เป็น <a href="/api/public/transparency">JSON</a> และ <a href="/api/public/transparency.csv">CSV</a>

@@ -27,5 +27,12 @@ export function transparencyCsvRows(t: PublicTransparency): CsvValue[][] {
     t.complaints.totals[measure].forEach((c, q) => add("complaints_by_district", {}, "", q + 1, measure, c));
     add("complaints_by_district", {}, "", "all", measure, t.complaints.totals[total]);
   }
+  for (const r of t.responseTimes) {
+    const area = { districtCode: r.area === "province" ? "" : r.area, district: r.areaName };
+    for (const m of ["medianDaysToFirstResponse", "medianDaysToClose", "shareAnsweredInTime"] as const) {
+      const v = r[m];
+      rows.push([t.campaignYear, "response_times", area.districtCode, area.district, "", r.quarter, m, v === null ? "<5" : v, v ?? ""]);
+    }
+  }
   return rows;
 }

@@ -2,6 +2,7 @@ import { getDistrict } from "../../content/areas/areas";
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from "../../models/complaint.model";
 import { CATEGORY_LABELS } from "../complaint-labels";
 import { StaleCache } from "../pledge-stats-cache";
+import type { ResponseTimeRow } from "../case-clock/response-stats";
 import { NO_DISTRICT, countTransparencyFigures, type FigureOptions, type TransparencyFigures } from "./transparency-figures";
 import { primaryMarks, protectSharedColumns, publishCell, publishTotal, type Mark, type PublicCount } from "./small-counts";
 
@@ -30,6 +31,28 @@ export interface PublicTransparency {
     byCategory: { category: ComplaintCategory; label: string; received: PublicCount[]; receivedTotal: PublicCount; closed: PublicCount[]; closedTotal: PublicCount }[];
     totals: { received: PublicCount[]; receivedTotal: PublicCount; closed: PublicCount[]; closedTotal: PublicCount };
   };
+  /**
+   * Working days to the first response and to closing, and the share answered in time,
+   * per district the cases went to (or "province") and quarter (issue 24). Without case
+   * counts: they would group cases almost as the district table does and undo its
+   * hidden cells. A figure resting on fewer than 5 cases is null (withheld).
+   */
+  responseTimes: { area: string; areaName: string; quarter: number; medianDaysToFirstResponse: number | null; medianDaysToClose: number | null; shareAnsweredInTime: number | null }[];
+}
+
+export type ResponseTimesSource = (range: { from: Date; to: Date }, now: Date) => Promise<ResponseTimeRow[]>;
+
+function publishResponseTimes(rows: readonly ResponseTimeRow[], campaignYear: number): PublicTransparency["responseTimes"] {
+  return rows
+    .filter((r) => r.fiscalYear === campaignYear)
+    .map((r) => ({
+      area: r.area,
+      areaName: r.area === "province" ? "ส่งถึงจังหวัด" : districtName(r.area),
+      quarter: r.quarter,
+      medianDaysToFirstResponse: r.medianDaysToFirstResponse,
+      medianDaysToClose: r.medianDaysToClose,
+      shareAnsweredInTime: r.shareAnsweredInTime === null ? null : Math.round(r.shareAnsweredInTime * 100) / 100,
+    }));
 }
 
 const districtName = (code: string) => (code === NO_DISTRICT ? "ไม่ระบุอำเภอ" : (getDistrict(code)?.nameTh ?? code));
@@ -55,7 +78,7 @@ function publishQuarterGrids(byDistrict: number[][], byCategory: number[][]) {
 }
 
 /** The public figures from exact ones: pure, so tests can check the rule on any figures. */
-export function publishTransparency(f: TransparencyFigures, generatedAt: Date): PublicTransparency {
+export function publishTransparency(f: TransparencyFigures, generatedAt: Date, responseTimes: readonly ResponseTimeRow[] = []): PublicTransparency {
   const districts = f.districtCodes.filter((c) => c !== NO_DISTRICT).map((code, i) => ({ i, code }));
   const area = (code: string) => ({ districtCode: code, district: districtName(code) });
 
@@ -107,6 +130,7 @@ export function publishTransparency(f: TransparencyFigures, generatedAt: Date): 
       })),
       totals: { received: rec.columnTotals, receivedTotal: rec.grandTotal, closed: clo.columnTotals, closedTotal: clo.grandTotal },
     },
+    responseTimes: publishResponseTimes(responseTimes, f.campaignYear),
   };
 }
 
@@ -117,13 +141,15 @@ export interface TransparencySource {
   builds(): number;
 }
 
-export function createTransparencySource(o: Omit<FigureOptions, "now"> & { now: () => Date; intervalMs?: number }): TransparencySource {
+export function createTransparencySource(o: Omit<FigureOptions, "now"> & { now: () => Date; intervalMs?: number; responseTimes?: ResponseTimesSource }): TransparencySource {
   const cache = new StaleCache<PublicTransparency>(o.intervalMs ?? BUILD_INTERVAL_MS, () => o.now().getTime());
   let count = 0;
   const build = async () => {
     count++;
     const now = o.now();
-    return publishTransparency(await countTransparencyFigures({ now, startMonth: o.startMonth, timeZone: o.timeZone }), now);
+    const figures = await countTransparencyFigures({ now, startMonth: o.startMonth, timeZone: o.timeZone });
+    const range = { from: figures.quarterStarts[0]!, to: now };
+    return publishTransparency(figures, now, o.responseTimes ? await o.responseTimes(range, now) : []);
   };
   return { current: () => cache.get("public", build), builds: () => count };
 }
