@@ -49,6 +49,7 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 (LINE may redeliver an event for a while)").max(3650).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   INSTANCE_ID: z.string().optional(),
 });
@@ -70,6 +71,8 @@ export interface Config {
   /** Finished inbox rows (sealed webhook payloads) are deleted after this many days. */
   inboxRetentionDays: number;
   logLevel: Env["LOG_LEVEL"];
+  /** json (npm start): one JSON line per record; pretty (npm run dev): one short human line. */
+  logFormat: Env["LOG_FORMAT"];
   trustProxy: boolean;
   instanceId: string;
 }
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     inboxRetentionDays: e.INBOX_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     trustProxy: e.TRUST_PROXY === "true",
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
   };
