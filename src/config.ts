@@ -51,6 +51,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 random characters").optional(),
   INSTANCE_ID: z.string().optional(),
 });
 
@@ -73,6 +74,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   /** json (npm start): one JSON line per record; pretty (npm run dev): one short human line. */
   logFormat: Env["LOG_FORMAT"];
+  /** GET /metrics needs it as a bearer token; unset: /metrics answers loopback clients only. */
+  metricsToken?: string;
   trustProxy: boolean;
   instanceId: string;
 }
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboxRetentionDays: e.INBOX_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
+    metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY === "true",
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
   };
