@@ -40,7 +40,7 @@ describe("logger", () => {
     assert.equal(silent.lines.length, 0);
   });
 
-  test("LINE user ids are hashed and secrets censored, also one object down", () => {
+  test("LINE user ids are hashed and secrets censored, also in a webhook source and request headers", () => {
     const uid = "U" + "a".repeat(32);
     const { logger, lines, records } = capture();
     logger.info("x", { userId: uid, password: "hunter2hunter2", token: "tok-123", source: { userId: uid }, headers: { authorization: "Bearer abc" } });
