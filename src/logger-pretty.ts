@@ -2,7 +2,7 @@ import type { DestinationStream } from "pino";
 
 // The dev terminal's format (LOG_FORMAT=pretty, the default of `npm run dev`): one
 // short human line per record instead of JSON, e.g.
-//   10:42:03 ต้อย ▸ "ไม่รับ ไม่ให้" → pledge (12 ms)
+//   10:42:03 ต้อย ▸ "ไม่รับ ไม่ให้" → pledge.start (12 ms)
 // for a handled event, and `10:42:05 WARN outbox send failed status=500` for the
 // rest, warnings yellow and errors red on a colour terminal. The `dev` preview (who
 // said what) is added by the worker in this format only; JSON lines never carry it.
@@ -53,7 +53,7 @@ export function formatPretty(rec: Record<string, unknown>, opts: PrettyOptions =
   let line: string;
   if (dev && rec.msg === "event handled") {
     const ms = typeof rec.ms === "number" ? ` (${rec.ms} ms)` : "";
-    line = `${clock(rec.t)} ${who(dev, opts)} ▸${quoted(dev.said)} → ${String(rec.route ?? "?")}${ms}`;
+    line = `${clock(rec.t)} ${who(dev, opts)} ▸${quoted(dev.said)} → ${String(rec.action ?? rec.route ?? "?")}${ms}`;
   } else {
     const tag = level === "info" ? "" : `${level.toUpperCase()} `;
     const rest = Object.entries(rec).filter(([k, v]) => !HIDDEN.has(k) && v !== undefined);

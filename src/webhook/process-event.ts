@@ -48,7 +48,8 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
       observeHandlerSeconds(ms / 1000);
       // Who said what only in the dev terminal's format (logger-pretty.ts), never in JSON lines.
       const dev = deps.config.logFormat === "pretty" ? { dev: devPreview(event) } : {};
-      log.info("event handled", { type: row.type, route, replies: ctx.replies.length, ms: Math.round(ms), ...dev });
+      const action = ctx.action ?? (route === "flow" && flow ? `${flow.flowId}.${flow.step}` : undefined);
+      log.info("event handled", { type: row.type, route, action, replies: ctx.replies.length, ms: Math.round(ms), ...dev });
       replies = ctx.replies;
       flowUpdate = ctx.flowUpdate;
     } catch (err) {

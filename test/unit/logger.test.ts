@@ -71,9 +71,9 @@ describe("logger", () => {
   test("pretty: one short human line per event, with the person's name and what they said", () => {
     const uid = "U" + "b".repeat(32);
     const { logger, lines } = capture("info", { instance: "i-1" }, { format: "pretty", color: false, nameOf: (id) => (id === uid ? "ต้อย" : undefined) });
-    logger.child({ webhookEventId: "e1", chat: "abc" }).info("event handled", { type: "message", route: "pledge", replies: 1, ms: 12, dev: { user: uid, said: "ไม่รับ   ไม่ให้" } });
+    logger.child({ webhookEventId: "e1", chat: "abc" }).info("event handled", { type: "message", route: "intent", action: "pledge.start", replies: 1, ms: 12, dev: { user: uid, said: "ไม่รับ   ไม่ให้" } });
     assert.equal(lines.length, 1);
-    assert.match(lines[0]!, /^\d\d:\d\d:\d\d ต้อย ▸ "ไม่รับ ไม่ให้" → pledge \(12 ms\)$/);
+    assert.match(lines[0]!, /^\d\d:\d\d:\d\d ต้อย ▸ "ไม่รับ ไม่ให้" → pledge\.start \(12 ms\)$/);
   });
 
   test("pretty: other records are one line with their fields; warnings and errors in colour", () => {
