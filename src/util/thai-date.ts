@@ -1,7 +1,8 @@
 // Thai dates in the Buddhist Era (พ.ศ.) for a given IANA time zone, formatted by
 // Intl.DateTimeFormat("th-TH-u-ca-buddhist", { timeZone }) from Node's ICU: the
 // calendar, the zone and the Thai names are ICU's (shared/reference/thai.md section 7).
-// Numbers are Latin digits (-nu-latn) and hours 00–23 whatever the process locale is.
+// Numbers are Latin digits (-nu-latn) and hours 00–23 whatever the process locale is;
+// an invalid Date throws RangeError (Intl's own check).
 
 /** Asia/Bangkok: UTC+7, no DST. The app's APP_TIMEZONE defaults to it. */
 export const DEFAULT_TIME_ZONE = "Asia/Bangkok";
@@ -16,11 +17,6 @@ function thai(style: string, timeZone: string, opts: Intl.DateTimeFormatOptions)
   let f = formatters.get(key);
   if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(THAI_BE, { ...opts, timeZone })));
   return f;
-}
-
-function valid(d: Date): Date {
-  if (Number.isNaN(d.getTime())) throw new RangeError("Invalid Date");
-  return d;
 }
 
 function names(opts: Intl.DateTimeFormatOptions, type: Intl.DateTimeFormatPartTypes, dates: Date[]): readonly string[] {
@@ -121,22 +117,22 @@ export function zonedDateTimeToUtc(local: ZonedDateTime, timeZone: string = DEFA
 
 /** "9 ธันวาคม 2564". */
 export function formatThaiDate(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  return thai("date", timeZone, { day: "numeric", month: "long", year: "numeric" }).format(valid(d));
+  return thai("date", timeZone, { day: "numeric", month: "long", year: "numeric" }).format(d);
 }
 
 /** "วันพฤหัสบดีที่ 9 ธันวาคม พ.ศ. 2564". */
 export function formatThaiDateFull(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  return thai("full", timeZone, { dateStyle: "full" }).format(valid(d));
+  return thai("full", timeZone, { dateStyle: "full" }).format(d);
 }
 
 /** "9 ธ.ค. 2564". */
 export function formatThaiShortDate(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  return thai("short", timeZone, { day: "numeric", month: "short", year: "numeric" }).format(valid(d));
+  return thai("short", timeZone, { day: "numeric", month: "short", year: "numeric" }).format(d);
 }
 
 /** "10:00 น." (24-hour clock; น. = นาฬิกา). */
 export function formatThaiTime(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  return `${thai("time", timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(valid(d))} น.`;
+  return `${thai("time", timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d)} น.`;
 }
 
 /** "9 ธ.ค. 2564 10:00 น.". */
@@ -146,12 +142,12 @@ export function formatThaiDateTime(d: Date, timeZone: string = DEFAULT_TIME_ZONE
 
 /** "วันพฤหัสบดี". */
 export function thaiWeekday(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  return thai("weekday", timeZone, { weekday: "long" }).format(valid(d));
+  return thai("weekday", timeZone, { weekday: "long" }).format(d);
 }
 
 /** BE year and month number of instant d in timeZone, from ICU's Buddhist calendar. */
 function yearMonthBE(d: Date, timeZone: string): { year: number; month: number } {
-  const parts = thai("ym", timeZone, { year: "numeric", month: "numeric" }).formatToParts(valid(d));
+  const parts = thai("ym", timeZone, { year: "numeric", month: "numeric" }).formatToParts(d);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { year: get("year"), month: get("month") };
 }
