@@ -1,16 +1,15 @@
-// Dates shown to residents are in the Buddhist Era and Bangkok time
-// (shared/reference/thai.md §7: th-TH resolves to the buddhist calendar; always pass
-// timeZone, because servers run in UTC).
+import { formatThaiShortDate as shortDateIn } from "../src/util/thai-date";
 
-const BANGKOK = "Asia/Bangkok";
-const shortDate = new Intl.DateTimeFormat("th-TH", { dateStyle: "medium", timeZone: BANGKOK });
+// Dates shown to residents are in the Buddhist Era and Bangkok time, from the one
+// Intl formatter of src/util/thai-date.ts (th-TH-u-ca-buddhist; always with the
+// zone, because servers run in UTC).
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Formats a date as shown in chat, e.g. 2026-11-26 → "26 พ.ย. 2569". */
 export type DateFormatter = (date: Date) => string;
 
-export const formatThaiShortDate: DateFormatter = (date) => shortDate.format(date);
+export const formatThaiShortDate: DateFormatter = (date) => shortDateIn(date, "Asia/Bangkok");
 
 /**
  * Parses a calendar date "YYYY-MM-DD" as that day in Bangkok (noon, so no time zone

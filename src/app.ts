@@ -25,7 +25,7 @@ export function createApp(parts: AppParts): Express {
     const ok = await dbAnswers();
     res.status(ok && parts.webhookState.accepting ? 200 : 503).json({ ok, accepting: parts.webhookState.accepting });
   });
-  app.use(createMetricsRouter(parts.deps.now));
+  app.use(createMetricsRouter(parts.deps.now, parts.deps.config.metricsToken));
   app.use("/webhook", countWebhookRequests);
   app.use(createWebhookRouter(parts.deps, parts.worker, parts.webhookState, parts.ingestLoad));
   for (const r of parts.extraRouters ?? []) app.use(r);

@@ -50,7 +50,9 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 (LINE may redeliver an event for a while)").max(3650).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 random characters").optional(),
   INSTANCE_ID: z.string().optional(),
   CASE_DEADLINES: z.string().regex(CASE_DEADLINES_PATTERN, "must look like first_response:3,received:15,under_review:15,referred:15 (working days)").default(DEFAULT_CASE_DEADLINES),
   CASE_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time such as 08:00").default("08:00"),
@@ -74,6 +76,10 @@ export interface Config {
   /** Finished inbox rows (sealed webhook payloads) are deleted after this many days. */
   inboxRetentionDays: number;
   logLevel: Env["LOG_LEVEL"];
+  /** json (npm start): one JSON line per record; pretty (npm run dev): one short human line. */
+  logFormat: Env["LOG_FORMAT"];
+  /** GET /metrics needs it as a bearer token; unset: /metrics answers loopback clients only. */
+  metricsToken?: string;
   trustProxy: boolean;
   instanceId: string;
   /** Case deadlines in working days (services/case-clock/clock-policy.ts names the source to check). */
@@ -123,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     inboxRetentionDays: e.INBOX_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY === "true",
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
     deadlines: parseDeadlinePolicy(e.CASE_DEADLINES),

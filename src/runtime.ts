@@ -52,7 +52,7 @@ export interface Runtime {
 }
 
 export async function startRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = opts.logger ?? createLogger(config.logLevel, { instance: config.instanceId });
+  const logger = opts.logger ?? createLogger(config.logLevel, { instance: config.instanceId }, undefined, { format: config.logFormat });
   await connectDb(config.mongodb.uri, config.mongodb.dbName);
   const owner = `${config.instanceId}-${randomBytes(4).toString("hex")}`;
   const line = createLineClient({ ...config.line, logger });

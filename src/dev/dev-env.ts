@@ -55,6 +55,7 @@ export function devEnv(env: NodeJS.ProcessEnv, input: DevEnvInput): NodeJS.Proce
     LINE_DATA_API_BASE_URL: input.emulatorUrl,
     DATA_ENCRYPTION_KEY: input.secrets.DATA_ENCRYPTION_KEY,
     SESSION_SECRET: input.secrets.SESSION_SECRET,
+    LOG_FORMAT: "pretty",
   };
   const out: NodeJS.ProcessEnv = { ...env };
   for (const [name, value] of Object.entries(defaults)) if (!out[name]) out[name] = value;

@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config";
 import { disconnectDb } from "../db";
+import { createLogger } from "../logger";
 import { startRuntime, type Runtime } from "../runtime";
 import { DEFAULT_EMULATOR_PORT, devChannel, devEnv, loadDevSecrets } from "./dev-env";
 import { installDevRichMenu } from "./dev-richmenu";
@@ -104,7 +105,10 @@ async function main(): Promise<void> {
     if (config.line.apiBaseUrl !== emulator.url) {
       console.warn(`LINE_API_BASE_URL is ${config.line.apiBaseUrl}: the bot will not answer in the chat simulator`);
     }
-    rt = await startRuntime(config);
+    // One short line per event in this terminal, with the simulated person's name (LOG_FORMAT=json: JSON lines).
+    const nameOf = (id: string) => simulator.users.list().find((u) => u.userId === id)?.displayName;
+    const logger = createLogger(config.logLevel, { instance: config.instanceId }, undefined, { format: config.logFormat, nameOf });
+    rt = await startRuntime(config, { logger });
     const server = await rt.listen(config.port, HOST);
     const address = server.address();
     const botUrl = `http://${HOST}:${typeof address === "object" && address ? address.port : config.port}`;

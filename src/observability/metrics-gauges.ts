@@ -2,7 +2,7 @@ import mongoose from "mongoose";
 import { CaseClockRow } from "../models/case-clock.model";
 import { InboxQueue } from "../models/inbox-queue.model";
 import { OutboxMessage } from "../models/outbox-message.model";
-import type { Family } from "./metrics";
+import { Gauge, Registry } from "prom-client";
 import { reminderLagSeconds } from "./reminder-lag";
 
 // Backlog gauges, read from MongoDB at scrape time so that every replica reports
@@ -25,7 +25,13 @@ async function oldestAgeSeconds(now: Date): Promise<number> {
   return row ? Math.max(0, (now.getTime() - row.receivedAt.getTime()) / 1000) : 0;
 }
 
-async function readGauges(now: Date): Promise<Family[]> {
+function gauge(reg: Registry, name: string, help: string, value: number, labelNames: string[] = []): Gauge {
+  const g = new Gauge({ name, help, labelNames, registers: [reg] });
+  if (labelNames.length === 0) g.set(value);
+  return g;
+}
+
+async function readGauges(reg: Registry, now: Date): Promise<void> {
   const [backlog, outbox, oldest, reminderLag, overdue] = await Promise.all([
     InboxQueue.estimatedDocumentCount(),
     countByState(OutboxMessage, [...OUTBOX_OPEN, "failed"]),
@@ -33,56 +39,36 @@ async function readGauges(now: Date): Promise<Family[]> {
     reminderLagSeconds(now),
     CaseClockRow.countDocuments({ open: true, dueAt: { $ne: null, $lte: now } }),
   ]);
-  const families: Family[] = [
-    {
-      name: "sujarit_inbox_backlog",
-      help: "Inbox events stored and not yet finished (waiting, being handled, or being answered).",
-      type: "gauge",
-      samples: [{ value: backlog }],
-    },
-    {
-      name: "sujarit_inbox_oldest_open_age_seconds",
-      help: "Age of the oldest inbox event not yet done (0 when the backlog is empty).",
-      type: "gauge",
-      samples: [{ value: oldest }],
-    },
-    {
-      name: "sujarit_outbox_messages",
-      help: "Outbox rows by state: pending (incl. sending) and failed.",
-      type: "gauge",
-      samples: [
-        { labels: { state: "pending" }, value: (outbox.get("pending") ?? 0) + (outbox.get("sending") ?? 0) },
-        { labels: { state: "failed" }, value: outbox.get("failed") ?? 0 },
-      ],
-    },
-  ];
-  families.push({
-    name: "sujarit_reminder_lag_seconds",
-    help: "How long the oldest due reminder has waited unsent (0 when none is due).",
-    type: "gauge",
-    samples: [{ value: reminderLag }],
-  });
-  families.push({
-    name: "sujarit_cases_overdue",
-    help: "Open complaints past their deadline (docs/case-clock.md); the clocks are at most a minute old.",
-    type: "gauge",
-    samples: [{ value: overdue }],
-  });
-  return families;
+  gauge(reg, "sujarit_inbox_backlog", "Inbox events stored and not yet finished (waiting, being handled, or being answered).", backlog);
+  gauge(reg, "sujarit_inbox_oldest_open_age_seconds", "Age of the oldest inbox event not yet done (0 when the backlog is empty).", oldest);
+  const out = gauge(reg, "sujarit_outbox_messages", "Outbox rows by state: pending (incl. sending) and failed.", 0, ["state"]);
+  out.set({ state: "pending" }, (outbox.get("pending") ?? 0) + (outbox.get("sending") ?? 0));
+  out.set({ state: "failed" }, outbox.get("failed") ?? 0);
+  gauge(reg, "sujarit_reminder_lag_seconds", "How long the oldest due reminder has waited unsent (0 when none is due).", reminderLag);
+  gauge(reg, "sujarit_cases_overdue", "Open complaints past their deadline (docs/case-clock.md); the clocks are at most a minute old.", overdue);
 }
 
-/** DB gauges plus sujarit_metrics_db_up; when MongoDB is slow or down only db_up=0 is reported. */
-export async function collectDbGauges(now: Date): Promise<Family[]> {
-  const up = (value: number): Family => ({ name: "sujarit_metrics_db_up", help: "1 when the backlog gauges could be read from MongoDB.", type: "gauge", samples: [{ value }] });
-  if (mongoose.connection.readyState !== 1) return [up(0)];
+/**
+ * A registry made for one scrape: the DB gauges plus sujarit_metrics_db_up; when
+ * MongoDB is slow or down only db_up=0 is reported.
+ */
+export async function collectDbGauges(now: Date): Promise<Registry> {
+  const up = (value: number): Registry => {
+    const reg = new Registry();
+    gauge(reg, "sujarit_metrics_db_up", "1 when the backlog gauges could be read from MongoDB.", value);
+    return reg;
+  };
+  if (mongoose.connection.readyState !== 1) return up(0);
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error("metrics scrape timed out")), SCRAPE_TIMEOUT_MS);
     });
-    return [up(1), ...(await Promise.race([readGauges(now), timeout]))];
+    const reg = up(1);
+    await Promise.race([readGauges(reg, now), timeout]);
+    return reg;
   } catch {
-    return [up(0)];
+    return up(0);
   } finally {
     clearTimeout(timer);
   }

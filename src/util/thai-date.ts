@@ -1,23 +1,34 @@
-// Thai dates in the Buddhist Era (พ.ศ. = ค.ศ. + 543) for a given IANA time zone.
-// Intl does the zone arithmetic. The Thai names are fixed tables, so output does not shift
-// when ICU/CLDR wording changes between Node versions (shared/reference/thai.md section 7).
-// The tables match ICU's th-TH names; the unit tests check that.
+// Thai dates in the Buddhist Era (พ.ศ.) for a given IANA time zone, formatted by
+// Intl.DateTimeFormat("th-TH-u-ca-buddhist", { timeZone }) from Node's ICU: the
+// calendar, the zone and the Thai names are ICU's (shared/reference/thai.md section 7).
+// Numbers are Latin digits (-nu-latn) and hours 00–23 whatever the process locale is;
+// an invalid Date throws RangeError (Intl's own check).
 
 /** Asia/Bangkok: UTC+7, no DST. The app's APP_TIMEZONE defaults to it. */
 export const DEFAULT_TIME_ZONE = "Asia/Bangkok";
+/** พ.ศ. = ค.ศ. + 543, for arithmetic on campaign years (formatting leaves it to ICU). */
 export const BUDDHIST_ERA_OFFSET = 543;
+const THAI_BE = "th-TH-u-ca-buddhist-nu-latn";
 
-export const THAI_MONTHS: readonly string[] = Object.freeze([
-  "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-  "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
-]);
-export const THAI_MONTHS_SHORT: readonly string[] = Object.freeze([
-  "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
-]);
-/** Index 0 is Sunday, as in Date#getUTCDay. */
-export const THAI_WEEKDAYS: readonly string[] = Object.freeze([
-  "วันอาทิตย์", "วันจันทร์", "วันอังคาร", "วันพุธ", "วันพฤหัสบดี", "วันศุกร์", "วันเสาร์",
-]);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** One cached formatter per style and zone. */
+function thai(style: string, timeZone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${style}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(THAI_BE, { ...opts, timeZone })));
+  return f;
+}
+
+function names(opts: Intl.DateTimeFormatOptions, type: Intl.DateTimeFormatPartTypes, dates: Date[]): readonly string[] {
+  const f = thai(JSON.stringify(opts), "UTC", opts);
+  return Object.freeze(dates.map((d) => f.formatToParts(d).find((p) => p.type === type)!.value));
+}
+const MONTH_DAYS = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2021, m, 15)));
+/** ICU's Thai names, e.g. for chart labels; index 0 is January. */
+export const THAI_MONTHS = names({ month: "long" }, "month", MONTH_DAYS);
+export const THAI_MONTHS_SHORT = names({ month: "short" }, "month", MONTH_DAYS);
+/** Index 0 is Sunday, as in Date#getUTCDay (5 Dec 2021 was a Sunday). */
+export const THAI_WEEKDAYS = names({ weekday: "long" }, "weekday", Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2021, 11, 5 + i))));
 
 export interface ZonedDateTime {
   year: number; // Gregorian (CE)
@@ -33,10 +44,10 @@ export interface ZonedParts extends ZonedDateTime {
 }
 
 const WEEKDAY_INDEX: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const zoned = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+  let f = zoned.get(timeZone);
   if (!f) {
     // en-US + gregory + latn: plain ASCII numbers whatever the process locale is.
     f = new Intl.DateTimeFormat("en-US", {
@@ -44,7 +55,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
       second: "numeric", weekday: "short",
     });
-    formatters.set(timeZone, f);
+    zoned.set(timeZone, f);
   }
   return f;
 }
@@ -106,32 +117,39 @@ export function zonedDateTimeToUtc(local: ZonedDateTime, timeZone: string = DEFA
 
 /** "9 ธันวาคม 2564". */
 export function formatThaiDate(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const p = zonedParts(d, timeZone);
-  return `${p.day} ${THAI_MONTHS[p.month - 1]} ${p.year + BUDDHIST_ERA_OFFSET}`;
+  return thai("date", timeZone, { day: "numeric", month: "long", year: "numeric" }).format(d);
 }
 
 /** "วันพฤหัสบดีที่ 9 ธันวาคม พ.ศ. 2564". */
 export function formatThaiDateFull(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const p = zonedParts(d, timeZone);
-  return `${THAI_WEEKDAYS[p.weekday]}ที่ ${p.day} ${THAI_MONTHS[p.month - 1]} พ.ศ. ${p.year + BUDDHIST_ERA_OFFSET}`;
+  return thai("full", timeZone, { dateStyle: "full" }).format(d);
+}
+
+/** "9 ธ.ค. 2564". */
+export function formatThaiShortDate(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return thai("short", timeZone, { day: "numeric", month: "short", year: "numeric" }).format(d);
 }
 
 /** "10:00 น." (24-hour clock; น. = นาฬิกา). */
 export function formatThaiTime(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const p = zonedParts(d, timeZone);
-  return `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")} น.`;
+  return `${thai("time", timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d)} น.`;
 }
 
 /** "9 ธ.ค. 2564 10:00 น.". */
 export function formatThaiDateTime(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const p = zonedParts(d, timeZone);
-  const date = `${p.day} ${THAI_MONTHS_SHORT[p.month - 1]} ${p.year + BUDDHIST_ERA_OFFSET}`;
-  return `${date} ${formatThaiTime(d, timeZone)}`;
+  return `${formatThaiShortDate(d, timeZone)} ${formatThaiTime(d, timeZone)}`;
 }
 
 /** "วันพฤหัสบดี". */
 export function thaiWeekday(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  return THAI_WEEKDAYS[zonedParts(d, timeZone).weekday];
+  return thai("weekday", timeZone, { weekday: "long" }).format(d);
+}
+
+/** BE year and month number of instant d in timeZone, from ICU's Buddhist calendar. */
+function yearMonthBE(d: Date, timeZone: string): { year: number; month: number } {
+  const parts = thai("ym", timeZone, { year: "numeric", month: "numeric" }).formatToParts(d);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return { year: get("year"), month: get("month") };
 }
 
 /**
@@ -139,12 +157,12 @@ export function thaiWeekday(d: Date, timeZone: string = DEFAULT_TIME_ZONE): stri
  * in which it ends (thai.md section 7): 9 Dec 2021 is in FY 2565.
  */
 export function fiscalYearBE(d: Date, timeZone: string = DEFAULT_TIME_ZONE): number {
-  const p = zonedParts(d, timeZone);
-  return p.year + BUDDHIST_ERA_OFFSET + (p.month >= 10 ? 1 : 0);
+  const p = yearMonthBE(d, timeZone);
+  return p.year + (p.month >= 10 ? 1 : 0);
 }
 
 /** "2569-12": BE year and month in timeZone, a plain string key for grouping stats by month. */
 export function monthKeyBE(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const p = zonedParts(d, timeZone);
-  return `${p.year + BUDDHIST_ERA_OFFSET}-${String(p.month).padStart(2, "0")}`;
+  const p = yearMonthBE(d, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}`;
 }

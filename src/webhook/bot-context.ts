@@ -20,6 +20,8 @@ export class BotContext {
   flowUpdate: FlowUpdate | null = null;
   /** Parameters of the action being run: from the postback, or from a text command/intent. */
   params: URLSearchParams = new URLSearchParams();
+  /** The action the routing table ran (e.g. pledge.start), for the log line. */
+  action?: string;
   private memberCache: MemberDoc | null | undefined;
 
   constructor(

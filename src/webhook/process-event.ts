@@ -4,6 +4,7 @@ import type { AppDeps } from "../app-deps";
 import { DomainError } from "../errors";
 import type { FlowUpdate } from "../flows/flow-engine";
 import { hashUserId } from "../logger";
+import { devPreview } from "./dev-preview";
 import { inboxEventWrites, type InboxEventDoc } from "../models/inbox-event.model";
 import { observeHandlerSeconds } from "../observability/metrics";
 import { BotContext } from "./bot-context";
@@ -43,8 +44,12 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
       const ctx = new BotContext(event, row.chatKey, deps, now, log, flow);
       const started = performance.now();
       const route = await runRoutes(routes, ctx);
-      observeHandlerSeconds((performance.now() - started) / 1000);
-      log.info("event handled", { type: row.type, route, replies: ctx.replies.length });
+      const ms = performance.now() - started;
+      observeHandlerSeconds(ms / 1000);
+      // Who said what only in the dev terminal's format (logger-pretty.ts), never in JSON lines.
+      const dev = deps.config.logFormat === "pretty" ? { dev: devPreview(event) } : {};
+      const action = ctx.action ?? (route === "flow" && flow ? `${flow.flowId}.${flow.step}` : undefined);
+      log.info("event handled", { type: row.type, route, action, replies: ctx.replies.length, ms: Math.round(ms), ...dev });
       replies = ctx.replies;
       flowUpdate = ctx.flowUpdate;
     } catch (err) {

@@ -15,6 +15,7 @@ export function buildRoutes(actions: ActionRegistry): Route[] {
     const handler = actions.get(action);
     if (!handler) return "pass" as const;
     if (params) ctx.params = new URLSearchParams(params);
+    ctx.action = action;
     await handler(ctx);
     return "handled" as const;
   };

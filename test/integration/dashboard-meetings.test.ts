@@ -105,6 +105,17 @@ describe("CSV imports and headman codes", () => {
     assert.equal(noCsrf.status, 403);
   });
 
+  test("an upload over busboy's limits is refused with 413 and imports nothing", async () => {
+    await kk.get("/officer/imports");
+    const big = "tambon,village\n" + "400101,7\n".repeat(300_000); // 2.7 MB
+    const tooBig = await kk.postMultipart("/officer/imports/villages", { csv: "" }, { field: "file", name: "big.csv", text: big });
+    assert.equal(tooBig.status, 413);
+    const fields: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) fields[`f${i}`] = "x";
+    assert.equal((await kk.postMultipart("/officer/imports/villages", fields)).status, 413);
+    assert.equal(await Village.countDocuments({ villageKey: "400101-7" }), 0);
+  });
+
   test("meetings import from pasted text", async () => {
     await kk.get("/officer/imports");
     const res = await kk.postMultipart("/officer/imports/meetings", { csv: "scope,tambon,village,district,title,place,agenda,schedule,duration\nvillage,400101,5,,,วัดหนองใหญ่,,monthly:10@09:00,120\ndistrict,,,4001,,ที่ว่าการอำเภอ,,nth:1:mon@09:30,180\n" });

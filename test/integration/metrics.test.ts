@@ -49,3 +49,24 @@ test("backlog, failures, reminder lag and counters in the Prometheus text format
   assert.ok(value(after, 'sujarit_events_processed_total{outcome="done"}')! >= 2);
   assert.ok(value(after, "sujarit_handler_duration_seconds_count")! >= 2);
 });
+
+test("/metrics is not public: a proxied client is refused without METRICS_TOKEN (#18 item 15)", async () => {
+  const res = await fetch(`${base()}/metrics`, { headers: { "x-forwarded-for": "203.0.113.7" } });
+  assert.equal(res.status, 403);
+  assert.doesNotMatch(await res.text(), /sujarit_/);
+});
+
+test("with METRICS_TOKEN, /metrics needs it as a bearer token", async () => {
+  const token = "metrics-token-0123456789";
+  const t = await startHarness("metrics-token", { processing: false, env: { METRICS_TOKEN: token } });
+  try {
+    const url = t.webhookUrl.replace(/\/webhook$/, "/metrics");
+    assert.equal((await fetch(url)).status, 401);
+    assert.equal((await fetch(url, { headers: { authorization: "Bearer wrong-token-0123456789" } })).status, 401);
+    const ok = await fetch(url, { headers: { authorization: `Bearer ${token}`, "x-forwarded-for": "203.0.113.7" } });
+    assert.equal(ok.status, 200);
+    assert.match(await ok.text(), /^sujarit_metrics_db_up 1$/m);
+  } finally {
+    await t.close();
+  }
+});

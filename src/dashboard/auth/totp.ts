@@ -1,6 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { HOTP, Secret, TOTP } from "otpauth";
 
-// Time-based one-time passwords: HOTP (RFC 4226) over 30-second steps (RFC 6238).
+// Time-based one-time passwords (RFC 6238 over RFC 4226 HOTP) from otpauth.
 // Authenticator apps use SHA-1, 6 digits, 30 s; the RFC 6238 test vectors use
 // 8 digits and also SHA-256/512, so all three are supported.
 export type TotpAlgorithm = "sha1" | "sha256" | "sha512";
@@ -11,14 +11,10 @@ export interface TotpOptions {
   algorithm?: TotpAlgorithm;
 }
 
+const secretOf = (key: Buffer) => new Secret({ buffer: Uint8Array.from(key).buffer });
+
 export function hotp(key: Buffer, counter: number, digits = 6, algorithm: TotpAlgorithm = "sha1"): string {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(counter));
-  const mac = createHmac(algorithm, key).update(msg).digest();
-  // Dynamic truncation, RFC 4226 §5.3.
-  const offset = mac[mac.length - 1]! & 0x0f;
-  const bin = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
-  return String(bin % 10 ** digits).padStart(digits, "0");
+  return HOTP.generate({ secret: secretOf(key), counter, digits, algorithm: algorithm.toUpperCase() });
 }
 
 export function totpStep(at: Date, stepSeconds = 30): number {
@@ -36,59 +32,28 @@ export function totp(key: Buffer, at: Date, opts: TotpOptions = {}): string {
 export function verifyTotp(key: Buffer, code: string, at: Date, lastStep = 0, window = 1, opts: TotpOptions = {}): number | undefined {
   const digits = opts.digits ?? 6;
   if (!new RegExp(`^\\d{${digits}}$`).test(code)) return undefined;
-  const now = totpStep(at, opts.stepSeconds);
-  for (let s = now - window; s <= now + window; s++) {
-    if (s <= lastStep) continue;
-    const want = Buffer.from(hotp(key, s, digits, opts.algorithm));
-    if (timingSafeEqual(want, Buffer.from(code))) return s;
-  }
-  return undefined;
+  const period = opts.stepSeconds ?? 30;
+  const delta = TOTP.validate({ token: code, secret: secretOf(key), algorithm: (opts.algorithm ?? "sha1").toUpperCase(), digits, period, timestamp: at.getTime(), window });
+  if (delta === null) return undefined;
+  const step = totpStep(at, period) + delta;
+  return step > lastStep ? step : undefined;
 }
-
-const B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 /** RFC 4648 base32 without padding, the form authenticator apps take. */
 export function base32Encode(buf: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of buf) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += B32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += B32[(value << (5 - bits)) & 31];
-  return out;
+  return secretOf(buf).base32;
 }
 
 export function base32Decode(s: string): Buffer {
-  const clean = s.toUpperCase().replace(/[\s=-]/g, "");
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of clean) {
-    const idx = B32.indexOf(ch);
-    if (idx < 0) throw new Error("not base32");
-    value = (value << 5) | idx;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
+  return Buffer.from(Secret.fromBase32(s.replace(/[\s=-]/g, "")).buffer);
 }
 
 /** A new 160-bit secret (RFC 4226 §4 recommends 160 bits), base32. */
 export function newTotpSecret(): string {
-  return base32Encode(randomBytes(20));
+  return new Secret({ size: 20 }).base32;
 }
 
 /** otpauth:// URI (Google Authenticator key-uri format) for manual entry or a QR code. */
 export function otpauthUri(secretB32: string, account: string, issuer = "Sujarit"): string {
-  const label = encodeURIComponent(`${issuer}:${account}`);
-  return `otpauth://totp/${label}?secret=${secretB32}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+  return new TOTP({ issuer, label: account, secret: Secret.fromBase32(secretB32), algorithm: "SHA1", digits: 6, period: 30 }).toString();
 }

@@ -1,8 +1,9 @@
 import type { RequestHandler } from "express";
-import express from "express";
+import busboy from "busboy";
+import type { Readable } from "node:stream";
 
-// multipart/form-data (RFC 7578) for the CSV upload forms, without a dependency:
-// the body (≤ 2 MB) is read whole and split on the boundary. Text fields land in
+// multipart/form-data (RFC 7578) for the CSV upload forms, parsed by busboy with
+// limits on parts, fields, field and file size, and file count. Text fields land in
 // req.body like urlencoded ones; files in req.body.files by field name.
 export interface UploadedFile {
   filename: string;
@@ -10,48 +11,92 @@ export interface UploadedFile {
   data: Buffer;
 }
 
-export const MULTIPART_LIMIT = "2mb";
+export interface Multipart {
+  fields: Record<string, string>;
+  files: Record<string, UploadedFile>;
+}
 
-export function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, string>; files: Record<string, UploadedFile> } {
-  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (!m) throw Object.assign(new Error("multipart boundary missing"), { type: "entity.parse.failed" });
-  const boundary = Buffer.from(`--${m[1] ?? m[2]}`);
-  const fields: Record<string, string> = {};
-  const files: Record<string, UploadedFile> = {};
-  let pos = body.indexOf(boundary);
-  while (pos >= 0) {
-    const start = pos + boundary.length;
-    if (body.subarray(start, start + 2).toString() === "--") break;
-    const next = body.indexOf(boundary, start);
-    if (next < 0) break;
-    const part = body.subarray(start + 2, next - 2); // skip CRLF after the boundary and before the next
-    const split = part.indexOf("\r\n\r\n");
-    if (split >= 0) {
-      const headers = part.subarray(0, split).toString("utf8");
-      const data = part.subarray(split + 4);
-      const name = /name="([^"]*)"/i.exec(headers)?.[1];
-      const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
-      const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? "application/octet-stream";
-      if (name !== undefined && filename !== undefined) files[name] = { filename, contentType: type.trim(), data };
-      else if (name !== undefined) fields[name] = data.toString("utf8");
+/** The forms have a CSRF token, a pasted-CSV field and one file: a little room, no more. */
+export const MULTIPART_LIMITS = {
+  /** Whole body (fields and files together), as the 2 MB raw-body limit before busboy. */
+  totalBytes: 2 * 1024 * 1024,
+  fileSize: 2 * 1024 * 1024,
+  fieldSize: 2 * 1024 * 1024,
+  fieldNameSize: 100,
+  fields: 10,
+  files: 1,
+  parts: 11,
+  headerPairs: 20,
+};
+
+const tooLarge = (what: string) => Object.assign(new Error(`multipart ${what} over the limit`), { type: "entity.too.large", status: 413 });
+const malformed = (err: Error) => Object.assign(new Error(`multipart: ${err.message}`), { type: "entity.parse.failed", status: 400 });
+
+/** Reads a whole multipart body; rejects with a 413-typed error at any limit, 400 when malformed. */
+export function parseMultipart(body: Readable | Buffer, contentType: string, limits = MULTIPART_LIMITS): Promise<Multipart> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      // busboy marks a part truncated when it reaches its limit: one byte more lets a part of exactly the limit through.
+      const own = { ...limits, fileSize: limits.fileSize + 1, fieldSize: limits.fieldSize + 1 };
+      bb = busboy({ headers: { "content-type": contentType }, limits: own, defParamCharset: "utf8" });
+    } catch (err) {
+      return reject(malformed(err as Error));
     }
-    pos = next;
-  }
-  return { fields, files };
+    const out: Multipart = { fields: {}, files: {} };
+    let total = 0;
+    let done = false;
+    const fail = (err: Error) => {
+      if (done) return;
+      done = true;
+      if (!Buffer.isBuffer(body)) {
+        body.unpipe(bb);
+        body.resume(); // the rest is read and dropped, so the 413 can be answered
+      }
+      reject(err);
+    };
+    const count = (n: number) => {
+      total += n;
+      if (total > limits.totalBytes) fail(tooLarge("body"));
+    };
+    bb.on("field", (name, value, info) => {
+      if (info.nameTruncated || info.valueTruncated) return fail(tooLarge("field"));
+      count(Buffer.byteLength(value));
+      out.fields[name] = value;
+    });
+    bb.on("file", (name, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => {
+        chunks.push(c);
+        count(c.length);
+      });
+      stream.on("limit", () => fail(tooLarge("file")));
+      stream.on("end", () => {
+        if (!stream.truncated) out.files[name] = { filename: info.filename ?? "", contentType: info.mimeType, data: Buffer.concat(chunks) };
+      });
+    });
+    bb.on("partsLimit", () => fail(tooLarge("parts")));
+    bb.on("filesLimit", () => fail(tooLarge("files")));
+    bb.on("fieldsLimit", () => fail(tooLarge("fields")));
+    bb.on("error", (err: Error) => fail(malformed(err)));
+    bb.on("close", () => {
+      if (done) return;
+      done = true;
+      resolve(out);
+    });
+    if (Buffer.isBuffer(body)) bb.end(body);
+    else body.pipe(bb);
+  });
 }
 
 /** Reads a multipart body into req.body ({ ...fields, files }); other content types pass through. */
 export const multipartBody: RequestHandler[] = [
-  express.raw({ type: "multipart/form-data", limit: MULTIPART_LIMIT }),
   (req, _res, next) => {
     const type = req.get("content-type") ?? "";
-    if (!type.toLowerCase().startsWith("multipart/form-data") || !Buffer.isBuffer(req.body)) return next();
-    try {
-      const { fields, files } = parseMultipart(req.body, type);
+    if (!type.toLowerCase().startsWith("multipart/form-data")) return next();
+    parseMultipart(req, type).then(({ fields, files }) => {
       req.body = { ...fields, files };
       next();
-    } catch (err) {
-      next(err);
-    }
+    }, next);
   },
 ];

@@ -62,6 +62,9 @@ describe("base32 (RFC 4648 §10 vectors, unpadded)", () => {
     assert.throws(() => base32Decode("M1"));
   });
   test("otpauth URI names the issuer and account", () => {
-    assert.equal(otpauthUri("MZXW6", "admin"), "otpauth://totp/Sujarit%3Aadmin?secret=MZXW6&issuer=Sujarit&algorithm=SHA1&digits=6&period=30");
+    const uri = new URL(otpauthUri("MZXW6", "admin"));
+    assert.equal(uri.protocol + uri.host, "otpauth:totp");
+    assert.equal(decodeURIComponent(uri.pathname), "/Sujarit:admin");
+    assert.deepEqual(Object.fromEntries(uri.searchParams), { secret: "MZXW6", issuer: "Sujarit", algorithm: "SHA1", digits: "6", period: "30" });
   });
 });

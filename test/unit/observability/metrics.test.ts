@@ -3,55 +3,50 @@ import { beforeEach, describe, test } from "node:test";
 import {
   countEventProcessed,
   countWebhookRequest,
-  metrics,
   observeHandlerSeconds,
-  processFamilies,
-  quantile,
-  renderFamilies,
+  registry,
   resetMetrics,
+  setComplaintListEntries,
 } from "../../../src/observability/metrics";
 
-// /metrics must stay parseable by Prometheus: one HELP and TYPE per family,
-// label values escaped, summaries with quantiles, _sum and _count.
+// /metrics must stay parseable by Prometheus, keep the metric names operators alert
+// on (docs/scale-out.md), and carry Node's standard process metrics (prom-client).
 beforeEach(() => resetMetrics());
 
-describe("metrics", () => {
-  test("quantile uses the nearest rank and is NaN when empty", () => {
-    const v = Array.from({ length: 100 }, (_, i) => i + 1);
-    assert.equal(quantile(v, 0.5), 50);
-    assert.equal(quantile(v, 0.99), 99);
-    assert.equal(quantile(v, 1), 100);
-    assert.ok(Number.isNaN(quantile([], 0.5)));
-  });
+const SAMPLE = /^(# (HELP|TYPE) \w+ .+|\w+(\{(\w+="[^"]*",?)+\})? (NaN|[-+0-9.e]+|[+-]Inf))$/i; // prom-client writes "Nan", which Prometheus (Go ParseFloat) reads
 
-  test("counters and the summary render in the text exposition format", () => {
+describe("metrics", () => {
+  test("counters, the summary and the gauge render in the text exposition format", async () => {
     countWebhookRequest(200);
     countWebhookRequest(200);
     countWebhookRequest(401);
     countEventProcessed("done");
+    setComplaintListEntries(7);
     for (let i = 1; i <= 10; i++) observeHandlerSeconds(i / 100);
-    const text = renderFamilies(processFamilies());
+    const text = await registry.metrics();
     assert.match(text, /^# HELP sujarit_webhook_requests_total .+\n# TYPE sujarit_webhook_requests_total counter\n/m);
     assert.match(text, /^sujarit_webhook_requests_total\{status="200"\} 2$/m);
     assert.match(text, /^sujarit_webhook_requests_total\{status="401"\} 1$/m);
     assert.match(text, /^sujarit_events_processed_total\{outcome="done"\} 1$/m);
-    assert.match(text, /^sujarit_handler_duration_seconds\{quantile="0.5"\} 0.05$/m);
+    assert.match(text, /^# TYPE sujarit_handler_duration_seconds summary$/m);
+    const median = Number(/^sujarit_handler_duration_seconds\{quantile="0.5"\} (\S+)$/m.exec(text)![1]);
+    assert.ok(median >= 0.05 && median <= 0.06, `median ${median}`);
+    assert.match(text, /^sujarit_handler_duration_seconds\{quantile="0.99"\} 0.1$/m);
     assert.match(text, /^sujarit_handler_duration_seconds_count 10$/m);
     assert.match(text, /^sujarit_handler_duration_seconds_sum 0.55\d*$/m);
-    for (const line of text.trim().split("\n")) {
-      assert.match(line, /^(# (HELP|TYPE) \w+ .+|\w+(\{(\w+="[^"]*",?)+\})? (NaN|[-+0-9.e]+|[+-]Inf))$/, line);
+    assert.match(text, /^sujarit_complaint_list_entries 7$/m);
+    for (const line of text.trim().split("\n").filter((l) => l !== "")) assert.match(line, SAMPLE, line);
+  });
+
+  test("Node's default metrics: event-loop lag, GC, heap, handles, CPU", async () => {
+    const text = await registry.metrics();
+    for (const name of ["nodejs_eventloop_lag_seconds", "nodejs_gc_duration_seconds", "nodejs_heap_size_used_bytes", "nodejs_active_handles_total", "process_cpu_seconds_total", "process_resident_memory_bytes"]) {
+      assert.match(text, new RegExp(`^# TYPE ${name} `, "m"), name);
     }
   });
 
-  test("the latency window keeps the latest observations only", () => {
-    for (let i = 0; i < 3000; i++) observeHandlerSeconds(i < 900 ? 100 : 0.001);
-    assert.equal(metrics.handlerSeconds.count, 3000);
-    assert.equal(metrics.handlerSeconds.window.length, 2048);
-    assert.equal(quantile(metrics.handlerSeconds.window, 0.99), 0.001, "old slow samples have left the window");
-  });
-
-  test("label values with quotes, backslashes and newlines are escaped", () => {
-    const text = renderFamilies([{ name: "x", help: "h", type: "gauge", samples: [{ labels: { a: 'q"b\\n\nz' }, value: 1 }] }]);
-    assert.ok(text.includes('x{a="q\\"b\\\\n\\nz"} 1'));
+  test("label values with quotes, backslashes and newlines are escaped", async () => {
+    countEventProcessed('q"b\\n\nz');
+    assert.ok((await registry.metrics()).includes('sujarit_events_processed_total{outcome="q\\"b\\\\n\\nz"} 1'));
   });
 });

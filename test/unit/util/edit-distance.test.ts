@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { editDistance } from "../../../src/util/edit-distance";
+import { editDistance, osaDistance } from "../../../src/util/edit-distance";
 
 // Protects the typo tolerance of place-name matching (area-match.ts).
 describe("editDistance", () => {
@@ -30,5 +30,16 @@ describe("editDistance", () => {
     assert.equal(editDistance("abcdef", "uvwxyz", 2), 3);
     assert.equal(editDistance("a", "abcdef", 1), 2);
     assert.equal(editDistance("chonabot", "chonnabot", 1), 1);
+  });
+
+  test("the fastest-levenshtein shortcut gives the swap-aware distance on every pair", () => {
+    const words = ["ห้อง", "หอ้ง", "หนองเรือ", "หนองเรีอ", "บ้านไผ่", "บ้านไผ", "ชุมแพ", "ชุมแผ", "ab", "ba", "abc", "ca", "", "x", "kitten", "sitting"];
+    for (const a of words) {
+      for (const b of words) {
+        for (const limit of [0, 1, 2, 3, Number.POSITIVE_INFINITY]) {
+          assert.equal(editDistance(a, b, limit), Math.min(osaDistance(a, b, limit), limit + 1), `${a} / ${b} / ${limit}`);
+        }
+      }
+    }
   });
 });
