@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { InboxEvent } from "../models/inbox-event.model";
 import { InboxQueue } from "../models/inbox-queue.model";
 import { OutboxMessage } from "../models/outbox-message.model";
 import type { Family } from "./metrics";
@@ -25,11 +26,12 @@ async function oldestAgeSeconds(now: Date): Promise<number> {
 }
 
 async function readGauges(now: Date): Promise<Family[]> {
-  const [backlog, outbox, oldest, reminderLag] = await Promise.all([
+  const [backlog, outbox, oldest, reminderLag, deadLetters] = await Promise.all([
     InboxQueue.estimatedDocumentCount(),
     countByState(OutboxMessage, [...OUTBOX_OPEN, "failed"]),
     oldestAgeSeconds(now),
     reminderLagSeconds(now),
+    InboxEvent.countDocuments({ deadLetter: true }),
   ]);
   const families: Family[] = [
     {
@@ -43,6 +45,12 @@ async function readGauges(now: Date): Promise<Family[]> {
       help: "Age of the oldest inbox event not yet done (0 when the backlog is empty).",
       type: "gauge",
       samples: [{ value: oldest }],
+    },
+    {
+      name: "sujarit_inbox_dead_letters",
+      help: "Stored events whose handler never finished after the allowed attempts; each was answered once with an apology (audit log: inbox.dead_lettered).",
+      type: "gauge",
+      samples: [{ value: deadLetters }],
     },
     {
       name: "sujarit_outbox_messages",

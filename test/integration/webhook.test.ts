@@ -116,11 +116,16 @@ describe("POST /webhook", () => {
   test("events of one chat are answered in order", async () => {
     const user = makeUserId("order");
     const texts = ["เมนู", "no gift", "อะไรนะ", "ไม่รับไม่ให้", "help"];
-    for (const t of texts) await h.line.sendWebhook([h.line.events.text(user, t)]);
+    const ids: string[] = [];
+    for (const t of texts) {
+      const ev = h.line.events.text(user, t);
+      ids.push(ev.webhookEventId);
+      await h.line.sendWebhook([ev]);
+    }
     await h.settle();
     const got = h.line.deliveries.filter((d) => d.to === user).map((d) => (d.messages[0] as { type: string; altText?: string; text?: string }));
     assert.equal(got.length, 5);
-    const rows = await InboxEvent.find({ chatKey: h.chatKey(user) }).sort({ doneAt: 1, timestamp: 1 }).lean();
+    const rows = await InboxEvent.find({ webhookEventId: { $in: ids } }).sort({ doneAt: 1, timestamp: 1 }).lean();
     assert.deepEqual(rows.map((r) => JSON.parse(openPayload(r.payload, h.bot.deps.sealer)).message.text), texts);
   });
 });
