@@ -1,6 +1,7 @@
 import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps";
 import { loadSession, requirePage, verifyCsrf } from "./auth/auth.middleware";
+import { verifyLoginCsrf } from "./auth/login-csrf";
 import { localsOf } from "./auth/principal";
 import type { SessionStore } from "./auth/session-store";
 import { createAccountController } from "./controllers/account.controller";
@@ -36,12 +37,12 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
     res.redirect(303, localsOf(res).principal!.role === "viewer" ? "/officer/progress" : "/officer/complaints");
   });
   r.get("/login", login.showLogin);
-  r.post("/login", verifyCsrf, login.login);
+  r.post("/login", verifyLoginCsrf(deps.config.sessionSecret), login.login);
   r.get("/login/totp", login.showTotp);
   r.post("/login/totp", verifyCsrf, login.loginTotp);
   r.post("/logout", verifyCsrf, login.logout);
 
-  const account = createAccountController(deps);
+  const account = createAccountController(deps, store);
   r.get("/account", requirePage(...ALL_ROLES), account.show);
   r.post("/account/password", requirePage(...ALL_ROLES), verifyCsrf, account.changePassword);
   r.post("/account/totp/start", requirePage("admin"), verifyCsrf, account.startTotp);

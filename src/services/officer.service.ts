@@ -82,7 +82,13 @@ export async function changeOfficerPassword(id: string, current: string, next: s
   if (!(await verifyPassword(current, officer.passwordHash))) throw new ValidationError("wrong password", "รหัสผ่านปัจจุบันไม่ถูกต้องค่ะ");
   const problem = passwordProblem(next, officer.username);
   if (problem) throw new ValidationError("weak password", problem);
-  await Officer.updateOne({ _id: officer._id }, { $set: { passwordHash: await hashPassword(next) } });
+  // A new password also ends every API token of the account (sessions: the dashboard ends them).
+  await Officer.updateOne({ _id: officer._id }, { $set: { passwordHash: await hashPassword(next), apiTokens: [] } });
+}
+
+/** The error changeOfficerPassword throws when the current password is wrong (it counts as a failed login). */
+export function isWrongCurrentPassword(err: unknown): boolean {
+  return err instanceof ValidationError && err.message === "wrong password";
 }
 
 export async function recordOfficerLogin(id: Types.ObjectId, at: Date): Promise<void> {

@@ -64,7 +64,7 @@ export const verifyCsrf: RequestHandler = (req, res, next) => {
   next();
 };
 
-const csrfPage =
+export const csrfPage =
   '<!doctype html><html lang="th"><meta charset="utf-8"><title>แบบฟอร์มหมดอายุ</title><link rel="stylesheet" href="/officer/static/dashboard.css">' +
   '<main class="container"><h1>แบบฟอร์มหมดอายุหรือไม่ถูกต้องค่ะ</h1><p>กรุณากลับไปโหลดหน้าเดิมแล้วลองใหม่อีกครั้งค่ะ</p><p><a href="/officer">กลับหน้าหลัก</a></p></main></html>';
 

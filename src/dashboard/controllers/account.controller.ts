@@ -1,8 +1,11 @@
 import type { RequestHandler, Response } from "express";
 import type { AppDeps } from "../../app-deps";
 import { DomainError } from "../../errors";
-import { changeOfficerPassword, getOfficer } from "../../services/officer.service";
-import { csrfTokenOf, principalFromOfficer, principalOf } from "../auth/principal";
+import { Types } from "mongoose";
+import { changeOfficerPassword, getOfficer, isWrongCurrentPassword } from "../../services/officer.service";
+import { lockedUntil, loginKeys, recordLoginFailure, recordLoginSuccess, releaseLoginAttempt, takeLoginAttempt } from "../auth/login-guard";
+import { clientIp, csrfTokenOf, localsOf, principalFromOfficer, principalOf } from "../auth/principal";
+import type { SessionStore } from "../auth/session-store";
 import { confirmTotpEnrolment, disableTotp, acceptTotpCode, pendingTotpSecret, startTotpEnrolment } from "../auth/totp-enrolment";
 import { field, flashFrom, sendPage } from "../http/render";
 import { writeAudit } from "../queries/audit.query";
@@ -10,7 +13,7 @@ import { accountView } from "../views/account.view";
 import type { Flash } from "../views/layout.view";
 
 // "My account": password change and TOTP enrolment (admins).
-export function createAccountController(deps: AppDeps): Record<"show" | "changePassword" | "startTotp" | "confirmTotp" | "disableTotp", RequestHandler> {
+export function createAccountController(deps: AppDeps, store: SessionStore): Record<"show" | "changePassword" | "startTotp" | "confirmTotp" | "disableTotp", RequestHandler> {
   async function render(res: Response, flash: Flash | undefined, status = 200) {
     const officer = await getOfficer(principalOf(res).id);
     const principal = principalFromOfficer(officer, "session");
@@ -23,13 +26,27 @@ export function createAccountController(deps: AppDeps): Record<"show" | "changeP
     show: async (req, res) => render(res, flashFrom(req)),
 
     async changePassword(req, res) {
+      // A wrong current password counts like a failed login (login-guard.ts), so a
+      // stolen session cannot be used to guess the password.
+      const p = principalOf(res);
+      const at = deps.now();
+      const keys = loginKeys(p.username, clientIp(req));
+      const locked = (await lockedUntil([keys.user, keys.ip], at)) ?? (await takeLoginAttempt(keys, at));
+      if (locked) return render(res, { kind: "error", text: "ลองรหัสผ่านผิดหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่ค่ะ" }, 429);
       try {
-        await changeOfficerPassword(principalOf(res).id, field(req.body, "current"), field(req.body, "password"));
+        await changeOfficerPassword(p.id, field(req.body, "current"), field(req.body, "password"));
       } catch (err) {
+        if (isWrongCurrentPassword(err)) {
+          await recordLoginFailure(keys, at);
+          await writeAudit({ at, actor: actor(res), action: "officer.login_failed", detail: { username: p.username, via: "password_change" } });
+        } else await releaseLoginAttempt(keys); // a refused new password is not a guess
         if (err instanceof DomainError && err.userMessage) return render(res, { kind: "error", text: err.userMessage }, 400);
         throw err;
       }
-      await writeAudit({ at: deps.now(), actor: actor(res), action: "officer.password_changed" });
+      await recordLoginSuccess(keys);
+      // Every other session and API token of the account ends with the old password.
+      const ended = await store.destroyOthersFor(new Types.ObjectId(p.id), localsOf(res).sid);
+      await writeAudit({ at, actor: actor(res), action: "officer.password_changed", detail: { sessionsEnded: ended } });
       res.redirect(303, "/officer/account?msg=password");
     },
 
