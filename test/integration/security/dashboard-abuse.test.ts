@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { LOGIN_LIMITS } from "../../../src/dashboard/auth/login-guard";
 import { Meeting } from "../../../src/models/meeting.model";
-import { createOfficer, issueApiToken } from "../../../src/services/officer.service";
+import { Officer } from "../../../src/models/officer.model";
+import { OfficerSession } from "../../../src/models/officer-session.model";
+import { createOfficer, findOfficerByApiToken, hashApiToken, issueApiToken } from "../../../src/services/officer.service";
 import { startHarness, type Harness } from "../../helpers/harness";
 import { DashboardClient, TEST_PASSWORD, baseUrlOf, makeOfficer } from "../dashboard-client";
 
@@ -46,5 +49,86 @@ describe("item 2: meeting import checks the district each row writes", () => {
     const mismatch = await c.postMultipart("/officer/imports/meetings", { csv: `${HEADER}\nvillage,400101,1,4002,,ศาลา,,monthly:5@09:00,120\n` });
     assert.equal(mismatch.status, 400);
     assert.equal(await Meeting.countDocuments({}), 0);
+  });
+});
+
+/** Posts a login form with a client's cookie and token, without following redirects. */
+async function rawLogin(c: DashboardClient, token: string, username: string, password: string): Promise<number> {
+  const res = await fetch(`${base}/officer/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: `sujarit_sid=${c.cookies.get("sujarit_sid")}`, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ _csrf: token, username, password }).toString(),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe("item 4: the login lockout cannot be raced", () => {
+  test("20 concurrent logins, 19 wrong and 1 right: at most the allowance runs the hash, no 500, and no session", async () => {
+    const id = await makeOfficer("racer", "officer", ["4001"]);
+    const c = new DashboardClient(base);
+    await c.get("/officer/login");
+    const token = c.csrf();
+    const tries = Array.from({ length: 20 }, (_, i) => (i === 10 ? TEST_PASSWORD : `wrong-guess-${i}`));
+    const statuses = await Promise.all(tries.map((p) => rawLogin(c, token, "racer", p)));
+    assert.ok(!statuses.includes(500), `statuses ${statuses.join(",")}`);
+    const answeredWrong = statuses.filter((s) => s === 401).length;
+    assert.ok(answeredWrong < LOGIN_LIMITS.perUser, `${answeredWrong} wrong guesses were checked (allowance ${LOGIN_LIMITS.perUser})`);
+    assert.equal(statuses[10], 429, "the right password arrived among guesses that locked the account");
+    assert.equal(await OfficerSession.countDocuments({ officerId: id, stage: "active" }), 0);
+  });
+});
+
+describe("item 9: password change", () => {
+  test("wrong current passwords count like login failures and lock the account", async () => {
+    await makeOfficer("changer1", "officer", ["4001"]);
+    const c = await loggedIn("changer1");
+    let last = 0;
+    for (let i = 0; i < LOGIN_LIMITS.perUser; i++) {
+      await c.get("/officer/account");
+      last = (await c.post("/officer/account/password", { current: `not-it-${i}`, password: "a-brand-new-password-1" })).status;
+    }
+    assert.equal(last, 400);
+    const other = new DashboardClient(base);
+    await other.get("/officer/login");
+    assert.equal((await other.post("/officer/login", { username: "changer1", password: TEST_PASSWORD })).status, 429, "the account is locked");
+  });
+
+  test("a password change ends the officer's other sessions and API tokens, not the current session", async () => {
+    const id = await makeOfficer("changer2", "officer", ["4001"]);
+    const a = await loggedIn("changer2");
+    const b = await loggedIn("changer2");
+    const legacy = "sjt_0123456789ab_" + "A".repeat(43);
+    await Officer.updateOne({ _id: id }, { $push: { apiTokens: { tokenId: "0123456789ab", hash: hashApiToken(legacy), label: "old", createdAt: new Date() } } });
+    assert.ok(await findOfficerByApiToken(legacy));
+    await a.get("/officer/account");
+    const changed = await a.post("/officer/account/password", { current: TEST_PASSWORD, password: "a-brand-new-password-1" });
+    assert.equal(changed.status, 200);
+    assert.equal((await a.get("/officer/account", false)).status, 200, "the current session stays");
+    const bPage = await b.get("/officer/account", false);
+    assert.equal(bPage.status, 303);
+    assert.match(bPage.location ?? "", /\/officer\/login/);
+    assert.equal(await findOfficerByApiToken(legacy), null);
+  });
+});
+
+describe("item 11: the login page stores no session until the form is posted", () => {
+  test("300 cookieless GETs add no session row, and logging in still works", async () => {
+    const before = await OfficerSession.countDocuments({});
+    for (let i = 0; i < 300; i += 30) await Promise.all(Array.from({ length: 30 }, () => fetch(`${base}/officer/login`).then((r) => r.arrayBuffer())));
+    assert.equal(await OfficerSession.countDocuments({}), before);
+    await loggedIn("khon4001");
+  });
+});
+
+describe("item 12: common and breached passwords are refused", () => {
+  for (const weak of ["aaaaaaaaaaaa", "password1234", "qwertyuiop12", "iloveyou2024", "1234567890ab"]) {
+    test(`"${weak}" is refused`, async () => {
+      await assert.rejects(createOfficer({ username: `weak${weak.length}${weak[0]}`, role: "viewer", password: weak }), /weak password/);
+    });
+  }
+  test("a long passphrase is accepted", async () => {
+    await createOfficer({ username: "strong1", role: "viewer", password: "ทุ่งนา-ควาย-ฝนตก-2569" });
   });
 });
