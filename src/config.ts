@@ -49,7 +49,17 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 (LINE may redeliver an event for a while)").max(3650).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // Which proxies may set X-Forwarded-For/-Proto: "false", a hop count (how many
+  // proxies stand in front, e.g. 1 for one load balancer), or their addresses/ranges.
+  // "true" would trust every hop, so the client's own X-Forwarded-For entry would
+  // become its address and the per-address login limit could be dodged.
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|[1-9]|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/,
+      "must be false, the number of proxies in front (1 for one load balancer), or their addresses/ranges such as 10.0.0.0/8 (not true: the client could choose its own address)",
+    )
+    .default("false"),
   INSTANCE_ID: z.string().optional(),
 });
 
@@ -70,7 +80,8 @@ export interface Config {
   /** Finished inbox rows (sealed webhook payloads) are deleted after this many days. */
   inboxRetentionDays: number;
   logLevel: Env["LOG_LEVEL"];
-  trustProxy: boolean;
+  /** express "trust proxy": false, a hop count, or the proxies' addresses/ranges. */
+  trustProxy: false | number | string[];
   instanceId: string;
 }
 
@@ -113,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     inboxRetentionDays: e.INBOX_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === "true",
+    trustProxy: e.TRUST_PROXY === "false" ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(",").map((s) => s.trim()),
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
   };
 }

@@ -16,7 +16,7 @@ let clock = new Date("2026-03-01T03:00:00Z");
 const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
 
 before(async () => {
-  h = await startHarness("dash-auth", { now: () => clock, env: { TRUST_PROXY: "true" } });
+  h = await startHarness("dash-auth", { now: () => clock, env: { TRUST_PROXY: "1" } });
   base = baseUrlOf(h.webhookUrl);
   await makeOfficer("admin1", "admin");
   await makeOfficer("khon1", "officer", ["4001"]);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { loadConfig } from "../../../src/config";
 import { LOGIN_LIMITS } from "../../../src/dashboard/auth/login-guard";
 import { Meeting } from "../../../src/models/meeting.model";
 import { Officer } from "../../../src/models/officer.model";
@@ -12,7 +13,7 @@ import { DashboardClient, TEST_PASSWORD, baseUrlOf, makeOfficer } from "../dashb
 let h: Harness;
 let base: string;
 before(async () => {
-  h = await startHarness("sec-dash");
+  h = await startHarness("sec-dash", { env: { TRUST_PROXY: "1" } });
   base = baseUrlOf(h.webhookUrl);
   await makeOfficer("khon4001", "officer", ["4001"]);
 });
@@ -130,5 +131,34 @@ describe("item 12: common and breached passwords are refused", () => {
   }
   test("a long passphrase is accepted", async () => {
     await createOfficer({ username: "strong1", role: "viewer", password: "ทุ่งนา-ควาย-ฝนตก-2569" });
+  });
+});
+
+describe("item 5: per-address limits behind a proxy", () => {
+  test("TRUST_PROXY=true is refused at boot; a hop count or address range is accepted", () => {
+    const env = { MONGODB_URI: "mongodb://x", LINE_CHANNEL_SECRET: "0123456789abcdef0123456789abcdef", LINE_CHANNEL_ACCESS_TOKEN: "token-token", DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"), SESSION_SECRET: "s".repeat(32) };
+    assert.throws(() => loadConfig({ ...env, TRUST_PROXY: "true" }), /TRUST_PROXY/);
+    assert.equal(loadConfig({ ...env, TRUST_PROXY: "1" }).trustProxy, 1);
+    assert.deepEqual(loadConfig({ ...env, TRUST_PROXY: "10.0.0.0/8, 192.168.1.5" }).trustProxy, ["10.0.0.0/8", "192.168.1.5"]);
+  });
+
+  test("35 failures from rotating forged X-Forwarded-For entries lock the real address (one proxy hop)", async () => {
+    const c = new DashboardClient(base);
+    await c.get("/officer/login");
+    const token = c.csrf();
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) {
+      const res = await fetch(`${base}/officer/login`, {
+        method: "POST",
+        redirect: "manual",
+        // The client forges the first entry; the load balancer appends the address it saw.
+        headers: { cookie: `sujarit_sid=${c.cookies.get("sujarit_sid")}`, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `198.18.${i}.${i + 1}, 203.0.113.50` },
+        body: new URLSearchParams({ _csrf: token, username: `spray${i}`, password: "x-y-z-w-v-u" }).toString(),
+      });
+      await res.arrayBuffer();
+      statuses.push(res.status);
+    }
+    assert.equal(statuses.at(-1), 429, `statuses ${statuses.join(",")}`);
+    assert.equal(statuses.filter((s) => s === 401).length, LOGIN_LIMITS.perIp - 1);
   });
 });
