@@ -162,3 +162,34 @@ describe("item 5: per-address limits behind a proxy", () => {
     assert.equal(statuses.filter((s) => s === 401).length, LOGIN_LIMITS.perIp - 1);
   });
 });
+
+describe("item 10: malformed bodies get a 4xx, never a 500", () => {
+  const send = async (path: string, headers: Record<string, string>, body: string | Buffer) => {
+    const res = await fetch(`${base}${path}`, { method: "POST", headers, body });
+    await res.arrayBuffer();
+    return res.status;
+  };
+  for (const encoding of ["gzip", "br", "deflate", "x-unknown"]) {
+    test(`Content-Encoding: ${encoding} on plain bytes at /webhook`, async () => {
+      const status = await send("/webhook", { "content-type": "application/json", "content-encoding": encoding, "x-line-signature": "x" }, '{"events":[]}');
+      assert.ok(status >= 400 && status < 500, `got ${status}`);
+    });
+  }
+  test("300 form fields on /officer/login", async () => {
+    const body = Array.from({ length: 300 }, (_, i) => `f${i}=${i}`).join("&");
+    const status = await send("/officer/login", { "content-type": "application/x-www-form-urlencoded" }, body);
+    assert.ok(status >= 400 && status < 500, `got ${status}`);
+  });
+  test("charset=utf-7 on /officer/login", async () => {
+    const status = await send("/officer/login", { "content-type": "application/x-www-form-urlencoded; charset=utf-7" }, "username=a&password=b");
+    assert.ok(status >= 400 && status < 500, `got ${status}`);
+  });
+  test("charset=latin1 on /api/meetings", async () => {
+    const status = await send("/api/meetings", { "content-type": "application/json; charset=latin1", authorization: "Bearer sjt_x" }, "{}");
+    assert.ok(status >= 400 && status < 500, `got ${status}`);
+  });
+  test("gzip on plain bytes on /api/meetings", async () => {
+    const status = await send("/api/meetings", { "content-type": "application/json", "content-encoding": "gzip" }, "{}");
+    assert.ok(status >= 400 && status < 500, `got ${status}`);
+  });
+});
