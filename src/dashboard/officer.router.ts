@@ -62,6 +62,8 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.get("/complaints", requirePage(...CASE_ROLES), complaints.list);
   r.get("/complaints/export.csv", requirePage(...CASE_ROLES), complaints.exportCsv);
   r.get("/complaints/export.json", requirePage(...CASE_ROLES), complaints.exportJson);
+  r.post("/complaints/export.csv", requirePage(...CASE_ROLES), verifyCsrf, complaints.exportCsv);
+  r.post("/complaints/export.json", requirePage(...CASE_ROLES), verifyCsrf, complaints.exportJson);
   r.get("/complaints/:id", requirePage(...CASE_ROLES), complaints.show);
   r.post("/complaints/:id/identity", requirePage(...CASE_ROLES), verifyCsrf, complaints.revealIdentity);
   r.post("/complaints/:id/status", requirePage(...CASE_ROLES), verifyCsrf, complaints.changeStatus);

@@ -126,12 +126,16 @@ describe("scope and identity", () => {
     const c = (await Complaint.findById(ids.b))!;
     const secrets = [anon, deps.sealer.blindIndex(anon), c.reporterSealed!];
     const admin = clients.admin!;
+    await admin.get("/officer/complaints");
+    const identityCsv = (await admin.post("/officer/complaints/export.csv", { identity: "1" })).text;
+    await admin.get("/officer/complaints");
+    const identityJson = (await admin.post("/officer/complaints/export.json", { identity: "1" })).text;
     const bodies = [
+      identityCsv,
+      identityJson,
       (await admin.get("/officer/complaints")).text,
       (await admin.get(`/officer/complaints/${ids.b}`)).text,
       (await admin.get("/officer/complaints/export.csv")).text,
-      (await admin.get("/officer/complaints/export.csv?identity=1")).text,
-      (await admin.get("/officer/complaints/export.json?identity=1")).text,
       (await admin.get("/officer/audit")).text,
     ];
     await admin.get(`/officer/complaints/${ids.b}`);

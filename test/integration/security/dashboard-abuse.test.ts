@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { loadConfig } from "../../../src/config";
 import { LOGIN_LIMITS } from "../../../src/dashboard/auth/login-guard";
+import { AuditLog } from "../../../src/models/audit-log.model";
 import { Meeting } from "../../../src/models/meeting.model";
 import { Officer } from "../../../src/models/officer.model";
 import { OfficerSession } from "../../../src/models/officer-session.model";
@@ -191,5 +192,24 @@ describe("item 10: malformed bodies get a 4xx, never a 500", () => {
   test("gzip on plain bytes on /api/meetings", async () => {
     const status = await send("/api/meetings", { "content-type": "application/json", "content-encoding": "gzip" }, "{}");
     assert.ok(status >= 400 && status < 500, `got ${status}`);
+  });
+});
+
+describe("item 8: identity export is a POST with the form token", () => {
+  test("a cross-site GET or a POST without the token exports no identity and writes no audit entry; the form's POST does", async () => {
+    const c = await loggedIn("khon4001");
+    const audits = () => AuditLog.countDocuments({ action: "complaint.exported" });
+    const before = await audits();
+    const get = await c.get("/officer/complaints/export.csv?identity=1");
+    assert.equal(get.status, 405);
+    const forged = await c.post("/officer/complaints/export.csv", { identity: "1" }, { csrf: null });
+    assert.equal(forged.status, 403);
+    assert.equal(await audits(), before, "no audit entry from a forged request");
+    const list = await c.get("/officer/complaints");
+    assert.match(list.text, /<form method="post" action="\/officer\/complaints\/export.csv">/);
+    const real = await c.post("/officer/complaints/export.csv", { identity: "1" });
+    assert.equal(real.status, 200);
+    assert.match(real.headers.get("content-type") ?? "", /csv/);
+    assert.equal(await audits(), before + 1);
   });
 });
