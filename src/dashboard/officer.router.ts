@@ -45,9 +45,10 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   const account = createAccountController(deps, store);
   r.get("/account", requirePage(...ALL_ROLES), account.show);
   r.post("/account/password", requirePage(...ALL_ROLES), verifyCsrf, account.changePassword);
-  r.post("/account/totp/start", requirePage("admin"), verifyCsrf, account.startTotp);
-  r.post("/account/totp/confirm", requirePage("admin"), verifyCsrf, account.confirmTotp);
-  r.post("/account/totp/disable", requirePage("admin"), verifyCsrf, account.disableTotp);
+  // Everyone who can reveal reporter identities (admins and officers) can turn TOTP on.
+  r.post("/account/totp/start", requirePage(...CASE_ROLES), verifyCsrf, account.startTotp);
+  r.post("/account/totp/confirm", requirePage(...CASE_ROLES), verifyCsrf, account.confirmTotp);
+  r.post("/account/totp/disable", requirePage(...CASE_ROLES), verifyCsrf, account.disableTotp);
 
   const accounts = createAccountsController(deps, store);
   r.get("/accounts", requirePage("admin"), accounts.list);
@@ -56,6 +57,8 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.post("/accounts/:id/enable", requirePage("admin"), verifyCsrf, accounts.enable);
   r.post("/accounts/:id/unlock", requirePage("admin"), verifyCsrf, accounts.unlock);
   r.post("/accounts/:id/tokens", requirePage("admin"), verifyCsrf, accounts.issueToken);
+  r.post("/accounts/:id/totp-required", requirePage("admin"), verifyCsrf, accounts.requireTotp);
+  r.post("/accounts/:id/totp-optional", requirePage("admin"), verifyCsrf, accounts.optionalTotp);
   r.post("/accounts/:id/tokens/:tokenId/revoke", requirePage("admin"), verifyCsrf, accounts.revokeToken);
 
   const complaints = createComplaintsController(deps);

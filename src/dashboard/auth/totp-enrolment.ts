@@ -1,8 +1,10 @@
 import type { Sealer } from "../../security/sealer";
+import { claimOnce } from "../../locks/claim";
 import { Officer, type OfficerDoc } from "../../models/officer.model";
 import { base32Decode, newTotpSecret, verifyTotp } from "./totp";
 
-// The optional second factor for admins. The secret is sealed at rest with
+// The second factor for everyone who can reveal reporter identities (admins and
+// officers); an admin can require it of an account. The secret is sealed at rest with
 // DATA_ENCRYPTION_KEY; the last accepted step is stored so a code works once.
 export async function startTotpEnrolment(officer: OfficerDoc, sealer: Sealer): Promise<string> {
   const secret = newTotpSecret();
@@ -24,6 +26,10 @@ export async function acceptTotpCode(officer: OfficerDoc, code: string, sealer: 
   const key = base32Decode(sealer.open(officer.totpSecretSealed));
   const step = verifyTotp(key, code.replace(/\s/g, ""), at, officer.totpLastStep ?? 0);
   if (step === undefined) return false;
+  // One use per step, decided by an insert against a unique key: atomic on every
+  // server, whereas a conditional update raced on FerretDB (12 parallel submissions
+  // of one code gave two sessions). The claim outlives the ±1-step window.
+  if (!(await claimOnce(`totp:${String(officer._id)}:${step}`, "used", new Date(at.getTime() + 5 * 60_000)))) return false;
   const r = await Officer.updateOne({ _id: officer._id, totpLastStep: { $lt: step } }, { $set: { totpLastStep: step } });
   return r.modifiedCount === 1;
 }

@@ -17,7 +17,7 @@ export function createAccountController(deps: AppDeps, store: SessionStore): Rec
   async function render(res: Response, flash: Flash | undefined, status = 200) {
     const officer = await getOfficer(principalOf(res).id);
     const principal = principalFromOfficer(officer, "session");
-    const pendingSecret = principal.role === "admin" ? pendingTotpSecret(officer, deps.sealer) : undefined;
+    const pendingSecret = principal.role !== "viewer" ? pendingTotpSecret(officer, deps.sealer) : undefined;
     sendPage(res, accountView({ principal, csrfToken: csrfTokenOf(res), flash, pendingSecret }), status);
   }
   const actor = (res: Response) => ({ kind: "officer", id: principalOf(res).id });
@@ -51,14 +51,14 @@ export function createAccountController(deps: AppDeps, store: SessionStore): Rec
     },
 
     async startTotp(_req, res) {
-      if (principalOf(res).role !== "admin" || principalOf(res).totpEnabled) return void res.redirect(303, "/officer/account");
+      if (principalOf(res).role === "viewer" || principalOf(res).totpEnabled) return void res.redirect(303, "/officer/account");
       await startTotpEnrolment(await getOfficer(principalOf(res).id), deps.sealer);
       res.redirect(303, "/officer/account");
     },
 
     async confirmTotp(req, res) {
       const officer = await getOfficer(principalOf(res).id);
-      if (officer.role !== "admin" || !(await confirmTotpEnrolment(officer, field(req.body, "code"), deps.sealer, deps.now()))) {
+      if (officer.role === "viewer" || !(await confirmTotpEnrolment(officer, field(req.body, "code"), deps.sealer, deps.now()))) {
         return render(res, { kind: "error", text: "รหัสไม่ถูกต้องค่ะ กรุณาลองรหัสใหม่จากแอป" }, 400);
       }
       await writeAudit({ at: deps.now(), actor: actor(res), action: "officer.totp_enabled" });
@@ -67,6 +67,8 @@ export function createAccountController(deps: AppDeps, store: SessionStore): Rec
 
     async disableTotp(req, res) {
       const officer = await getOfficer(principalOf(res).id);
+      // An account an admin requires TOTP of cannot turn it off.
+      if (officer.totpRequired) return render(res, { kind: "error", text: "ผู้ดูแลระบบกำหนดให้บัญชีนี้ต้องใช้การยืนยันสองขั้นค่ะ" }, 403);
       if (!officer.totpEnabled || !(await acceptTotpCode(officer, field(req.body, "code"), deps.sealer, deps.now()))) {
         return render(res, { kind: "error", text: "รหัสไม่ถูกต้องค่ะ" }, 400);
       }
