@@ -20,6 +20,7 @@ export interface AppParts {
 export function createApp(parts: AppParts): Express {
   const app = express();
   app.disable("x-powered-by");
+  app.locals.now = parts.deps.now;
   app.set("trust proxy", parts.deps.config.trustProxy);
   app.get("/healthz", (_req, res) => void res.json({ ok: true }));
   app.get("/readyz", async (_req, res) => {

@@ -28,7 +28,7 @@ export const DEAD_LETTER_REPLY =
 export type ProcessOutcome = "done" | "retry-later" | "skipped" | "failed" | "dead-letter";
 
 export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, routes: readonly Route[]): Promise<ProcessOutcome> {
-  const event = JSON.parse(openPayload(row.payload, deps.sealer)) as webhook.Event;
+  const event = JSON.parse(openPayload(row, deps.sealer)) as webhook.Event;
   const log = deps.logger.child({ webhookEventId: row.webhookEventId });
   if (row.mode === "standby") {
     // The channel is in standby under a module: store, never answer (LINE webhook docs).

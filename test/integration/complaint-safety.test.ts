@@ -9,6 +9,7 @@ import { countComplaintsToday, eraseReporterLinks, submitComplaint } from "../..
 import { MAX_TRACKING_MISSES_PER_HOUR, countTrackingMiss, trackingPaused } from "../../src/services/complaint-track-limit";
 import { MAX_EVIDENCE_BYTES } from "../../src/services/evidence.service";
 import { startHarness, type Harness } from "../helpers/harness";
+import { sealedAt } from "../../src/security/seal-places";
 import { PNG_MAGIC, buttonData, codeIn, deliverLikeLine, fileComplaint, gist, gists, jpeg, messagesTo, say, sendImage, tap } from "./complaint-driver";
 
 // Protection of reporters and of the data: encryption at rest, the daily limit,
@@ -36,9 +37,9 @@ describe("encryption at rest", () => {
     assert.ok(!json.includes(user), "no plaintext LINE id");
     assert.ok(!json.includes(user.slice(1)), "not even without its U prefix");
     assert.ok(!json.includes("บุญมี") && !json.includes("0891234567"), "no plaintext contact");
-    assert.match(String(raw.reporterSealed), /^v1:k1:/, "sealed with a key id (rotation)");
-    assert.match(String(raw.contactSealed), /^v1:k1:/);
-    assert.equal(h.bot.deps.sealer.open(String(raw.reporterSealed)), user);
+    assert.match(String(raw.reporterSealed), /^v2:k1:/, "sealed with a key id (rotation)");
+    assert.match(String(raw.contactSealed), /^v2:k1:/);
+    assert.equal(h.bot.deps.sealer.open(String(raw.reporterSealed), sealedAt.complaintReporter(String(raw._id))), user);
     const flows = await mongoose.connection.collection("flowstates").find({}).toArray();
     assert.ok(!JSON.stringify(flows).includes("บุญมี"), "contact is sealed in the flow data too");
   });

@@ -206,7 +206,7 @@ describe("TOTP for admins", () => {
     assert.equal((await replay.post("/officer/login/totp", { code })).status, 401);
   });
 
-  test("officers and viewers cannot turn TOTP on (admins only)", async () => {
+  test("viewers cannot turn TOTP on (they cannot reveal identities)", async () => {
     const c = new DashboardClient(base);
     await c.login("view1", TEST_PASSWORD);
     await c.get("/officer/account");

@@ -76,7 +76,7 @@ describe("POST /webhook", () => {
     // At rest the payload is sealed: neither the LINE id nor the text is readable.
     assert.equal(stored!.payload.includes(user), false);
     assert.equal(stored!.payload.includes("ไม่รับ"), false);
-    assert.equal(JSON.parse(openPayload(stored!.payload, h.bot.deps.sealer)).message.text, "🤨 ไม่รับ ไม่ให้ \n");
+    assert.equal(JSON.parse(openPayload(stored!, h.bot.deps.sealer)).message.text, "🤨 ไม่รับ ไม่ให้ \n");
   });
 
   test("malformed JSON is 400, a body over 1 MB is 413, and events: [] is 200", async () => {
@@ -126,7 +126,7 @@ describe("POST /webhook", () => {
     const got = h.line.deliveries.filter((d) => d.to === user).map((d) => (d.messages[0] as { type: string; altText?: string; text?: string }));
     assert.equal(got.length, 5);
     const rows = await InboxEvent.find({ webhookEventId: { $in: ids } }).sort({ doneAt: 1, timestamp: 1 }).lean();
-    assert.deepEqual(rows.map((r) => JSON.parse(openPayload(r.payload, h.bot.deps.sealer)).message.text), texts);
+    assert.deepEqual(rows.map((r) => JSON.parse(openPayload(r, h.bot.deps.sealer)).message.text), texts);
   });
 });
 

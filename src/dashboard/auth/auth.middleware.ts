@@ -77,7 +77,9 @@ export function requireApi(...roles: OfficerRole[]): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get("authorization") ?? "";
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    const found = m ? await findOfficerByApiToken(m[1]!) : null;
+    // The app's clock (app.ts sets app.locals.now), so token expiry follows the one clock the app uses.
+    const now = (req.app.locals as { now?: () => Date }).now ?? (() => new Date());
+    const found = m ? await findOfficerByApiToken(m[1]!, now()) : null;
     if (!found) {
       res.set("WWW-Authenticate", 'Bearer realm="sujarit"');
       return void res.status(401).json({ error: "unauthorized", message: "a valid API token is required" });

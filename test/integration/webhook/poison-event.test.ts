@@ -70,7 +70,7 @@ test("a 910,000-character text is stored whole, handlers see a bounded prefix, a
   const ev = h.line.events.text(user, huge);
   assert.equal((await h.line.sendWebhook([ev])).status, 200);
   const row = await InboxEvent.findById(ev.webhookEventId).lean<InboxEventDoc>();
-  const stored = JSON.parse(openPayload(row!.payload, h.bot.deps.sealer)) as { message: { text: string } };
+  const stored = JSON.parse(openPayload(row!, h.bot.deps.sealer)) as { message: { text: string } };
   assert.equal(stored.message.text, huge, "stored literally");
   const ctx = new BotContext(stored as never, row!.chatKey, h.bot.deps, new Date(), h.bot.deps.logger, null);
   assert.equal(ctx.text!.length, MAX_ANALYSED_TEXT);
