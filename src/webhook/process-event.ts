@@ -32,7 +32,7 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
   const log = deps.logger.child({ webhookEventId: row.webhookEventId });
   if (row.mode === "standby") {
     // The channel is in standby under a module: store, never answer (LINE webhook docs).
-    await inboxEventWrites.update(row._id, { $set: { state: "skipped", doneAt: deps.now() }, $unset: { chatKey: "" } });
+    await inboxEventWrites.update(row._id, { $set: { state: "skipped", ...coarseTimes(row, deps.now()) }, $unset: { chatKey: "" } });
     return "skipped";
   }
   // Committed before this attempt read it: an earlier attempt may have sent the replies (deliver-replies.ts).
@@ -98,10 +98,11 @@ export async function processInboxEvent(row: InboxEventDoc, deps: AppDeps, route
   }
   const via = await deliverReplies(row, event, deps, resumed);
   // Delivered: the stored answer (it may hold the person's display name) and flow update are not kept,
-  // nor the chat key: a finished row names no chat, so rows of one person (an anonymous
-  // report and a pledge) cannot be joined through the inbox (docs/security.md).
+  // nor the chat key, and its times are coarsened to the hour: a finished row names no
+  // chat and no exact moment, so it cannot join one person's records (an anonymous
+  // report and a pledge) by key or by time (docs/security.md).
   await inboxEventWrites.update(row._id, {
-    $set: { state: "done", deliveredVia: via, doneAt: deps.now() },
+    $set: { state: "done", deliveredVia: via, ...coarseTimes(row, deps.now()) },
     $unset: { outMessages: "", flowUpdate: "", chatKey: "" },
   });
   return outcome;
@@ -115,4 +116,12 @@ async function recordDeadLetter(row: InboxEventDoc, at: Date): Promise<void> {
     action: "inbox.dead_lettered",
     detail: { webhookEventId: row.webhookEventId, type: row.type, attempts: row.attempts, error: row.error ? String(row.error).slice(0, 200) : undefined },
   });
+}
+
+const HOUR_MS = 3_600_000;
+const toHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+
+/** A finished row's times, to the hour (retention needs no more; exact ones would match a complaint's or pledge's). */
+function coarseTimes(row: InboxEventDoc, now: Date): { receivedAt: Date; timestamp: number; doneAt: Date } {
+  return { receivedAt: new Date(toHour(row.receivedAt.getTime())), timestamp: toHour(row.timestamp), doneAt: new Date(toHour(now.getTime())) };
 }
