@@ -6,6 +6,7 @@ import { MeetingReport } from "../src/models/meeting-report.model";
 import { PledgeCounter, districtCounterId, districtKey, tambonKey, villageKey, yearCounterId } from "../src/models/pledge-counter.model";
 import { Pledge } from "../src/models/pledge.model";
 import { Village } from "../src/models/village.model";
+import { sealedAt } from "../src/security/seal-places";
 import type { Sealer } from "../src/security/sealer";
 import { generateTrackingCode } from "../src/services/tracking-code";
 import { seededRandom } from "../src/util/seeded-random";
@@ -30,8 +31,8 @@ function dayKey(d: Date): string {
 
 export async function seedComplaints(n: number, sealer: Sealer, now: Date, log: (s: string) => void): Promise<void> {
   const rnd = seededRandom(7);
-  const contact = sealer.seal(JSON.stringify({ name: "ผู้แจ้ง ทดสอบ", phone: "0812345678" }));
-  const reporter = sealer.seal("U" + "0".repeat(32));
+  const contact = JSON.stringify({ name: "ผู้แจ้ง ทดสอบ", phone: "0812345678" });
+  const reporter = "U" + "0".repeat(32);
   const batch = 5000;
   for (let done = 0; done < n; done += batch) {
     const docs = [];
@@ -41,7 +42,9 @@ export async function seedComplaints(n: number, sealer: Sealer, now: Date, log: 
       const status = pick(rnd, COMPLAINT_STATUSES);
       const anonymous = rnd() < 0.6;
       const province = rnd() < 0.05;
+      const _id = new Types.ObjectId();
       docs.push({
+        _id,
         draftId: `bench-${i}-${randomBytes(4).toString("hex")}`,
         trackingCode: generateTrackingCode(),
         category: pick(rnd, COMPLAINT_CATEGORIES),
@@ -51,9 +54,9 @@ export async function seedComplaints(n: number, sealer: Sealer, now: Date, log: 
         when: { text: "สัปดาห์ที่แล้ว", unsure: false },
         evidence: [],
         anonymous,
-        reporterSealed: reporter,
+        reporterSealed: sealer.seal(reporter, sealedAt.complaintReporter(String(_id))),
         reporterIndex: `bench-${i % 20000}`,
-        contactSealed: anonymous ? undefined : contact,
+        contactSealed: anonymous ? undefined : sealer.seal(contact, sealedAt.complaintContact(String(_id))),
         routedTo: province ? { level: "province", reason: "bench" } : { level: "district", districtCode: area.districtCode },
         status,
         statusHistory: [{ _id: new Types.ObjectId(), status: "received", at, note: "ได้รับเรื่องแล้ว", actor: { kind: "system" } }],

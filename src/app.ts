@@ -4,6 +4,7 @@ import type { AppDeps } from "./app-deps";
 import type { IngestLoad } from "./webhook/ingest-load";
 import type { InboxWorker } from "./webhook/inbox-worker";
 import { countWebhookRequests, createMetricsRouter } from "./observability/metrics.router";
+import { clientErrorStatus } from "./dashboard/http/errors";
 import { createWebhookRouter, type WebhookState } from "./webhook/webhook.route";
 
 // The express app, separate from listen() so tests need no port. Only the
@@ -19,6 +20,7 @@ export interface AppParts {
 export function createApp(parts: AppParts): Express {
   const app = express();
   app.disable("x-powered-by");
+  app.locals.now = parts.deps.now;
   app.set("trust proxy", parts.deps.config.trustProxy);
   app.get("/healthz", (_req, res) => void res.json({ ok: true }));
   app.get("/readyz", async (_req, res) => {
@@ -30,6 +32,9 @@ export function createApp(parts: AppParts): Express {
   app.use(createWebhookRouter(parts.deps, parts.worker, parts.webhookState, parts.ingestLoad));
   for (const r of parts.extraRouters ?? []) app.use(r);
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    // A malformed body (bad encoding or charset, too large) is the client's error: its own 4xx.
+    const status = clientErrorStatus(err);
+    if (status) return void res.status(status).json({ message: "bad request body" });
     parts.deps.logger.error("unhandled http error", { err: err as Error });
     res.status(500).json({ message: "internal error" });
   };

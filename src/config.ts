@@ -51,8 +51,18 @@ const schema = z.object({
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 (LINE may redeliver an event for a while)").max(3650).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 random characters").optional(),
+  // Which proxies may set X-Forwarded-For/-Proto: "false", a hop count (how many
+  // proxies stand in front, e.g. 1 for one load balancer), or their addresses/ranges.
+  // "true" would trust every hop, so the client's own X-Forwarded-For entry would
+  // become its address and the per-address login limit could be dodged.
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|[1-9]|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/,
+      "must be false, the number of proxies in front (1 for one load balancer), or their addresses/ranges such as 10.0.0.0/8 (not true: the client could choose its own address)",
+    )
+    .default("false"),
   INSTANCE_ID: z.string().optional(),
   CASE_DEADLINES: z.string().regex(CASE_DEADLINES_PATTERN, "must look like first_response:3,received:15,under_review:15,referred:15 (working days)").default(DEFAULT_CASE_DEADLINES),
   CASE_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time such as 08:00").default("08:00"),
@@ -80,7 +90,8 @@ export interface Config {
   logFormat: Env["LOG_FORMAT"];
   /** GET /metrics needs it as a bearer token; unset: /metrics answers loopback clients only. */
   metricsToken?: string;
-  trustProxy: boolean;
+  /** express "trust proxy": false, a hop count, or the proxies' addresses/ranges. */
+  trustProxy: false | number | string[];
   instanceId: string;
   /** Case deadlines in working days (services/case-clock/clock-policy.ts names the source to check). */
   deadlines: DeadlinePolicy;
@@ -131,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     metricsToken: e.METRICS_TOKEN,
-    trustProxy: e.TRUST_PROXY === "true",
+    trustProxy: e.TRUST_PROXY === "false" ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(",").map((s) => s.trim()),
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
     deadlines: parseDeadlinePolicy(e.CASE_DEADLINES),
     caseDigestTime: e.CASE_DIGEST_TIME,

@@ -23,6 +23,7 @@ import { createInboxWorker, type InboxWorker } from "./webhook/inbox-worker";
 import { ActionRegistry } from "./webhook/router";
 import { buildRoutes } from "./webhook/routes";
 import type { WebhookState } from "./webhook/webhook.route";
+import { createHttpServer, HTTP_LIMITS, type HttpLimits } from "./http-server";
 
 // Wires the process: database, LINE client, outbox, inbox worker, background
 // jobs and the express app. index.ts, dev mode and tests all start it this way.
@@ -39,6 +40,8 @@ export interface RuntimeOptions {
   background?: boolean;
   /** false: store webhooks but never process them (simulates a crash right after the 200). */
   processing?: boolean;
+  /** Tests: shorter HTTP timeouts than HTTP_LIMITS. */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export interface Runtime {
@@ -108,7 +111,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     webhookState,
     listen: (port, host = "0.0.0.0") =>
       new Promise((resolve) => {
-        server = app.listen(port, host, () => resolve(server!));
+        server = createHttpServer(app, { ...HTTP_LIMITS, ...opts.httpLimits });
+        server.listen(port, host, () => resolve(server!));
       }),
     async stop() {
       webhookState.accepting = false;

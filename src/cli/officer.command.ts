@@ -10,7 +10,8 @@ import type { CliCommand } from "./commands";
 // creates a dashboard account (the first admin comes from here). The password is
 // read from standard input (first line) or from the variable named by
 // --password-env, never from the command line, where `ps` and shell history see it.
-// `officer:token --username svc [--label text]` issues an API token for a service account.
+// `officer:token --username svc [--label text] [--scope read|case] [--days 90]` issues an
+// API token for a service account: read-only unless --scope case, 90 days unless --days.
 const envSchema = z.object({
   MONGODB_URI: z.string({ required_error: "is required: a MongoDB connection string" }).regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://"),
   MONGODB_DB: z.string().default("sujarit"),
@@ -96,7 +97,8 @@ export async function officerToken(args: readonly string[], io: CliIo = defaultI
   const token = await withDb(io.env, async () => {
     const o = await Officer.findOne({ username: normalizeUsername(f.username!) });
     if (!o) throw new Error(`no account "${f.username}"`);
-    return (await issueApiToken(String(o._id), f.label ?? "cli", new Date())).token;
+    const scope = f.scope === "case" ? "case" : "read";
+    return (await issueApiToken(String(o._id), f.label ?? "cli", new Date(), { scope, days: f.days ? Number(f.days) : undefined }).catch(explain)).token;
   });
   io.out(token);
   return 0;
@@ -108,7 +110,7 @@ export const officerCommands: Record<string, CliCommand> = {
     run: (args) => officerCreate(args),
   },
   "officer:token": {
-    summary: "issue an API token for an account (printed once): --username u [--label text]",
+    summary: "issue an API token for a service account (printed once): --username u [--label text] [--scope read|case] [--days 1-365]",
     run: (args) => officerToken(args),
   },
 };

@@ -7,6 +7,7 @@ import { mountStatsApi } from "./api/stats.api";
 import { requireApi } from "./auth/auth.middleware";
 import { principalOf } from "./auth/principal";
 import { apiErrorHandler } from "./http/errors";
+import { openApiGuard } from "./http/openapi-guard";
 import { securityHeaders } from "./http/security-headers";
 import { buildOpenApiDocument } from "./openapi";
 import type { TransparencySource } from "../services/transparency/transparency.service";
@@ -18,6 +19,7 @@ export function createApiRouter(deps: AppDeps, transparency: TransparencySource)
   r.use(securityHeaders);
   r.use(express.json({ limit: "200kb" }));
   const doc = buildOpenApiDocument();
+  r.use(openApiGuard(doc));
   r.get("/openapi.json", (_req, res) => void res.json(doc));
   r.get("/me", requireApi("admin", "officer", "viewer"), (_req, res) => {
     const p = principalOf(res);

@@ -1,6 +1,7 @@
 import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps";
 import { loadSession, requirePage, verifyCsrf } from "./auth/auth.middleware";
+import { verifyLoginCsrf } from "./auth/login-csrf";
 import { localsOf } from "./auth/principal";
 import type { SessionStore } from "./auth/session-store";
 import { createAccountController } from "./controllers/account.controller";
@@ -44,17 +45,18 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
     res.redirect(303, localsOf(res).principal!.role === "viewer" ? "/officer/progress" : "/officer/complaints");
   });
   r.get("/login", login.showLogin);
-  r.post("/login", verifyCsrf, login.login);
+  r.post("/login", verifyLoginCsrf(deps.config.sessionSecret), login.login);
   r.get("/login/totp", login.showTotp);
   r.post("/login/totp", verifyCsrf, login.loginTotp);
   r.post("/logout", verifyCsrf, login.logout);
 
-  const account = createAccountController(deps);
+  const account = createAccountController(deps, store);
   r.get("/account", requirePage(...ALL_ROLES), account.show);
   r.post("/account/password", requirePage(...ALL_ROLES), verifyCsrf, account.changePassword);
-  r.post("/account/totp/start", requirePage("admin"), verifyCsrf, account.startTotp);
-  r.post("/account/totp/confirm", requirePage("admin"), verifyCsrf, account.confirmTotp);
-  r.post("/account/totp/disable", requirePage("admin"), verifyCsrf, account.disableTotp);
+  // Everyone who can reveal reporter identities (admins and officers) can turn TOTP on.
+  r.post("/account/totp/start", requirePage(...CASE_ROLES), verifyCsrf, account.startTotp);
+  r.post("/account/totp/confirm", requirePage(...CASE_ROLES), verifyCsrf, account.confirmTotp);
+  r.post("/account/totp/disable", requirePage(...CASE_ROLES), verifyCsrf, account.disableTotp);
 
   const accounts = createAccountsController(deps, store);
   r.get("/accounts", requirePage("admin"), accounts.list);
@@ -63,12 +65,16 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.post("/accounts/:id/enable", requirePage("admin"), verifyCsrf, accounts.enable);
   r.post("/accounts/:id/unlock", requirePage("admin"), verifyCsrf, accounts.unlock);
   r.post("/accounts/:id/tokens", requirePage("admin"), verifyCsrf, accounts.issueToken);
+  r.post("/accounts/:id/totp-required", requirePage("admin"), verifyCsrf, accounts.requireTotp);
+  r.post("/accounts/:id/totp-optional", requirePage("admin"), verifyCsrf, accounts.optionalTotp);
   r.post("/accounts/:id/tokens/:tokenId/revoke", requirePage("admin"), verifyCsrf, accounts.revokeToken);
 
   const complaints = createComplaintsController(deps);
   r.get("/complaints", requirePage(...CASE_ROLES), complaints.list);
   r.get("/complaints/export.csv", requirePage(...CASE_ROLES), complaints.exportCsv);
   r.get("/complaints/export.json", requirePage(...CASE_ROLES), complaints.exportJson);
+  r.post("/complaints/export.csv", requirePage(...CASE_ROLES), verifyCsrf, complaints.exportCsv);
+  r.post("/complaints/export.json", requirePage(...CASE_ROLES), verifyCsrf, complaints.exportJson);
   r.get("/complaints/:id", requirePage(...CASE_ROLES), complaints.show);
   r.post("/complaints/:id/identity", requirePage(...CASE_ROLES), verifyCsrf, complaints.revealIdentity);
   r.post("/complaints/:id/status", requirePage(...CASE_ROLES), verifyCsrf, complaints.changeStatus);

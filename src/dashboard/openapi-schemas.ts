@@ -1,5 +1,6 @@
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, REFERRAL_TARGETS } from "../models/complaint.model";
 import { REMINDER_STATES } from "../models/reminder.model";
+import { listDistricts, listTambons } from "../content/areas/areas";
 
 // JSON Schemas (OpenAPI 3.0 dialect) of every /api answer and body. Objects are
 // closed (additionalProperties: false): the API test validates real answers
@@ -24,7 +25,19 @@ export function obj(props: Record<string, S>, optional: string[] = []): S {
 
 const actor = obj({ kind: str, id: str }, ["id"]);
 const time = { type: "string", pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$" };
-const day = { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" };
+const day = { type: "string", format: "date", pattern: "^2[0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" };
+// Inputs say exactly what the server takes (api/api-input.ts), so a request that
+// fits the schema is accepted and one that does not is refused (schemathesis, all checks).
+/** Text the server keeps after trimming: at least one character that is not white space. */
+const text = (max: number): S => ({ type: "string", minLength: 1, maxLength: max, pattern: "[^\\s\\ufeff\\u0000]" });
+/** Khon Kaen's DOPA codes (content/areas): an unknown one is refused. */
+export const DISTRICT_CODES = listDistricts().map((d) => d.code).sort();
+export const TAMBON_CODES = listDistricts().flatMap((d) => listTambons(d.code).map((t) => t.code)).sort();
+const districtCode: S = { type: "string", enum: DISTRICT_CODES };
+const tambonCode: S = { type: "string", enum: TAMBON_CODES };
+const villageNo: S = { type: "integer", minimum: 1, maximum: 99 };
+const duration: S = { type: "integer", minimum: 15, maximum: 720 };
+const agenda: S = { type: "array", items: text(200), maxItems: 10 };
 
 const summaryProps: Record<string, S> = {
   id: str, trackingCode: str, category: enumOf(COMPLAINT_CATEGORIES), categoryLabel: str, status: enumOf(COMPLAINT_STATUSES), statusLabel: str,
@@ -66,9 +79,16 @@ export const SCHEMAS: Record<string, S> = {
     who: str, what: str, when: str, evidenceCount: int, anonymous: bool, lastUpdateAt: str, lastUpdateNote: str, reporterName: str, reporterPhone: str,
   }),
   ReporterIdentity: obj({ name: str, phone: str }),
-  StatusChange: obj({ to: enumOf(COMPLAINT_STATUSES), note: str, referredTo: enumOf(REFERRAL_TARGETS), referredAgency: str, expectedStatus: enumOf(COMPLAINT_STATUSES) }, ["referredTo", "referredAgency", "expectedStatus"]),
-  NoteInput: obj({ text: str }),
-  MessageInput: obj({ text: str, expectsReply: bool }, ["expectsReply"]),
+  // Referring names where to (and the agency when it is "agency"); other moves name no target.
+  StatusChange: {
+    oneOf: [
+      obj({ to: enumOf(["referred"]), note: text(2000), referredTo: enumOf(REFERRAL_TARGETS.filter((t) => t !== "agency")), expectedStatus: enumOf(COMPLAINT_STATUSES) }, ["expectedStatus"]),
+      obj({ to: enumOf(["referred"]), note: text(2000), referredTo: enumOf(["agency"]), referredAgency: text(200), expectedStatus: enumOf(COMPLAINT_STATUSES) }, ["expectedStatus"]),
+      obj({ to: enumOf(COMPLAINT_STATUSES.filter((s) => s !== "referred")), note: text(2000), expectedStatus: enumOf(COMPLAINT_STATUSES) }, ["expectedStatus"]),
+    ],
+  },
+  NoteInput: obj({ text: text(2000) }),
+  MessageInput: obj({ text: text(2000), expectsReply: bool }, ["expectsReply"]),
   Recurrence: {
     oneOf: [
       obj({ kind: enumOf(["once"]), date: day, time }),
@@ -84,11 +104,20 @@ export const SCHEMAS: Record<string, S> = {
     ["tambonCode", "villageNo", "cancelledAt", "nextStart"],
   ),
   MeetingList: obj({ items: arr(ref("Meeting")) }),
-  MeetingCreate: obj(
-    { scope: enumOf(["village", "district"]), tambonCode: str, villageNo: int, districtCode: str, title: str, place: str, agenda: arr(str), includePledge: bool, recurrence: ref("Recurrence"), durationMinutes: int },
-    ["tambonCode", "villageNo", "districtCode", "title", "agenda", "includePledge", "durationMinutes"],
-  ),
-  MeetingPatch: obj({ title: str, place: str, agenda: arr(str), recurrence: ref("Recurrence"), durationMinutes: int }, ["title", "place", "agenda", "recurrence", "durationMinutes"]),
+  // A village meeting names its tambon and village; a district meeting its district.
+  MeetingCreate: {
+    oneOf: [
+      obj(
+        { scope: enumOf(["village"]), tambonCode, villageNo, title: text(80), place: text(120), agenda, includePledge: bool, recurrence: ref("Recurrence"), durationMinutes: duration },
+        ["title", "agenda", "includePledge", "durationMinutes"],
+      ),
+      obj(
+        { scope: enumOf(["district"]), districtCode, title: text(80), place: text(120), agenda, includePledge: bool, recurrence: ref("Recurrence"), durationMinutes: duration },
+        ["title", "agenda", "includePledge", "durationMinutes"],
+      ),
+    ],
+  },
+  MeetingPatch: obj({ title: text(80), place: text(120), agenda, recurrence: ref("Recurrence"), durationMinutes: duration }, ["title", "place", "agenda", "recurrence", "durationMinutes"]),
   ReminderLog: obj({
     items: arr(
       obj(
@@ -104,7 +133,7 @@ export const SCHEMAS: Record<string, S> = {
     items: arr(obj({ occurrenceStart: dateTime, districtCode: str, tambonCode: str, villageNo: int, attendedCount: int, pledgedCount: int, reporterRole: str, reportedAt: dateTime, monthKey: str })),
   }),
   ImportResult: obj({ imported: int, batchId: str }),
-  HeadmanCodeInput: obj({ tambonCode: str, villageNo: int, role: enumOf(["headman", "kamnan"]) }, ["role"]),
+  HeadmanCodeInput: obj({ tambonCode, villageNo, role: enumOf(["headman", "kamnan"]) }, ["role"]),
   HeadmanCode: obj({ code: str, role: enumOf(["headman", "kamnan"]), districtCode: str, tambonCode: str, villageNo: int, expiresAt: dateTime }),
   PledgeStats: obj({
     campaignYear: int,

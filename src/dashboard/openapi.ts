@@ -11,8 +11,10 @@ const json = (schema: unknown, description = "OK") => ({ description, content: {
 const err = (description: string) => json(ref("Error"), description);
 const q = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
-const body = (name: string, type = "application/json") => ({ required: true, content: { [type]: { schema: type === "application/json" ? ref(name) : { type: "string" } } } });
+const body = (name: string, type = "application/json") => ({ required: true, content: { [type]: { schema: type === "application/json" ? ref(name) : { type: "string", minLength: 1 } } } });
 
+const DAY = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+const badQuery = { 400: { description: "a query parameter breaks its schema", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } } };
 const ROLES_CASES = "Roles: admin, officer (own districts; other districts answer 404).";
 const base = { 401: err("no or invalid API token"), 403: err("this role may not use the operation") };
 const withId = { ...base, 404: err("not found, or outside the token's districts") };
@@ -21,8 +23,8 @@ const filters = [
   q("district", "DOPA district code (4 digits)", { type: "string", pattern: "^[0-9]{4}$" }),
   q("category", "complaint category", { type: "string", enum: (SCHEMAS.Complaint as { properties: { category: { enum: string[] } } }).properties.category.enum }),
   q("status", "complaint status", { type: "string", enum: (SCHEMAS.Complaint as { properties: { status: { enum: string[] } } }).properties.status.enum }),
-  q("from", "first day (YYYY-MM-DD, Asia/Bangkok)", { type: "string", format: "date" }),
-  q("to", "last day, inclusive (YYYY-MM-DD)", { type: "string", format: "date" }),
+  q("from", "first day (YYYY-MM-DD, Asia/Bangkok)", { type: "string", format: "date", pattern: DAY }),
+  q("to", "last day, inclusive (YYYY-MM-DD)", { type: "string", format: "date", pattern: DAY }),
   q("code", "tracking code, any case, dashes optional"),
 ];
 
@@ -69,12 +71,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: op("messageReporter", "Message the reporter on LINE; replies join the thread.", { 200: json(ref("Complaint")), 400: err("invalid message"), ...withId, 409: err("reporter unreachable") }, { parameters: [idParam], requestBody: body("MessageInput") }),
       },
       "/meetings": {
-        get: op("listMeetings", "Meetings in the token's districts.", { 200: json(ref("MeetingList")), ...base }, { parameters: [q("district", "DOPA district code", { type: "string", pattern: "^[0-9]{4}$" }), q("includeCancelled", "true to include cancelled", { type: "string", enum: ["true", "false"] })] }),
+        get: op("listMeetings", "Meetings in the token's districts.", { 200: json(ref("MeetingList")), ...badQuery, ...base }, { parameters: [q("district", "DOPA district code", { type: "string", pattern: "^[0-9]{4}$" }), q("includeCancelled", "true to include cancelled", { type: "string", enum: ["true", "false"] })] }),
         post: op("createMeeting", "Create a one-off or recurring meeting.", { 201: json(ref("Meeting"), "created"), 400: err("invalid meeting"), ...base }, { requestBody: body("MeetingCreate") }),
       },
       "/meetings/{id}": {
         get: op("getMeeting", "One meeting.", { 200: json(ref("Meeting")), ...withId }, { parameters: [idParam] }),
-        patch: op("updateMeeting", "Edit a meeting; pending reminders move with it.", { 200: json(ref("Meeting")), 400: err("invalid change"), ...withId }, { parameters: [idParam], requestBody: body("MeetingPatch") }),
+        patch: op("updateMeeting", "Edit a meeting; pending reminders move with it.", { 200: json(ref("Meeting")), 400: err("invalid change"), ...withId, 409: err("the meeting is cancelled") }, { parameters: [idParam], requestBody: body("MeetingPatch") }),
       },
       "/meetings/{id}/cancel": { post: op("cancelMeeting", "Cancel a meeting and withdraw its reminders.", { 200: json(ref("Meeting")), ...withId }, { parameters: [idParam] }) },
       "/meetings/{id}/reminders": { get: op("getReminderLog", "Reminder delivery log (sent, failed, missed, acknowledged).", { 200: json(ref("ReminderLog")), ...withId }, { parameters: [idParam] }) },
@@ -88,10 +90,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       "/headman-codes": {
         post: op("issueHeadmanCode", "A one-time headman or kamnan registration code (shown once).", { 201: json(ref("HeadmanCode"), "created"), 400: err("invalid village"), ...base }, { requestBody: body("HeadmanCodeInput") }),
       },
-      "/stats/pledges": { get: op("getPledgeStats", "Pledges by district, LINE and meeting-reported apart. All roles.", { 200: json(ref("PledgeStats")), 401: base[401] }, { parameters: [q("year", "campaign year (BE)", { type: "integer" })] }) },
+      "/stats/pledges": { get: op("getPledgeStats", "Pledges by district, LINE and meeting-reported apart. All roles.", { 200: json(ref("PledgeStats")), ...badQuery, 401: base[401] }, { parameters: [q("year", "campaign year (BE)", { type: "integer", minimum: 2500, maximum: 2700 })] }) },
       "/stats/complaints": { get: op("getComplaintStats", "Complaints per BE month by status and category. All roles.", { 200: json(ref("ComplaintStats")), 401: base[401] }) },
-      "/stats/coverage": { get: op("getMeetingCoverage", "Share of villages with a meeting reported in the month. All roles.", { 200: json(ref("Coverage")), 401: base[401] }, { parameters: [q("month", "BE month, e.g. 2569-03", { type: "string", pattern: "^25[0-9]{2}-(0[1-9]|1[0-2])$" })] }) },
-      "/audit": { get: op("listAudit", "The audit log, newest first. Admins.", { 200: json(ref("AuditPage")), ...base }, { parameters: [q("page", "1-based page", { type: "integer", minimum: 1 }), q("action", "e.g. complaint.identity_viewed"), q("complaintId", "complaint id")] }) },
+      "/stats/coverage": { get: op("getMeetingCoverage", "Share of villages with a meeting reported in the month. All roles.", { 200: json(ref("Coverage")), ...badQuery, 401: base[401] }, { parameters: [q("month", "BE month, e.g. 2569-03", { type: "string", pattern: "^25[0-9]{2}-(0[1-9]|1[0-2])$" })] }) },
+      "/audit": { get: op("listAudit", "The audit log, newest first. Admins.", { 200: json(ref("AuditPage")), ...badQuery, ...base }, { parameters: [q("page", "1-based page", { type: "integer", minimum: 1 }), q("action", "e.g. complaint.identity_viewed", { type: "string", maxLength: 80 }), q("complaintId", "complaint id", { type: "string", pattern: "^[0-9a-f]{24}$" })] }) },
       ...PUBLIC_PATHS,
     },
     components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } }, schemas: { ...SCHEMAS, ...PUBLIC_SCHEMAS } },

@@ -7,6 +7,7 @@ import type { BotContext } from "../webhook/bot-context";
 import { isWord, nextStep, saveDraft, type ComplaintDraft, type ComplaintStep } from "./complaint-draft";
 import { isTopicQuestion, passWithResumeHint } from "./complaint-interrupt";
 import { showStep, todayLocal } from "./complaint-show";
+import { sealedAt } from "../security/seal-places";
 import type { StepResult } from "./flow-engine";
 
 // The steps answered by tapping or typing: category, what happened, who, when,
@@ -144,7 +145,7 @@ export const contactNameStep: DraftStep = async (ctx, d) => {
   if (isTopicQuestion(ctx.text, { commandsOnly: true })) return passWithResumeHint(ctx);
   const name = cleanText(ctx.text).replace(/\s+/g, " ");
   if (name.length < 2 || name.length > MAX_NAME_CHARS) return showStep(ctx, d, "contact_name");
-  d.nameSealed = ctx.deps.sealer.seal(name);
+  d.nameSealed = ctx.deps.sealer.seal(name, sealedAt.draftName(d.draftId));
   saveDraft(ctx, d, "contact_phone");
   await showStep(ctx, d, "contact_phone");
 };
@@ -159,8 +160,8 @@ export const contactPhoneStep: DraftStep = async (ctx, d) => {
     if (ctx.text !== undefined && isTopicQuestion(ctx.text)) return passWithResumeHint(ctx);
     return showStep(ctx, d, "contact_phone", politeTextMessage("เบอร์โทรนี้ไม่ถูกต้องค่ะ เบอร์มือถือมี 10 หลัก (เช่น 0812345678) เบอร์บ้านมี 9 หลัก (เช่น 043123456)"));
   }
-  const name = ctx.deps.sealer.open(d.nameSealed);
-  d.contactSealed = ctx.deps.sealer.seal(JSON.stringify({ name, phone }));
+  const name = ctx.deps.sealer.open(d.nameSealed, sealedAt.draftName(d.draftId));
+  d.contactSealed = ctx.deps.sealer.seal(JSON.stringify({ name, phone }), sealedAt.draftContact(d.draftId));
   delete d.nameSealed;
   await advance(ctx, d, "review");
 };

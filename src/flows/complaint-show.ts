@@ -21,6 +21,7 @@ import {
   whoPrompt,
 } from "../../flex-messages/complaint-prompts.flex";
 import { complaintReviewFlex, type ComplaintReviewData } from "../../flex-messages/complaint-review.flex";
+import { sealedAt } from "../security/seal-places";
 import type { ComplaintDraft, ComplaintStep } from "./complaint-draft";
 
 // The question of each step, built from the draft. Used when a step is reached,
@@ -44,7 +45,7 @@ function draftAreaText(d: ComplaintDraft): string {
 export function reviewData(ctx: BotContext, d: ComplaintDraft): ComplaintReviewData {
   let identity = "ไม่เปิดเผยตัวตน";
   if (!d.anonymous && d.contactSealed) {
-    const c = JSON.parse(ctx.deps.sealer.open(d.contactSealed)) as { name: string; phone: string };
+    const c = JSON.parse(ctx.deps.sealer.open(d.contactSealed, sealedAt.draftContact(d.draftId))) as { name: string; phone: string };
     identity = `เปิดเผยชื่อ: ${c.name} (${maskThaiPhone(c.phone)})`;
   }
   return {

@@ -8,11 +8,13 @@ import type { LineClient } from "./line-client";
 import { LineApiError } from "./line-errors";
 import { claimDueAttempt, failedAttempt, followedOnly } from "./outbox-attempt";
 import { SlidingWindowPacer } from "./pacer";
+import { sealedAt } from "../security/seal-places";
 import { MAX_MESSAGES_PER_REQUEST, MAX_MULTICAST_RECIPIENTS, chunk } from "./limits";
 
 export interface OutboxInput {
   kind: "push" | "multicast";
   to?: string[];
+  /** A complaint's reporterSealed, copied: it opens with the complaint's place, so refId must be the complaint id. */
   toSealed?: string;
   messages: messagingApi.Message[];
   dedupeKey: string;
@@ -142,7 +144,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       if (requestId !== undefined) row.requestIds.push(requestId);
     };
     const messages = JSON.parse(row.messages) as messagingApi.Message[];
-    const recipients = row.toSealed && opts.sealer ? [opts.sealer.open(row.toSealed)] : recipientsOf(row);
+    const recipients = row.toSealed && opts.sealer ? [opts.sealer.open(row.toSealed, sealedAt.complaintReporter(String(row.refId)))] : recipientsOf(row);
     const to = tryOpts.recipientsChecked && firstTry ? recipients : await followedOnly(recipients);
     if (to.length === 0) return record({ state: "failed", lastError: "no followed recipients" });
     try {

@@ -11,6 +11,7 @@ const inboxEventSchema = new Schema(
   {
     _id: { type: String, required: true }, // the webhookEventId: found by _id, deduplicated by _id
     webhookEventId: { type: String, required: true, unique: true },
+    /** Unset when the row is finished: a done row names no chat (docs/security.md). */
     chatKey: { type: String, required: true },
     type: { type: String, required: true },
     mode: { type: String, required: true },
@@ -27,12 +28,15 @@ const inboxEventSchema = new Schema(
     flowUpdate: { type: String },
     deliveredVia: { type: String },
     error: { type: String },
+    /** Its handler never finished within MAX_HANDLER_ATTEMPTS (webhook/process-event.ts): answered once with an apology. */
+    deadLetter: { type: Boolean },
     doneAt: { type: Date },
   },
   { versionKey: false },
 );
 inboxEventSchema.index({ state: 1, nextAttemptAt: 1 });
 inboxEventSchema.index({ chatKey: 1, state: 1, timestamp: 1 });
+inboxEventSchema.index({ deadLetter: 1 }, { sparse: true });
 
 export type InboxEventFields = InferSchemaType<typeof inboxEventSchema>;
 /** A row as the worker reads it: a plain object (lean), not a mongoose document. */

@@ -5,6 +5,8 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 // sees statistics only. Service accounts (kind "service") use hashed API tokens.
 export const OFFICER_ROLES = ["admin", "officer", "viewer"] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
+export const API_TOKEN_SCOPES = ["read", "case"] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 const apiTokenSchema = new Schema(
   {
@@ -14,6 +16,10 @@ const apiTokenSchema = new Schema(
     label: { type: String, default: "" },
     createdAt: { type: Date, required: true },
     lastUsedAt: { type: Date },
+    /** A token works until then; tokens without an expiry (issued before it was required) do not work. */
+    expiresAt: { type: Date },
+    /** "read": GET only; "case": case work (what the account's role may do). */
+    scope: { type: String, enum: API_TOKEN_SCOPES, default: "read" },
   },
   { _id: false },
 );
@@ -32,6 +38,8 @@ const officerSchema = new Schema(
     /** Base32 TOTP secret, sealed with DATA_ENCRYPTION_KEY. */
     totpSecretSealed: { type: String },
     totpEnabled: { type: Boolean, default: false, required: true },
+    /** Set by an admin: the account must turn TOTP on before it can use the dashboard. */
+    totpRequired: { type: Boolean, default: false },
     /** Last accepted 30-second step: a code is never accepted twice (RFC 6238 §5.2). */
     totpLastStep: { type: Number, default: 0 },
     apiTokens: { type: [apiTokenSchema], default: [] },

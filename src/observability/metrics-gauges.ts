@@ -1,5 +1,6 @@
 import mongoose from "mongoose";
 import { CaseClockRow } from "../models/case-clock.model";
+import { InboxEvent } from "../models/inbox-event.model";
 import { InboxQueue } from "../models/inbox-queue.model";
 import { OutboxMessage } from "../models/outbox-message.model";
 import { Gauge, Registry } from "prom-client";
@@ -32,15 +33,17 @@ function gauge(reg: Registry, name: string, help: string, value: number, labelNa
 }
 
 async function readGauges(reg: Registry, now: Date): Promise<void> {
-  const [backlog, outbox, oldest, reminderLag, overdue] = await Promise.all([
+  const [backlog, outbox, oldest, reminderLag, overdue, deadLetters] = await Promise.all([
     InboxQueue.estimatedDocumentCount(),
     countByState(OutboxMessage, [...OUTBOX_OPEN, "failed"]),
     oldestAgeSeconds(now),
     reminderLagSeconds(now),
     CaseClockRow.countDocuments({ open: true, dueAt: { $ne: null, $lte: now } }),
+    InboxEvent.countDocuments({ deadLetter: true }),
   ]);
   gauge(reg, "sujarit_inbox_backlog", "Inbox events stored and not yet finished (waiting, being handled, or being answered).", backlog);
   gauge(reg, "sujarit_inbox_oldest_open_age_seconds", "Age of the oldest inbox event not yet done (0 when the backlog is empty).", oldest);
+  gauge(reg, "sujarit_inbox_dead_letters", "Stored events whose handler never finished after the allowed attempts; each was answered once with an apology (audit log: inbox.dead_lettered).", deadLetters);
   const out = gauge(reg, "sujarit_outbox_messages", "Outbox rows by state: pending (incl. sending) and failed.", 0, ["state"]);
   out.set({ state: "pending" }, (outbox.get("pending") ?? 0) + (outbox.get("sending") ?? 0));
   out.set({ state: "failed" }, outbox.get("failed") ?? 0);

@@ -1,52 +1,76 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 
-// Reporter identity at rest: AES-256-GCM with DATA_ENCRYPTION_KEY. The key id
-// travels with each value so keys can be rotated (old keys stay readable).
+// Reporter identity and other secrets at rest: AES-256-GCM with DATA_ENCRYPTION_KEY.
+// The key id travels with each value so keys can be rotated (old keys stay readable).
+// Each value is bound to where it is stored: collection, field and record id are
+// additional authenticated data (v2), so a sealed value copied to another field or
+// record does not open (issue 18, item 14). The 16-byte GCM tag is required: a
+// shortened tag would make forgeries cheaper (NIST SP 800-38D §5.2.1.2).
 export interface SealerKeys {
   keyId: string;
   key: Buffer;
   oldKeys?: Record<string, Buffer>;
 }
 
+/** Where a sealed value lives; it opens only there. */
+export interface SealContext {
+  collection: string;
+  field: string;
+  id: string;
+}
+
 export interface Sealer {
-  seal(plain: string): string;
-  open(sealed: string): string;
+  seal(plain: string, at: SealContext): string;
+  /** Opens a value sealed for `at`; throws for another place, a wrong key or tampering. */
+  open(sealed: string, at: SealContext): string;
   /** A keyed hash for equality lookups (e.g. "my complaints") without decrypting. */
   blindIndex(value: string): string;
-  /** True when the value was sealed with an old key and should be re-sealed. */
+  /** True when the value was sealed with an old key or without its place (v1), and should be re-sealed. */
   needsRotation(sealed: string): boolean;
 }
 
-const PREFIX = "v1";
+const V2 = "v2";
+/** v1 (no place bound) is still opened, so data stored before v2 stays readable; it is never written. */
+const V1 = "v1";
+const TAG_BYTES = 16;
+
+function aad(version: string, keyId: string, at: SealContext): Buffer {
+  if (version === V1) return Buffer.from(`${V1}:${keyId}`);
+  for (const part of [at.collection, at.field, at.id]) if (!part || part.includes("\n")) throw new Error("a seal context needs collection, field and record id");
+  return Buffer.from([`${V2}:${keyId}`, at.collection, at.field, at.id].join("\n"));
+}
 
 export function createSealer(keys: SealerKeys): Sealer {
   if (keys.key.length !== 32) throw new Error("DATA_ENCRYPTION_KEY must be 32 bytes");
   const all: Record<string, Buffer> = { ...(keys.oldKeys ?? {}), [keys.keyId]: keys.key };
   const indexKey = createHmac("sha256", keys.key).update("sujarit blind index v1").digest();
   return {
-    seal(plain) {
+    seal(plain, at) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv("aes-256-gcm", keys.key, iv);
-      cipher.setAAD(Buffer.from(`${PREFIX}:${keys.keyId}`));
+      const cipher = createCipheriv("aes-256-gcm", keys.key, iv, { authTagLength: TAG_BYTES });
+      cipher.setAAD(aad(V2, keys.keyId, at));
       const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [PREFIX, keys.keyId, iv.toString("base64"), tag.toString("base64"), ct.toString("base64")].join(":");
+      return [V2, keys.keyId, iv.toString("base64"), tag.toString("base64"), ct.toString("base64")].join(":");
     },
-    open(sealed) {
+    open(sealed, at) {
       const [v, keyId, iv, tag, ct] = sealed.split(":");
-      if (v !== PREFIX || !keyId || !iv || !tag || ct === undefined) throw new Error("not a sealed value");
+      if ((v !== V2 && v !== V1) || !keyId || !iv || !tag || ct === undefined) throw new Error("not a sealed value");
       const key = all[keyId];
       if (!key) throw new Error(`unknown encryption key id ${keyId}`);
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
-      decipher.setAAD(Buffer.from(`${PREFIX}:${keyId}`));
-      decipher.setAuthTag(Buffer.from(tag, "base64"));
+      const tagBytes = Buffer.from(tag, "base64");
+      if (tagBytes.length !== TAG_BYTES) throw new Error("the authentication tag must be 16 bytes");
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"), { authTagLength: TAG_BYTES });
+      decipher.setAAD(aad(v, keyId, at));
+      decipher.setAuthTag(tagBytes);
       return Buffer.concat([decipher.update(Buffer.from(ct, "base64")), decipher.final()]).toString("utf8");
     },
     blindIndex(value) {
       return createHmac("sha256", indexKey).update(value).digest("base64url");
     },
     needsRotation(sealed) {
-      return sealed.split(":")[1] !== keys.keyId;
+      const [v, keyId] = sealed.split(":");
+      return v !== V2 || keyId !== keys.keyId;
     },
   };
 }

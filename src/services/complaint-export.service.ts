@@ -6,6 +6,7 @@ import { formatThaiDateTime } from "../util/thai-date";
 import { CATEGORY_LABELS, STATUS_LABELS, describeArea, referralText } from "./complaint-labels";
 import { buildComplaintQuery, type ComplaintFilter } from "./complaint-filter";
 import { writeAudit, type Actor, type OfficerScope } from "./complaint-scope";
+import { sealedAt } from "../security/seal-places";
 import { whenText } from "./complaint-views";
 
 // The export behind the dashboard's CSV download: one flat row per case, streamed
@@ -91,7 +92,7 @@ export async function* exportComplaintRows(
     for await (const c of cursor) {
       let contact: { name: string; phone: string } | undefined;
       if (opts.includeIdentity && !c.anonymous && c.contactSealed) {
-        contact = JSON.parse(deps.sealer.open(c.contactSealed)) as { name: string; phone: string };
+        contact = JSON.parse(deps.sealer.open(c.contactSealed, sealedAt.complaintContact(String(c._id)))) as { name: string; phone: string };
         await writeAudit(deps.now(), actor, "complaint.identity_viewed", c._id, { via: "export" });
       }
       yield toRow(c, deps.config.timezone, contact);

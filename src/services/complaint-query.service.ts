@@ -6,6 +6,7 @@ import { openEvidence, type EvidenceDownload } from "./evidence.service";
 import { toComplaintSummary, toComplaintView, type ComplaintSummary, type ComplaintView } from "./complaint-officer-view";
 import { buildComplaintQuery, type ComplaintFilter } from "./complaint-filter";
 import type { ComplaintListIndex } from "./complaint-index/complaint-list-index";
+import { sealedAt } from "../security/seal-places";
 import { loadInScope, writeAudit, type Actor, type OfficerScope } from "./complaint-scope";
 
 // The service API the officer dashboard builds on (issue 5 §5): list and filter,
@@ -91,7 +92,7 @@ export async function revealIdentity(deps: QueryDeps & { sealer: Sealer }, scope
     await writeAudit(now, actor, "complaint.identity_denied", c._id, { reason: "role" });
     throw new ForbiddenError("role may not see identity", "บทบาทของคุณไม่มีสิทธิ์ดูข้อมูลผู้แจ้ง");
   }
-  const contact = JSON.parse(deps.sealer.open(c.contactSealed)) as ReporterIdentity;
+  const contact = JSON.parse(deps.sealer.open(c.contactSealed, sealedAt.complaintContact(String(c._id)))) as ReporterIdentity;
   await writeAudit(now, actor, "complaint.identity_viewed", c._id, { via: "reveal" });
   return { name: contact.name, phone: contact.phone };
 }

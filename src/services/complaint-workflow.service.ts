@@ -57,7 +57,8 @@ export async function changeStatus(deps: WorkflowDeps, scope: OfficerScope, acto
   const c = await loadInScope(scope, input.complaintId);
   const from = c.status;
   if (input.expectedStatus && input.expectedStatus !== from) throw new ConflictError(`status is ${from}, not ${input.expectedStatus}`, "สถานะถูกเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่");
-  if (!STATUS_TRANSITIONS[from].includes(input.to)) throw new ValidationError(`cannot move from ${from} to ${input.to}`, "เปลี่ยนสถานะแบบนี้ไม่ได้");
+  // The case's current state forbids it (not the request's shape): a conflict.
+  if (!STATUS_TRANSITIONS[from].includes(input.to)) throw new ConflictError(`cannot move from ${from} to ${input.to}`, "เปลี่ยนสถานะแบบนี้ไม่ได้");
   const now = deps.now();
   const entry = { _id: new Types.ObjectId(), status: input.to, at: now, note, actor: { kind: actor.kind, id: actor.id }, referredTo, referredAgency };
   // The last referral stays on the case as history; it is shown only while "referred".

@@ -12,6 +12,7 @@ import { generateTrackingCode } from "./tracking-code";
 import { recordComplaintChange } from "./complaint-index/record-change";
 import type { ComplaintListIndex } from "./complaint-index/complaint-list-index";
 import { MAX_COMPLAINTS_PER_DAY, complaintSlotsUsed, releaseComplaintSlots, takeComplaintSlot } from "./complaint-day-limit";
+import { sealedAt } from "../security/seal-places";
 import { NOT_FOUND_TEXT } from "./complaint-lookup";
 
 // The reporter's side of complaints: submit (idempotent), follow, reply. The
@@ -56,7 +57,7 @@ export interface ComplaintSubmission {
   when: { date?: string; text?: string; unsure?: boolean };
   evidence: StoredEvidence[];
   anonymous: boolean;
-  /** sealer.seal(JSON.stringify({name, phone})) for named reports. */
+  /** sealer.seal(JSON.stringify({name, phone}), sealedAt.draftContact(draftId)) for named reports. */
   contactSealed?: string;
 }
 
@@ -81,7 +82,15 @@ export async function submitComplaint(deps: ComplaintDeps, input: ComplaintSubmi
     throw new RateLimitError("daily complaint limit", DAY_LIMIT_TEXT);
   }
   const routedTo = routeComplaint({ districtCode: input.where.districtCode, who, what });
+  // The id is chosen here, so the sealed values can be bound to this record (security/sealer.ts);
+  // the draft's contact details are opened and sealed again for the complaint.
+  const _id = new Types.ObjectId();
+  const contactSealed =
+    input.anonymous || !input.contactSealed
+      ? undefined
+      : deps.sealer.seal(deps.sealer.open(input.contactSealed, sealedAt.draftContact(draftId)), sealedAt.complaintContact(String(_id)));
   const base = {
+    _id,
     draftId,
     category: input.category,
     what,
@@ -90,9 +99,9 @@ export async function submitComplaint(deps: ComplaintDeps, input: ComplaintSubmi
     when: { ...input.when, text: input.when.text ? cleanText(input.when.text) : undefined },
     evidence: input.evidence.map((e) => ({ fileId: new Types.ObjectId(e.fileId), contentType: e.contentType, size: e.size, sha256: e.sha256 })),
     anonymous: input.anonymous,
-    reporterSealed: deps.sealer.seal(input.lineUserId),
+    reporterSealed: deps.sealer.seal(input.lineUserId, sealedAt.complaintReporter(String(_id))),
     reporterIndex: deps.sealer.blindIndex(input.lineUserId),
-    contactSealed: input.anonymous ? undefined : input.contactSealed,
+    contactSealed,
     routedTo,
     status: "received" as const,
     statusHistory: [{ status: "received" as const, at: now, note: "ได้รับเรื่องแล้ว", actor: { kind: "system" as const } }],

@@ -5,12 +5,15 @@ import mongoose, { Types } from "mongoose";
 import { ValidationError } from "../errors";
 import { ContentTooLargeError, type LineClient } from "../line/line-client";
 import { LineApiError } from "../line/line-errors";
+import { stripImageMetadata, UndecodableImageError } from "../media/strip-metadata";
 
 // Evidence photos: fetched from LINE's content API as soon as they arrive (LINE
 // deletes content after an undisclosed time, and 404/410 once unsent: line.md §3
 // "Get content"), checked, and kept in the GridFS bucket "evidence". A file is
 // "unattached" (metadata.reporterIndex + draftId) until its complaint is
-// submitted, then carries metadata.complaintId only.
+// submitted, then carries metadata.complaintId only. Photos are stored re-encoded,
+// without EXIF (GPS, time, camera) or other metadata: an anonymous reporter's photo
+// must not say where they stood (issue 18, item 6).
 export const EVIDENCE_BUCKET = "evidence";
 /** Issue 5: at most 10 MB per photo. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -85,7 +88,13 @@ export interface StoreEvidenceInput {
 export async function storeEvidence(line: Pick<LineClient, "getContent">, input: StoreEvidenceInput): Promise<StoredEvidence> {
   const existing = await files().findOne({ "metadata.draftId": input.draftId, "metadata.messageId": input.messageId });
   if (existing) return toStored(existing);
-  const { data, contentType } = await fetchEvidence(line, input.messageId);
+  const fetched = await fetchEvidence(line, input.messageId);
+  const contentType = fetched.contentType;
+  // Stored re-encoded, without EXIF/GPS or other metadata (media/strip-metadata.ts).
+  const data = await stripImageMetadata(fetched.data, contentType).catch((err: unknown) => {
+    if (err instanceof UndecodableImageError) throw new EvidenceError("bad_type");
+    throw err;
+  });
   const sha256 = createHash("sha256").update(data).digest("hex");
   const ext = contentType.split("/")[1];
   const upload = evidenceBucket().openUploadStream(`${sha256.slice(0, 16)}.${ext}`, {

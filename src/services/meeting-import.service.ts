@@ -71,7 +71,14 @@ function messageOf(err: unknown): string {
  * Meetings CSV, header: scope,tambon,village,district,title,place,agenda,schedule,duration
  * (scope village|district; agenda items separated by ";"; schedule as parseRecurrence).
  */
-export async function importMeetingsCsv(text: string, cfg: ScheduleConfig, now: Date, createdBy?: string): Promise<ImportResult> {
+export async function importMeetingsCsv(
+  text: string,
+  cfg: ScheduleConfig,
+  now: Date,
+  createdBy?: string,
+  /** Whether the importer may write a meeting in this district (checked on the district each row writes). */
+  mayWrite?: (districtCode: string) => boolean,
+): Promise<ImportResult> {
   const { records: recs, errors } = records(text, ["scope", "place", "schedule"]);
   const batchId = randomUUID();
   const docs: Record<string, unknown>[] = [];
@@ -91,7 +98,13 @@ export async function importMeetingsCsv(text: string, cfg: ScheduleConfig, now: 
         createdBy,
         importBatchId: batchId,
       };
-      docs.push(buildMeetingFields(input));
+      const district = r.get("district");
+      if (input.village && district && input.village.districtCode !== district) {
+        throw new RangeError(`tambon ${input.village.tambonCode} is in district ${input.village.districtCode}, not ${district}`);
+      }
+      const doc = buildMeetingFields(input);
+      if (mayWrite && !mayWrite(String(doc.districtCode))) throw new RangeError(`district ${String(doc.districtCode)} is not one of your districts`);
+      docs.push(doc);
     } catch (err) {
       errors.push({ line: r.line, message: messageOf(err) });
     }

@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import { getDistrict } from "../content/areas/areas";
-import { NotFoundError, ValidationError } from "../errors";
+import { NotFoundError, ValidationError, ConflictError } from "../errors";
 import { Meeting, type MeetingDoc } from "../models/meeting.model";
 import { nextOccurrence, validateRecurrence, type Recurrence } from "../util/recurrence";
 import { materializeReminders, recurrenceOf, withdrawReminders, type ScheduleConfig } from "./reminder.service";
@@ -97,7 +97,7 @@ export async function getMeeting(id: string | Types.ObjectId): Promise<MeetingDo
 /** Edits a meeting; pending reminders move with it (or are withdrawn when their occurrence is gone). */
 export async function updateMeeting(id: string | Types.ObjectId, patch: MeetingPatch, cfg: ScheduleConfig, now: Date): Promise<MeetingDoc> {
   const m = await getMeeting(id);
-  if (m.state === "cancelled") throw new ValidationError("a cancelled meeting cannot be edited", "การประชุมนี้ถูกยกเลิกแล้วค่ะ");
+  if (m.state === "cancelled") throw new ConflictError("a cancelled meeting cannot be edited", "การประชุมนี้ถูกยกเลิกแล้วค่ะ");
   const set: Record<string, unknown> = {};
   if (patch.title !== undefined) set.title = checkText("title", patch.title, 80);
   if (patch.place !== undefined) set.place = checkText("place", patch.place, 120);

@@ -3,7 +3,7 @@ import { Types } from "mongoose";
 import { getDistrict } from "../content/areas/areas";
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from "../dashboard/auth/password";
 import { ConflictError, NotFoundError, ValidationError, isDuplicateKeyError } from "../errors";
-import { OFFICER_ROLES, Officer, type OfficerDoc, type OfficerRole } from "../models/officer.model";
+import { API_TOKEN_SCOPES, OFFICER_ROLES, Officer, type ApiTokenScope, type OfficerDoc, type OfficerRole } from "../models/officer.model";
 
 // Dashboard accounts: creation, passwords, API tokens for service accounts. No
 // HTTP here; the dashboard and the CLI call these and translate the errors.
@@ -82,7 +82,13 @@ export async function changeOfficerPassword(id: string, current: string, next: s
   if (!(await verifyPassword(current, officer.passwordHash))) throw new ValidationError("wrong password", "รหัสผ่านปัจจุบันไม่ถูกต้องค่ะ");
   const problem = passwordProblem(next, officer.username);
   if (problem) throw new ValidationError("weak password", problem);
-  await Officer.updateOne({ _id: officer._id }, { $set: { passwordHash: await hashPassword(next) } });
+  // A new password also ends every API token of the account (sessions: the dashboard ends them).
+  await Officer.updateOne({ _id: officer._id }, { $set: { passwordHash: await hashPassword(next), apiTokens: [] } });
+}
+
+/** The error changeOfficerPassword throws when the current password is wrong (it counts as a failed login). */
+export function isWrongCurrentPassword(err: unknown): boolean {
+  return err instanceof ValidationError && err.message === "wrong password";
 }
 
 export async function recordOfficerLogin(id: Types.ObjectId, at: Date): Promise<void> {
@@ -93,16 +99,34 @@ export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** A new API token; the plain value is returned once and only its hash is kept. */
-export async function issueApiToken(id: string, label: string, at: Date): Promise<{ token: string; tokenId: string }> {
+export const API_TOKEN_DAYS = { default: 90, max: 365 } as const;
+
+export interface ApiTokenOptions {
+  /** "read" (GET only, the default) or "case" (case work, as far as the role allows). */
+  scope?: ApiTokenScope;
+  /** Days until it expires: 1 to 365, 90 by default. */
+  days?: number;
+}
+
+/**
+ * A new API token for a service account (people log in; they get no tokens), with
+ * an expiry and a scope. The plain value is returned once and only its hash is kept.
+ */
+export async function issueApiToken(id: string, label: string, at: Date, opts: ApiTokenOptions = {}): Promise<{ token: string; tokenId: string; expiresAt: Date }> {
   const officer = await getOfficer(id);
+  if (officer.kind !== "service") throw new ValidationError("tokens are for service accounts", "ออกโทเคน API ได้เฉพาะบัญชีระบบค่ะ");
+  const scope = opts.scope ?? "read";
+  if (!API_TOKEN_SCOPES.includes(scope)) throw new ValidationError("bad token scope", "ขอบเขตโทเคนไม่ถูกต้องค่ะ");
+  const days = opts.days ?? API_TOKEN_DAYS.default;
+  if (!Number.isInteger(days) || days < 1 || days > API_TOKEN_DAYS.max) throw new ValidationError("bad token lifetime", `อายุโทเคนต้องเป็น 1–${API_TOKEN_DAYS.max} วันค่ะ`);
   const tokenId = randomBytes(6).toString("hex");
   const token = `sjt_${tokenId}_${randomBytes(32).toString("base64url")}`;
+  const expiresAt = new Date(at.getTime() + days * 86_400_000);
   await Officer.updateOne(
     { _id: officer._id },
-    { $push: { apiTokens: { tokenId, hash: hashApiToken(token), label: label.trim().slice(0, 80), createdAt: at } } },
+    { $push: { apiTokens: { tokenId, hash: hashApiToken(token), label: label.trim().slice(0, 80), createdAt: at, expiresAt, scope } } },
   );
-  return { token, tokenId };
+  return { token, tokenId, expiresAt };
 }
 
 export async function revokeApiToken(id: string, tokenId: string): Promise<void> {
@@ -113,8 +137,21 @@ export async function revokeApiToken(id: string, tokenId: string): Promise<void>
   await Officer.updateOne({ _id: officer._id }, { $set: { apiTokens: kept } });
 }
 
-export async function findOfficerByApiToken(token: string): Promise<OfficerDoc | null> {
+/** The enabled service account a live (unexpired) token belongs to, with the token's scope; else null. */
+export async function findOfficerByApiToken(token: string, at = new Date()): Promise<{ officer: OfficerDoc; scope: ApiTokenScope } | null> {
   if (!/^sjt_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const officer = await Officer.findOne({ "apiTokens.hash": hashApiToken(token) });
-  return officer && !officer.disabled ? officer : null;
+  const hash = hashApiToken(token);
+  const officer = await Officer.findOne({ "apiTokens.hash": hash });
+  if (!officer || officer.disabled || officer.kind !== "service") return null;
+  const t = officer.apiTokens.find((x) => x.hash === hash);
+  if (!t?.expiresAt || t.expiresAt.getTime() <= at.getTime()) return null;
+  return { officer, scope: (t.scope as ApiTokenScope | undefined) ?? "read" };
+}
+
+/** Admin: the account must (or need no longer) turn TOTP on. */
+export async function setTotpRequired(id: string, required: boolean): Promise<OfficerDoc> {
+  const officer = await getOfficer(id);
+  if (officer.kind !== "human") throw new ValidationError("service accounts have no TOTP", "บัญชีระบบไม่มีการยืนยันสองขั้นค่ะ");
+  await Officer.updateOne({ _id: officer._id }, { $set: { totpRequired: required } });
+  return officer;
 }

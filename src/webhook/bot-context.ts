@@ -8,11 +8,27 @@ import { findMemberByLineId } from "../services/member.service";
 import { isLineId } from "./inbox";
 import { parsePostback, type Postback } from "./postback";
 
+/**
+ * LINE's text message limit (Messaging API reference, "Text message": max 5,000
+ * characters). A signed body can carry more; the inbox stores it literally, but
+ * handlers, flows and intent detection only see this many characters, so their
+ * cost stays bounded whatever arrives.
+ */
+export const MAX_ANALYSED_TEXT = 5000;
+
+export function boundedText(t: string): string {
+  if (t.length <= MAX_ANALYSED_TEXT) return t;
+  // Do not cut a surrogate pair in two.
+  const end = /[\uD800-\uDBFF]/.test(t[MAX_ANALYSED_TEXT - 1]!) ? MAX_ANALYSED_TEXT - 1 : MAX_ANALYSED_TEXT;
+  return t.slice(0, end);
+}
+
 // One context per event (STYLE.md rule 1): the event, the user, the flow state,
 // and a reply() that guards LINE's 5-message cap. Replies are collected and sent
 // once after the handler succeeds, so a failing handler never half-answers.
 export class BotContext {
   readonly replies: messagingApi.Message[] = [];
+  /** The message text, at most MAX_ANALYSED_TEXT characters (the stored event keeps it whole). */
   readonly text?: string;
   readonly postback?: Postback;
   readonly userId?: string;
@@ -37,7 +53,7 @@ export class BotContext {
     this.userId = isLineId(src?.userId) ? src.userId : undefined; // as the inbox keyed the chat
     if (event.type === "message" && (event as webhook.MessageEvent).message?.type === "text") {
       const t = ((event as webhook.MessageEvent).message as webhook.TextMessageContent).text;
-      this.text = typeof t === "string" ? t : undefined;
+      this.text = typeof t === "string" ? boundedText(t) : undefined;
     }
     if (event.type === "postback") this.postback = parsePostback((event as webhook.PostbackEvent).postback);
     if (this.postback) this.params = this.postback.params;

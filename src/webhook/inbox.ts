@@ -108,7 +108,7 @@ export function prepareEvents(events: unknown[], receivedAt: Date, sealer: Seale
       timestamp,
       receivedAt,
       isRedelivery: dc?.isRedelivery === true,
-      payload: sealPayload(raw, sealer),
+      payload: sealPayload(raw, id, sealer),
       state: "pending",
       attempts: 0,
       nextAttemptAt: receivedAt,

@@ -140,7 +140,7 @@ describe("chat simulator in Chromium", { skip: SKIP }, () => {
     await page.click("#datetime-dialog button.primary");
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=flex-carousel]").length >= 2);
     const events = await InboxEvent.find({ type: "postback" });
-    const payloads = events.map((e) => JSON.parse(openPayload(e.payload, h.bot.deps.sealer)) as { source: { userId: string }; postback: { params?: Record<string, string> } });
+    const payloads = events.map((e) => JSON.parse(openPayload(e, h.bot.deps.sealer)) as { source: { userId: string }; postback: { params?: Record<string, string> } });
     const picked = payloads.find((p) => p.source.userId === user && p.postback.params);
     assert.deepEqual(picked?.postback?.params, { datetime: "2025-12-09T09:30" });
   });

@@ -103,12 +103,13 @@ export function buttonData(m: Msg, label: RegExp): string {
 }
 
 /** A fake JPEG of n bytes (the magic bytes are what the bot checks). */
+/** A real 8×8 JPEG (evidence is decoded and re-encoded), padded after its end marker to n bytes. */
+const TINY_JPEG = Buffer.from(
+  "/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABAb/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCOACqH/9k=",
+  "base64",
+);
 export function jpeg(n = 2048, fill = 7): Buffer {
-  const b = Buffer.alloc(n, fill);
-  b[0] = 0xff;
-  b[1] = 0xd8;
-  b[2] = 0xff;
-  return b;
+  return Buffer.concat([TINY_JPEG, Buffer.alloc(Math.max(0, n - TINY_JPEG.length), fill)]);
 }
 
 export const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -9,7 +9,9 @@ import { countComplaintsToday, eraseReporterLinks, submitComplaint } from "../..
 import { MAX_TRACKING_MISSES_PER_HOUR, countTrackingMiss, trackingPaused } from "../../src/services/complaint-track-limit";
 import { MAX_EVIDENCE_BYTES } from "../../src/services/evidence.service";
 import { startHarness, type Harness } from "../helpers/harness";
-import { PNG_MAGIC, buttonData, codeIn, deliverLikeLine, fileComplaint, gist, gists, jpeg, messagesTo, say, sendImage, tap } from "./complaint-driver";
+import { sealedAt } from "../../src/security/seal-places";
+import { PNG_1PX } from "./dashboard-client";
+import { buttonData, codeIn, deliverLikeLine, fileComplaint, gist, gists, jpeg, messagesTo, say, sendImage, tap } from "./complaint-driver";
 
 // Protection of reporters and of the data: encryption at rest, the daily limit,
 // failed downloads, literal storage of hostile input, idle expiry, and many
@@ -36,9 +38,9 @@ describe("encryption at rest", () => {
     assert.ok(!json.includes(user), "no plaintext LINE id");
     assert.ok(!json.includes(user.slice(1)), "not even without its U prefix");
     assert.ok(!json.includes("บุญมี") && !json.includes("0891234567"), "no plaintext contact");
-    assert.match(String(raw.reporterSealed), /^v1:k1:/, "sealed with a key id (rotation)");
-    assert.match(String(raw.contactSealed), /^v1:k1:/);
-    assert.equal(h.bot.deps.sealer.open(String(raw.reporterSealed)), user);
+    assert.match(String(raw.reporterSealed), /^v2:k1:/, "sealed with a key id (rotation)");
+    assert.match(String(raw.contactSealed), /^v2:k1:/);
+    assert.equal(h.bot.deps.sealer.open(String(raw.reporterSealed), sealedAt.complaintReporter(String(raw._id))), user);
     const flows = await mongoose.connection.collection("flowstates").find({}).toArray();
     assert.ok(!JSON.stringify(flows).includes("บุญมี"), "contact is sealed in the flow data too");
   });
@@ -127,7 +129,7 @@ describe("evidence downloads", () => {
     h.line.putContent("pdf-1", { contentType: "image/jpeg", body: Buffer.from("%PDF-1.4 not an image") });
     out = await sendImage(h, user, { messageId: "pdf-1" });
     assert.match(gist(out[0]!), /JPEG, PNG หรือ WEBP/);
-    h.line.putContent("png-1", { contentType: "image/png", body: Buffer.concat([PNG_MAGIC, Buffer.alloc(100)]) });
+    h.line.putContent("png-1", { contentType: "image/png", body: PNG_1PX });
     out = await sendImage(h, user, { messageId: "png-1" });
     assert.match(gists(out), /ได้รับรูปแล้ว.*ตอนนี้มี 1\/5 รูป/s);
     assert.equal(await mongoose.connection.collection("evidence.files").countDocuments({ "metadata.messageId": { $in: ["gone-1", "big-1", "pdf-1"] } }), 0);

@@ -51,7 +51,7 @@ before(async () => {
   const now = new Date();
   for (const [name, role, districts] of [["api-admin", "admin", []], ["api-kk", "officer", ["4001"]], ["api-view", "viewer", []]] as const) {
     const o = await createOfficer({ username: name, role, districts: [...districts], kind: "service" });
-    tokens[name] = (await issueApiToken(String(o._id), "test", now)).token;
+    tokens[name] = (await issueApiToken(String(o._id), "test", now, { scope: "case" })).token;
   }
   ids.named = (await seedComplaint(h.bot.deps, { lineUserId: makeUserId("api-named"), districtCode: "4001", anonymous: false, contact: { name: "วิภา ทดสอบ", phone: "0898765432" }, what: "ขอเงินค่าทำบัตรโดยไม่มีใบเสร็จ" })).id;
   ids.anon = (await seedComplaint(h.bot.deps, { lineUserId: anon, districtCode: "4002", anonymous: true, what: "เรียกรับเงินในการออกใบอนุญาต" })).id;

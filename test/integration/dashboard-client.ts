@@ -5,6 +5,7 @@ import type { AppDeps } from "../../src/app-deps";
 import { submitComplaint, type ComplaintSubmission } from "../../src/services/complaint.service";
 import { evidenceBucket, type StoredEvidence } from "../../src/services/evidence.service";
 import { createOfficer } from "../../src/services/officer.service";
+import { sealedAt } from "../../src/security/seal-places";
 import type { OfficerRole } from "../../src/models/officer.model";
 
 // A tiny cookie-keeping HTTP client for the dashboard tests: it behaves like a
@@ -127,7 +128,7 @@ export async function seedComplaint(
     when: { text: "เมื่อวานนี้" },
     evidence,
     anonymous: input.anonymous,
-    contactSealed: input.contact ? deps.sealer.seal(JSON.stringify(input.contact)) : undefined,
+    contactSealed: input.contact ? deps.sealer.seal(JSON.stringify(input.contact), sealedAt.draftContact(draftId)) : undefined,
   };
   const { complaint } = await submitComplaint(deps, submission);
   return { id: String(complaint._id), trackingCode: complaint.trackingCode };

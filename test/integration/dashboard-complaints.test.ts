@@ -83,7 +83,8 @@ describe("authorization matrix", () => {
     ["POST", () => "/officer/accounts", { admin: 400, kk: 403, bp: 403, viewer: 403, anon: 303 }, { username: "x", role: "officer" }],
     ["POST", () => `/officer/accounts/${ids.viewer}/unlock`, { admin: 303, kk: 403, bp: 403, viewer: 403, anon: 303 }],
     ["POST", () => "/officer/account/password", { admin: 400, kk: 400, bp: 400, viewer: 400, anon: 303 }, { current: "wrong-password-x", password: "a-new-password-long" }],
-    ["POST", () => "/officer/account/totp/start", { admin: 303, kk: 403, bp: 403, viewer: 403, anon: 303 }],
+    // Everyone who can reveal identities can turn TOTP on (issue 18, item 17); viewers cannot.
+    ["POST", () => "/officer/account/totp/start", { admin: 303, kk: 303, bp: 303, viewer: 403, anon: 303 }],
   ];
   for (const [method, path, expect, form] of rows) {
     test(`${method} ${path().replace(/undefined|[0-9a-f]{24}/, ":id")}`, async () => {
@@ -126,12 +127,16 @@ describe("scope and identity", () => {
     const c = (await Complaint.findById(ids.b))!;
     const secrets = [anon, deps.sealer.blindIndex(anon), c.reporterSealed!];
     const admin = clients.admin!;
+    await admin.get("/officer/complaints");
+    const identityCsv = (await admin.post("/officer/complaints/export.csv", { identity: "1" })).text;
+    await admin.get("/officer/complaints");
+    const identityJson = (await admin.post("/officer/complaints/export.json", { identity: "1" })).text;
     const bodies = [
+      identityCsv,
+      identityJson,
       (await admin.get("/officer/complaints")).text,
       (await admin.get(`/officer/complaints/${ids.b}`)).text,
       (await admin.get("/officer/complaints/export.csv")).text,
-      (await admin.get("/officer/complaints/export.csv?identity=1")).text,
-      (await admin.get("/officer/complaints/export.json?identity=1")).text,
       (await admin.get("/officer/audit")).text,
     ];
     await admin.get(`/officer/complaints/${ids.b}`);

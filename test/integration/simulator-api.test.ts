@@ -23,7 +23,7 @@ before(async () => {
 after(async () => h.close());
 
 const botMessages = (entries: SimEntry[]) => entries.filter((e): e is BotEntry => e.from === "bot").map((e) => e.message as Record<string, unknown>);
-const payloadOf = async (webhookEventId: string) => JSON.parse(openPayload((await InboxEvent.findOne({ webhookEventId }))!.payload, h.bot.deps.sealer)) as Record<string, any>;
+const payloadOf = async (webhookEventId: string) => JSON.parse(openPayload((await InboxEvent.findOne({ webhookEventId }).lean<{ _id: string; payload: string }>())!, h.bot.deps.sealer)) as Record<string, any>;
 
 describe("/__sim users", () => {
   test("three preset users with stable LINE ids, known to the profile API; adding a name twice gives one user", async () => {

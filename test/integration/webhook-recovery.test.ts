@@ -28,7 +28,8 @@ describe("kill and restart", () => {
     await h.restart({ now });
     await h.settle();
     assert.equal(h.line.messagesTo(user).length, 2);
-    assert.equal(await InboxEvent.countDocuments({ chatKey: h.chatKey(user), state: "done" }), 2);
+    assert.equal(await InboxEvent.countDocuments({ webhookEventId: { $in: [e1.webhookEventId, e2.webhookEventId] }, state: "done" }), 2);
+    assert.equal(await InboxEvent.countDocuments({ chatKey: h.chatKey(user) }), 0, "finished rows keep no chat key");
 
     await h.restart({ now });
     await h.settle();

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : 0;
   const admin = await createOfficer({ username: "schemathesis", role: "admin", kind: "service" });
-  const { token } = await issueApiToken(String(admin._id), "schemathesis", new Date());
+  const { token } = await issueApiToken(String(admin._id), "schemathesis", new Date(), { scope: "case" });
   console.log(`SCHEMATHESIS_READY http://127.0.0.1:${port} ${token}`);
   const stop = async () => {
     await rt.stop();

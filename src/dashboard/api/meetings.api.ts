@@ -10,7 +10,7 @@ import { getDeliveryLog, recurrenceOf } from "../../services/reminder.service";
 import { clearStatsCache } from "../../services/stats.service";
 import { villageRef } from "../../services/village.service";
 import { requireApi } from "../auth/auth.middleware";
-import { inScope, principalOf, scopeOf } from "../auth/principal";
+import { inScope, principalOf, scopeOf, type Scope } from "../auth/principal";
 import { field } from "../http/render";
 import { writeAudit } from "../queries/audit.query";
 import { outOfScopeLines } from "../queries/import-scope.query";
@@ -86,19 +86,19 @@ export function mountMeetingApi(r: Router, deps: AppDeps): void {
   });
 
   const csvBody = express.text({ type: ["text/csv", "text/plain"], limit: "2mb" });
-  const runImport = (kind: "villages" | "meetings", load: (csv: string, officerId: string) => Promise<ImportResult>) =>
+  const runImport = (kind: "villages" | "meetings", load: (csv: string, officerId: string, scope: Scope) => Promise<ImportResult>) =>
     [requireApi(...CASES), csvBody, async (req: express.Request, res: express.Response) => {
       const p = principalOf(res);
       const csv = typeof req.body === "string" ? req.body : "";
       const scopeErrors = outOfScopeLines(csv, scopeOf(p));
-      const result: ImportResult = scopeErrors.length ? { ok: false, errors: scopeErrors } : await load(csv, p.id);
+      const result: ImportResult = scopeErrors.length ? { ok: false, errors: scopeErrors } : await load(csv, p.id, scopeOf(p));
       if (!result.ok) return void res.status(400).json({ error: "validation", message: "the CSV has errors; nothing was imported", lines: result.errors });
       clearStatsCache();
       await writeAudit({ at: deps.now(), actor: { kind: "officer", id: p.id }, action: `import.${kind}`, detail: { imported: result.imported, batchId: result.batchId } });
       res.json({ imported: result.imported, batchId: result.batchId });
     }] as const;
   r.post("/imports/villages", ...runImport("villages", (csv) => importVillagesCsv(csv)));
-  r.post("/imports/meetings", ...runImport("meetings", (csv, id) => importMeetingsCsv(csv, cfg, deps.now(), id)));
+  r.post("/imports/meetings", ...runImport("meetings", (csv, id, scope) => importMeetingsCsv(csv, cfg, deps.now(), id, (d) => inScope(scope, d))));
 
   r.post("/headman-codes", requireApi(...CASES), async (req, res) => {
     const p = principalOf(res);

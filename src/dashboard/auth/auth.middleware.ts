@@ -36,6 +36,10 @@ export function requirePage(...roles: OfficerRole[]): RequestHandler {
       return void res.redirect(303, `/officer/login${nextUrl}`);
     }
     if (!roles.includes(p.role)) return void res.status(403).type("html").send(forbiddenPage);
+    // An admin requires TOTP of this account: only "my account" (to turn it on) until it is on.
+    if (p.totpRequired && !p.totpEnabled && !req.originalUrl.startsWith("/officer/account")) {
+      return void res.redirect(303, "/officer/account?msg=totp_required");
+    }
     next();
   };
 }
@@ -64,22 +68,28 @@ export const verifyCsrf: RequestHandler = (req, res, next) => {
   next();
 };
 
-const csrfPage =
+export const csrfPage =
   '<!doctype html><html lang="th"><meta charset="utf-8"><title>แบบฟอร์มหมดอายุ</title><link rel="stylesheet" href="/officer/static/dashboard.css">' +
   '<main class="container"><h1>แบบฟอร์มหมดอายุหรือไม่ถูกต้องค่ะ</h1><p>กรุณากลับไปโหลดหน้าเดิมแล้วลองใหม่อีกครั้งค่ะ</p><p><a href="/officer">กลับหน้าหลัก</a></p></main></html>';
 
-/** /api/*: `Authorization: Bearer sjt_…` of an enabled account with one of `roles`. */
+/** /api/*: `Authorization: Bearer sjt_…`, a live token of an enabled service account with one of `roles`. */
 export function requireApi(...roles: OfficerRole[]): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get("authorization") ?? "";
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    const officer = m ? await findOfficerByApiToken(m[1]!) : null;
-    if (!officer) {
+    // The app's clock (app.ts sets app.locals.now), so token expiry follows the one clock the app uses.
+    const now = (req.app.locals as { now?: () => Date }).now ?? (() => new Date());
+    const found = m ? await findOfficerByApiToken(m[1]!, now()) : null;
+    if (!found) {
       res.set("WWW-Authenticate", 'Bearer realm="sujarit"');
       return void res.status(401).json({ error: "unauthorized", message: "a valid API token is required" });
     }
-    const p = principalFromOfficer(officer, "token");
+    const p = principalFromOfficer(found.officer, "token");
     if (!roles.includes(p.role)) return void res.status(403).json({ error: "forbidden", message: "this token's role may not use this operation" });
+    // A read-only token reads; changes need a case-work token.
+    if (found.scope === "read" && req.method !== "GET" && req.method !== "HEAD") {
+      return void res.status(403).json({ error: "forbidden", message: "this token is read-only" });
+    }
     localsOf(res).principal = p;
     next();
   };

@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 
 // Officer passwords: scrypt (RFC 7914) with a per-password salt. N=2^15, r=8, p=1
 // follows OWASP's Password Storage Cheat Sheet minimum for scrypt.
@@ -33,9 +35,25 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   await verifyPassword(password, await dummyHash);
 }
 
-/** Thai message when a new password is too weak, else undefined. */
+export const MAX_PASSWORD_LENGTH = 256;
+/** zxcvbn score 3: about 10^8 guesses or more ("safely unguessable" against an online attack). */
+const MIN_STRENGTH = 3;
+let estimator: ZxcvbnFactory | undefined;
+
+/**
+ * Thai message when a new password is too weak, else undefined. NIST SP 800-63B
+ * §5.1.1.2: at least 12 characters here, no composition rules, and never a common,
+ * breached, repetitive or sequential password or one built on the username. The
+ * check is zxcvbn-ts with its common-password and common-word lists (passwords
+ * from breaches, keyboard patterns, repeats, years and dates).
+ */
 export function passwordProblem(password: string, username: string): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `รหัสผ่านต้องยาวอย่างน้อย ${MIN_PASSWORD_LENGTH} ตัวอักษรค่ะ`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `รหัสผ่านต้องยาวไม่เกิน ${MAX_PASSWORD_LENGTH} ตัวอักษรค่ะ`;
   if (password.toLowerCase().includes(username.toLowerCase())) return "รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้นค่ะ";
+  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  if (estimator.check(password, [username, "sujarit", "สุจริต"]).score < MIN_STRENGTH) {
+    return "รหัสผ่านนี้เดาง่ายหรือเคยรั่วไหล (เช่น คำที่ใช้บ่อย ตัวซ้ำ หรือเรียงแป้นพิมพ์) กรุณาใช้วลียาว ๆ ที่คนอื่นเดาไม่ได้ค่ะ";
+  }
   return undefined;
 }

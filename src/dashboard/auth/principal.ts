@@ -14,6 +14,8 @@ export interface Principal {
   kind: "human" | "service";
   via: "session" | "token";
   totpEnabled: boolean;
+  /** An admin requires TOTP of this account. */
+  totpRequired: boolean;
 }
 
 /** Which complaints, meetings and villages a principal may see. */
@@ -29,6 +31,7 @@ export function principalFromOfficer(o: OfficerDoc, via: Principal["via"]): Prin
     kind: o.kind as Principal["kind"],
     via,
     totpEnabled: o.totpEnabled,
+    totpRequired: o.totpRequired === true,
   };
 }
 

@@ -22,6 +22,8 @@ export interface SessionStore {
   read(sid: string | undefined): Promise<OfficerSessionDoc | null>;
   destroy(sid: string): Promise<void>;
   destroyAllFor(officerId: Types.ObjectId): Promise<void>;
+  /** Every session of the officer but `keepSid` (after a password change). */
+  destroyOthersFor(officerId: Types.ObjectId, keepSid: string | undefined): Promise<number>;
   sweep(): Promise<number>;
 }
 
@@ -69,6 +71,10 @@ export function createSessionStore(secret: string, now: () => Date): SessionStor
     },
     async destroyAllFor(officerId) {
       await OfficerSession.deleteMany({ officerId });
+    },
+    async destroyOthersFor(officerId, keepSid) {
+      const r = await OfficerSession.deleteMany(keepSid ? { officerId, sidHash: { $ne: keyOf(keepSid) } } : { officerId });
+      return r.deletedCount;
     },
     async sweep() {
       const r = await OfficerSession.deleteMany({ expiresAt: { $lte: now() } });

@@ -2,7 +2,7 @@ import type { RequestHandler, Response } from "express";
 import type { AppDeps } from "../../app-deps";
 import { DomainError } from "../../errors";
 import type { OfficerRole } from "../../models/officer.model";
-import { createOfficer, getOfficer, issueApiToken, listOfficers, revokeApiToken, setOfficerDisabled } from "../../services/officer.service";
+import { createOfficer, getOfficer, issueApiToken, listOfficers, revokeApiToken, setOfficerDisabled, setTotpRequired } from "../../services/officer.service";
 import { unlockUsername } from "../auth/login-guard";
 import { csrfTokenOf, principalOf } from "../auth/principal";
 import type { SessionStore } from "../auth/session-store";
@@ -11,7 +11,7 @@ import { writeAudit } from "../queries/audit.query";
 import { accountsView, type AccountsViewData } from "../views/accounts.view";
 
 // Admin: manage accounts. Every change is audited.
-type Handlers = "list" | "create" | "disable" | "enable" | "unlock" | "issueToken" | "revokeToken";
+type Handlers = "list" | "create" | "disable" | "enable" | "unlock" | "issueToken" | "revokeToken" | "requireTotp" | "optionalTotp";
 
 export function createAccountsController(deps: AppDeps, store: SessionStore): Record<Handlers, RequestHandler> {
   async function render(res: Response, extra: Partial<AccountsViewData>, status = 200) {
@@ -69,9 +69,30 @@ export function createAccountsController(deps: AppDeps, store: SessionStore): Re
 
     async issueToken(req, res) {
       const o = await getOfficer(idParam(req.params.id));
-      const { token, tokenId } = await issueApiToken(String(o._id), field(req.body, "label"), deps.now());
-      await audit(res, "officer.token_issued", String(o._id), { tokenId });
+      const scope = field(req.body, "scope") === "case" ? "case" : "read";
+      const days = field(req.body, "days") ? Number(field(req.body, "days")) : undefined;
+      let issued;
+      try {
+        issued = await issueApiToken(String(o._id), field(req.body, "label"), deps.now(), { scope, days });
+      } catch (err) {
+        if (err instanceof DomainError && err.userMessage) return render(res, { flash: { kind: "error", text: err.userMessage } }, 400);
+        throw err;
+      }
+      const { token, tokenId } = issued;
+      await audit(res, "officer.token_issued", String(o._id), { tokenId, scope, expiresAt: issued.expiresAt.toISOString() });
       await render(res, { newToken: { username: o.username, token } });
+    },
+
+    async requireTotp(req, res) {
+      const o = await setTotpRequired(idParam(req.params.id), true);
+      await audit(res, "officer.totp_required", String(o._id));
+      res.redirect(303, "/officer/accounts?msg=totp_required");
+    },
+
+    async optionalTotp(req, res) {
+      const o = await setTotpRequired(idParam(req.params.id), false);
+      await audit(res, "officer.totp_optional", String(o._id));
+      res.redirect(303, "/officer/accounts?msg=totp_optional");
     },
 
     async revokeToken(req, res) {

@@ -113,14 +113,21 @@ export function createComplaintsController(deps: AppDeps): Record<Handlers, Requ
       file.stream.pipe(res);
     },
 
+    // GET exports carry no identity. Reporter identities come only by POST with the
+    // form's CSRF token (like the reveal button), so another site cannot trigger
+    // an identity export or its audit entries.
     async exportCsv(req, res) {
       const p = principalOf(res);
-      await streamComplaintCsv(deps, res, p, toComplaintFilter(readComplaintFilterParams(req.query), tz), field(req.query, "identity") === "1");
+      if (req.method === "GET" && field(req.query, "identity") === "1") return void res.status(405).set("Allow", "POST").type("text").send("identity exports are POST with the form token");
+      const params = req.method === "POST" ? req.body : req.query;
+      await streamComplaintCsv(deps, res, p, toComplaintFilter(readComplaintFilterParams(params), tz), req.method === "POST" && field(params, "identity") === "1");
     },
 
     async exportJson(req, res) {
       const p = principalOf(res);
-      await streamComplaintJson(deps, res, p, toComplaintFilter(readComplaintFilterParams(req.query), tz), field(req.query, "identity") === "1", true);
+      if (req.method === "GET" && field(req.query, "identity") === "1") return void res.status(405).set("Allow", "POST").type("text").send("identity exports are POST with the form token");
+      const params = req.method === "POST" ? req.body : req.query;
+      await streamComplaintJson(deps, res, p, toComplaintFilter(readComplaintFilterParams(params), tz), req.method === "POST" && field(params, "identity") === "1", true);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from "express";
 import type { AppDeps } from "../../app-deps";
 import { importMeetingsCsv, importVillagesCsv, type ImportResult } from "../../services/meeting-import.service";
 import { clearStatsCache } from "../../services/stats.service";
-import { csrfTokenOf, principalOf, scopeOf } from "../auth/principal";
+import { csrfTokenOf, inScope, principalOf, scopeOf } from "../auth/principal";
 import type { UploadedFile } from "../http/multipart";
 import { field, flashFrom, sendPage } from "../http/render";
 import { outOfScopeLines } from "../queries/import-scope.query";
@@ -33,6 +33,6 @@ export function createImportsController(deps: AppDeps): Record<"show" | "village
   return {
     show: (req, res) => sendPage(res, importsView({ principal: principalOf(res), csrfToken: csrfTokenOf(res), flash: flashFrom(req) })),
     villages: (req, res) => run(req, res, "villages", (csv) => importVillagesCsv(csv)),
-    meetings: (req, res) => run(req, res, "meetings", (csv) => importMeetingsCsv(csv, cfg, deps.now(), principalOf(res).id)),
+    meetings: (req, res) => run(req, res, "meetings", (csv) => importMeetingsCsv(csv, cfg, deps.now(), principalOf(res).id, (d) => inScope(scopeOf(principalOf(res)), d))),
   };
 }

@@ -3,10 +3,11 @@ import type { Types } from "mongoose";
 import type { AppDeps } from "../../app-deps";
 import { Officer } from "../../models/officer.model";
 import { checkOfficerPassword, recordOfficerLogin } from "../../services/officer.service";
-import { lockedUntil, loginKeys, recordLoginFailure, recordLoginSuccess, sweepLoginAttempts } from "../auth/login-guard";
+import { lockedUntil, loginKeys, recordLoginFailure, recordLoginSuccess, sweepLoginAttempts, takeLoginAttempt } from "../auth/login-guard";
 import { clientIp, localsOf } from "../auth/principal";
 import { SESSION_LIMITS, type SessionStore } from "../auth/session-store";
 import { acceptTotpCode } from "../auth/totp-enrolment";
+import { loginFormToken } from "../auth/login-csrf";
 import { clearSessionCookie, setSessionCookie } from "../http/cookies";
 import { field, flashFrom, safeNext, sendPage } from "../http/render";
 import { formatThaiTime } from "../../util/thai-date";
@@ -43,9 +44,9 @@ export function createLoginController(deps: AppDeps, store: SessionStore): Login
   return {
     async showLogin(req, res) {
       if (localsOf(res).principal) return void res.redirect(303, "/officer");
-      const s = localsOf(res).session;
-      const session = s && s.stage === "anonymous" ? s : await startSession(req, res, "anonymous");
-      sendPage(res, loginView({ csrfToken: session.csrfToken, next: field(req.query, "next"), flash: flashFrom(req) }));
+      // No session row until the form is posted (login-csrf.ts).
+      const csrfToken = loginFormToken(req, res, deps.config.sessionSecret);
+      sendPage(res, loginView({ csrfToken, next: field(req.query, "next"), flash: flashFrom(req) }));
     },
 
     async login(req, res) {
@@ -54,8 +55,9 @@ export function createLoginController(deps: AppDeps, store: SessionStore): Login
       const next = safeNext(field(req.body, "next"));
       const keys = loginKeys(username, clientIp(req));
       const at = deps.now();
-      const csrfToken = localsOf(res).session!.csrfToken;
-      const locked = await lockedUntil([keys.user, keys.ip], at);
+      const csrfToken = loginFormToken(req, res, deps.config.sessionSecret);
+      // The attempt is counted before the password hash runs (login-guard.ts).
+      const locked = (await lockedUntil([keys.user, keys.ip], at)) ?? (await takeLoginAttempt(keys, at));
       if (locked) {
         return void sendPage(res, loginView({ csrfToken, username, next, flash: { kind: "error", text: lockedMessage(locked) } }), 429);
       }
@@ -66,6 +68,11 @@ export function createLoginController(deps: AppDeps, store: SessionStore): Login
         const nowLocked = await lockedUntil([keys.user, keys.ip], at);
         const text = nowLocked ? lockedMessage(nowLocked) : "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้องค่ะ";
         return void sendPage(res, loginView({ csrfToken, username, next, flash: { kind: "error", text } }), nowLocked ? 429 : 401);
+      }
+      // Concurrent wrong guesses may have locked the account while this hash ran.
+      const lockedMeanwhile = await lockedUntil([keys.user, keys.ip], at);
+      if (lockedMeanwhile) {
+        return void sendPage(res, loginView({ csrfToken, username, next, flash: { kind: "error", text: lockedMessage(lockedMeanwhile) } }), 429);
       }
       await sweepLoginAttempts(at);
       await store.sweep();
@@ -93,7 +100,7 @@ export function createLoginController(deps: AppDeps, store: SessionStore): Login
       if (!officer || officer.disabled) return void res.redirect(303, "/officer/login?msg=expired");
       const at = deps.now();
       const keys = loginKeys(officer.username, clientIp(req));
-      const locked = await lockedUntil([keys.user, keys.ip], at);
+      const locked = (await lockedUntil([keys.user, keys.ip], at)) ?? (await takeLoginAttempt(keys, at));
       if (locked) return void sendPage(res, totpLoginView({ csrfToken: s.csrfToken, next, flash: { kind: "error", text: lockedMessage(locked) } }), 429);
       if (!(await acceptTotpCode(officer, field(req.body, "code"), deps.sealer, at))) {
         await recordLoginFailure(keys, at);

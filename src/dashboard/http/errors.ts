@@ -9,13 +9,28 @@ const STATUS: Record<string, number> = { not_found: 404, validation: 400, confli
 
 export function statusOf(err: unknown): number {
   if (err instanceof DomainError) return STATUS[err.code] ?? 400;
-  const t = (err as { type?: string; status?: number }).type;
-  if (t === "entity.too.large") return 413;
-  if (t === "entity.parse.failed" || t === "request.aborted") return 400;
-  return 500;
+  return clientErrorStatus(err) ?? 500;
 }
 
-const PAGE_TITLES: Record<number, string> = { 400: "ข้อมูลไม่ถูกต้อง", 403: "ไม่มีสิทธิ์", 404: "ไม่พบหน้าที่ต้องการ", 409: "ข้อมูลซ้ำหรือขัดแย้ง", 413: "ไฟล์ใหญ่เกินไป", 429: "ลองใหม่ภายหลัง", 500: "เกิดข้อผิดพลาด" };
+/**
+ * The 4xx of a request the client got wrong, as body-parser (raw-body, http-errors)
+ * marks it: too large (413), too many fields (413), an unsupported encoding or
+ * charset (415: gzip on plain bytes is 400), a body that does not parse (400).
+ * Undefined for anything else: that is the server's fault.
+ */
+export function clientErrorStatus(err: unknown): number | undefined {
+  const e = err as { type?: unknown; status?: unknown; statusCode?: unknown; expose?: unknown } | null;
+  if (!e || typeof e !== "object") return undefined;
+  const status = typeof e.status === "number" ? e.status : typeof e.statusCode === "number" ? e.statusCode : undefined;
+  if (typeof e.type === "string" && status !== undefined && status >= 400 && status < 500) return status;
+  if (e.type === "request.aborted" || e.type === "entity.parse.failed") return 400;
+  if (e.expose === true && status !== undefined && status >= 400 && status < 500) return status;
+  // zlib: a body marked gzip/deflate/br that is not.
+  if ((err as { code?: unknown }).code === "Z_DATA_ERROR" || (err as { code?: unknown }).code === "Z_BUF_ERROR") return 400;
+  return undefined;
+}
+
+const PAGE_TITLES: Record<number, string> = { 400: "ข้อมูลไม่ถูกต้อง", 403: "ไม่มีสิทธิ์", 404: "ไม่พบหน้าที่ต้องการ", 409: "ข้อมูลซ้ำหรือขัดแย้ง", 413: "ข้อมูลใหญ่เกินไป", 415: "รูปแบบข้อมูลไม่รองรับ", 429: "ลองใหม่ภายหลัง", 500: "เกิดข้อผิดพลาด" };
 
 export function pageErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {

@@ -23,6 +23,8 @@ const FLASH: Record<string, Flash> = {
   enabled: { kind: "ok", text: "เปิดบัญชีแล้วค่ะ" },
   unlocked: { kind: "ok", text: "ปลดล็อกการเข้าสู่ระบบแล้วค่ะ" },
   revoked: { kind: "ok", text: "ยกเลิกโทเคนแล้วค่ะ" },
+  totp_required: { kind: "error", text: "บัญชีนี้ต้องเปิดใช้การยืนยันตัวตนสองขั้นก่อนใช้งานค่ะ" },
+  totp_optional: { kind: "ok", text: "ยกเลิกการบังคับใช้การยืนยันสองขั้นแล้วค่ะ" },
   loggedout: { kind: "ok", text: "ออกจากระบบแล้วค่ะ" },
   expired: { kind: "error", text: "หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้งค่ะ" },
 };

@@ -13,9 +13,12 @@ export function outOfScopeLines(csv: string, scope: Scope): LineError[] {
   const errors: LineError[] = [];
   rows.slice(1).forEach((cells, i) => {
     if (cells.every((c) => c.trim() === "")) return;
+    // Every district the line names must be the officer's: the tambon's and the district column's
+    // (a district meeting is written to the district column even when a tambon is given).
     const tambon = col("tambon") >= 0 ? (cells[col("tambon")] ?? "").trim() : "";
-    const district = tambon ? getTambon(tambon)?.districtCode : col("district") >= 0 ? (cells[col("district")] ?? "").trim() : "";
-    if (district && !inScope(scope, district)) errors.push({ line: i + 2, message: `district ${district} is not one of your districts` });
+    const named = [tambon ? getTambon(tambon)?.districtCode : undefined, col("district") >= 0 ? (cells[col("district")] ?? "").trim() : undefined];
+    const outside = named.find((d) => d && !inScope(scope, d));
+    if (outside) errors.push({ line: i + 2, message: `district ${outside} is not one of your districts` });
   });
   return errors;
 }

@@ -16,7 +16,7 @@ export interface AccountViewData {
 export function accountView(d: AccountViewData): SafeHtml {
   const p = d.principal;
   const totp =
-    p.role !== "admin"
+    p.role === "viewer"
       ? ""
       : p.totpEnabled
         ? html`<section class="card"><h2>การยืนยันตัวตนสองขั้น (TOTP)</h2><p>เปิดใช้อยู่ค่ะ</p>
@@ -33,7 +33,7 @@ export function accountView(d: AccountViewData): SafeHtml {
 <label for="confirm-code">รหัส 6 หลักจากแอป</label>
 <input id="confirm-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>
 <div><button type="submit">ยืนยันและเปิดใช้</button></div></form></section>`
-          : html`<section class="card"><h2>การยืนยันตัวตนสองขั้น (TOTP)</h2><p>ยังไม่ได้เปิดใช้ แนะนำให้ผู้ดูแลระบบเปิดใช้ค่ะ</p>
+          : html`<section class="card"><h2>การยืนยันตัวตนสองขั้น (TOTP)</h2><p>${p.totpRequired ? "ผู้ดูแลระบบกำหนดให้บัญชีนี้ต้องเปิดใช้ก่อนใช้งานส่วนอื่นค่ะ" : "ยังไม่ได้เปิดใช้ แนะนำให้ผู้ที่เปิดดูตัวตนผู้แจ้งได้เปิดใช้ค่ะ"}</p>
 <form method="post" action="/officer/account/totp/start">${csrfField(d.csrfToken)}<button type="submit">เริ่มตั้งค่า</button></form></section>`;
   return layoutView({
     title: "บัญชีของฉัน",

@@ -19,18 +19,22 @@ export interface AccountsViewData {
 function row(o: OfficerDoc, d: AccountsViewData): SafeHtml {
   const id = String(o._id);
   const tokens = o.apiTokens.map(
-    (t) => html`<li><span class="mono">${t.tokenId}</span> ${t.label} <form method="post" action="/officer/accounts/${id}/tokens/${t.tokenId}/revoke">${csrfField(d.csrfToken)}<button type="submit" class="secondary">ยกเลิกโทเคน</button></form></li>`,
+    (t) => html`<li><span class="mono">${t.tokenId}</span> ${t.label} (${t.scope === "case" ? "งานเรื่องร้องเรียน" : "อ่านอย่างเดียว"}, หมดอายุ ${t.expiresAt ? dateTime(t.expiresAt, d.timezone) : "แล้ว"}) <form method="post" action="/officer/accounts/${id}/tokens/${t.tokenId}/revoke">${csrfField(d.csrfToken)}<button type="submit" class="secondary">ยกเลิกโทเคน</button></form></li>`,
   );
   return html`<tr>
 <td>${o.username}<br><span class="muted">${o.displayName}</span></td>
 <td>${ROLE_LABELS[o.role as Principal["role"]]}${o.kind === "service" ? " (บัญชีระบบ)" : ""}</td>
 <td>${o.role === "admin" ? "ทุกอำเภอ" : o.districts.map(districtName).join(", ") || "-"}</td>
-<td>${o.disabled ? "ปิดใช้งาน" : "ใช้งาน"}${o.totpEnabled ? " · TOTP" : ""}</td>
+<td>${o.disabled ? "ปิดใช้งาน" : "ใช้งาน"}${o.totpEnabled ? " · TOTP" : o.totpRequired ? " · ต้องเปิด TOTP" : ""}</td>
 <td>${dateTime(o.lastLoginAt, d.timezone)}</td>
 <td>
 <form method="post" action="/officer/accounts/${id}/${o.disabled ? "enable" : "disable"}">${csrfField(d.csrfToken)}<button type="submit" class="secondary">${o.disabled ? "เปิดบัญชี" : "ปิดบัญชี"}</button></form>
 ${o.kind === "human" ? html`<form method="post" action="/officer/accounts/${id}/unlock">${csrfField(d.csrfToken)}<button type="submit" class="secondary">ปลดล็อกการเข้าสู่ระบบ</button></form>` : ""}
-<form method="post" action="/officer/accounts/${id}/tokens">${csrfField(d.csrfToken)}<label for="label-${id}">ชื่อโทเคน API</label><input id="label-${id}" name="label" type="text" maxlength="80"><button type="submit">ออกโทเคน API</button></form>
+${o.kind === "service"
+  ? html`<form method="post" action="/officer/accounts/${id}/tokens">${csrfField(d.csrfToken)}<label for="label-${id}">ชื่อโทเคน API</label><input id="label-${id}" name="label" type="text" maxlength="80">
+<label for="scope-${id}">ขอบเขต</label><select id="scope-${id}" name="scope"><option value="read">อ่านอย่างเดียว</option><option value="case">งานเรื่องร้องเรียน</option></select>
+<label for="days-${id}">อายุ (วัน)</label><input id="days-${id}" name="days" type="number" min="1" max="365" value="90"><button type="submit">ออกโทเคน API</button></form>`
+  : html`<form method="post" action="/officer/accounts/${id}/totp-${o.totpRequired ? "optional" : "required"}">${csrfField(d.csrfToken)}<button type="submit" class="secondary">${o.totpRequired ? "ไม่บังคับการยืนยันสองขั้น" : "บังคับการยืนยันสองขั้น"}</button></form>`}
 ${tokens.length ? html`<ul>${tokens}</ul>` : ""}
 </td></tr>`;
 }

@@ -32,6 +32,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "officer.password_changed": "เปลี่ยนรหัสผ่าน",
   "officer.totp_enabled": "เปิดการยืนยันสองขั้น",
   "officer.totp_disabled": "ปิดการยืนยันสองขั้น",
+  "officer.totp_required": "บังคับการยืนยันสองขั้น",
+  "officer.totp_optional": "ยกเลิกการบังคับการยืนยันสองขั้น",
+  "inbox.dead_lettered": "ข้อความที่ระบบประมวลผลไม่สำเร็จ (ตอบขออภัยแล้ว)",
 };
 
 export interface AuditViewData {

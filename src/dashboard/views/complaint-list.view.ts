@@ -43,6 +43,9 @@ ${COMPLAINT_STATUSES.map((s) => html`<li><a href="/officer/complaints${queryStri
 <div><button type="submit">ค้นหา</button> <a class="button secondary" href="/officer/complaints">ล้างตัวกรอง</a></div>
 </form>
 <p><a class="button secondary" href="/officer/complaints/export.csv${exportQs}" download>ส่งออก CSV</a> <a class="button secondary" href="/officer/complaints/export.json${exportQs}" download>ส่งออก JSON</a></p>
+<form method="post" action="/officer/complaints/export.csv"><input type="hidden" name="_csrf" value="${d.csrfToken}"><input type="hidden" name="identity" value="1">${Object.entries({ ...base, status: p.status })
+      .filter(([, v]) => v)
+      .map(([k, v]) => html`<input type="hidden" name="${k}" value="${String(v)}">`)}<button type="submit" class="secondary">ส่งออก CSV พร้อมตัวตนผู้แจ้ง (บันทึกการตรวจสอบ)</button></form>
 <div class="table-wrap"><table><caption class="muted">เรียงจากเรื่องใหม่ล่าสุด</caption>
 <thead><tr><th scope="col">รหัสติดตาม</th><th scope="col">วันที่แจ้ง</th><th scope="col">ประเภท</th><th scope="col">พื้นที่</th><th scope="col">สถานะ</th><th scope="col">หมายเหตุ</th></tr></thead>
 <tbody>${d.page.items.map(

@@ -6,14 +6,16 @@ import { submitComplaint } from "../../../src/services/complaint.service";
 import { issueLinkCode } from "../../../src/services/officer-line.service";
 import type { Harness } from "../../helpers/harness";
 import { say } from "../complaint-driver";
+import { sealedAt } from "../../../src/security/seal-places";
 
 // Shared by the case-clock tests: cases filed through the complaint service (with a
 // tambon), officers linked through the chat, and one deadline tick per process.
 export const SECRET_TEXT = "นายก อบต. เรียกเงินสามหมื่นบาท ลับเฉพาะ 7731";
 
 export async function fileCase(deps: AppDeps, lineUserId: string, where: { districtCode: string; tambonCode?: string } = { districtCode: "4001", tambonCode: "400101" }) {
+  const draftId = randomUUID();
   const { complaint } = await submitComplaint(deps, {
-    draftId: randomUUID(),
+    draftId,
     lineUserId,
     category: "bribe",
     what: SECRET_TEXT,
@@ -22,7 +24,7 @@ export async function fileCase(deps: AppDeps, lineUserId: string, where: { distr
     when: { text: "เมื่อวานนี้" },
     evidence: [],
     anonymous: false,
-    contactSealed: deps.sealer.seal(JSON.stringify({ name: "สมชาย ผู้แจ้งลับ", phone: "089-999-1234" })),
+    contactSealed: deps.sealer.seal(JSON.stringify({ name: "สมชาย ผู้แจ้งลับ", phone: "089-999-1234" }), sealedAt.draftContact(draftId)),
   });
   return complaint;
 }
