@@ -51,6 +51,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   INSTANCE_ID: z.string().optional(),
+  PUBLIC_BASE_URL: z.string().url("must be the bot's public https URL, such as https://sujarit.example.go.th").optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -72,6 +73,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   trustProxy: boolean;
   instanceId: string;
+  /** Where LINE fetches announcement images (/media/announcements/…); LINE needs https. */
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -115,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "true",
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
   };
 }
