@@ -3,6 +3,7 @@ import type { AppDeps } from "../app-deps";
 import { createApiRouter } from "./api.router";
 import { createSessionStore } from "./auth/session-store";
 import { createOfficerRouter } from "./officer.router";
+import { announcementMedia } from "./http/announcement-static";
 
 // The officer dashboard (/officer/*, HTML) and the officer JSON API (/api/*),
 // mounted by runtime.ts through createApp({ extraRouters }).
@@ -11,5 +12,6 @@ export function createDashboardRouter(deps: AppDeps): Router {
   const store = createSessionStore(deps.config.sessionSecret, deps.now);
   router.use("/officer", createOfficerRouter(deps, store));
   router.use("/api", createApiRouter(deps));
+  router.get("/media/announcements/:id", announcementMedia);
   return router;
 }

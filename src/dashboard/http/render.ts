@@ -24,6 +24,10 @@ const FLASH: Record<string, Flash> = {
   unlocked: { kind: "ok", text: "ปลดล็อกการเข้าสู่ระบบแล้วค่ะ" },
   revoked: { kind: "ok", text: "ยกเลิกโทเคนแล้วค่ะ" },
   loggedout: { kind: "ok", text: "ออกจากระบบแล้วค่ะ" },
+  approval_requested: { kind: "ok", text: "ส่งคำขออนุมัติแล้วค่ะ ผู้ดูแลระบบอีกคนต้องอนุมัติก่อนจึงจะส่งได้" },
+  scheduled: { kind: "ok", text: "ตั้งส่งประกาศแล้วค่ะ" },
+  approved: { kind: "ok", text: "อนุมัติประกาศแล้วค่ะ" },
+  announcement_cancelled: { kind: "ok", text: "ยกเลิกประกาศแล้วค่ะ" },
   expired: { kind: "error", text: "หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้งค่ะ" },
 };
 

@@ -2,7 +2,7 @@ import type { Principal } from "../auth/principal";
 import { html, type HtmlValue, type SafeHtml } from "./html";
 
 // The page frame: Thai, phone-friendly, no script. Navigation depends on role.
-export type NavKey = "complaints" | "meetings" | "headmen" | "progress" | "audit" | "accounts" | "account";
+export type NavKey = "complaints" | "meetings" | "announcements" | "headmen" | "progress" | "audit" | "accounts" | "account";
 
 export interface Flash {
   kind: "ok" | "error";
@@ -21,6 +21,7 @@ export interface LayoutData {
 const NAV: { key: NavKey; href: string; label: string; roles: Principal["role"][] }[] = [
   { key: "complaints", href: "/officer/complaints", label: "เรื่องร้องเรียน", roles: ["admin", "officer"] },
   { key: "meetings", href: "/officer/meetings", label: "การประชุม", roles: ["admin", "officer"] },
+  { key: "announcements", href: "/officer/announcements", label: "ประกาศ", roles: ["admin", "officer"] },
   { key: "headmen", href: "/officer/headmen", label: "หมู่บ้านและผู้ใหญ่บ้าน", roles: ["admin", "officer"] },
   { key: "progress", href: "/officer/progress", label: "ความคืบหน้า", roles: ["admin", "officer", "viewer"] },
   { key: "audit", href: "/officer/audit", label: "บันทึกการตรวจสอบ", roles: ["admin"] },
