@@ -8,12 +8,26 @@ import { findRepoRoot } from "../../util/repo-root";
 // script; and the public images LINE fetches for sent announcements.
 const SIM_FILES = new Set(["flex-render.js", "message-render.js", "icons.js", "flex.css"]);
 
+/** Layout of the compose page and the phone-sized preview (the rest is dashboard.css). */
+export const ANNOUNCEMENT_CSS = `
+.compose { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
+@media (min-width: 60rem) { .compose { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; } .compose .preview { position: sticky; top: 1rem; } }
+.phone { background: #8ba3c7; padding: 12px 10px; border-radius: 12px; max-width: 390px; box-sizing: border-box; font-family: "Sarabun", "Noto Sans Thai", sans-serif; }
+.phone > * { max-width: 100%; }
+.checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .25rem .75rem; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+form.inline { display: inline; }
+ul.errors { color: #9b1c1c; padding-left: 1.25rem; }
+.hint { color: #4b5563; font-size: .95em; }
+`;
+
 export function announcementStatic(root: string = findRepoRoot()): Router {
   const r = express.Router();
   const simDir = path.join(root, "src", "dev", "line-emulator", "simulator", "public");
   const send = (dir: string, file: string, res: express.Response) =>
     res.set("Cache-Control", "public, max-age=300").type(file.endsWith(".css") ? "css" : "text/javascript").sendFile(path.join(dir, file));
   r.get("/sim/:file", (req, res, next) => (SIM_FILES.has(req.params.file) ? send(simDir, req.params.file, res) : next()));
+  r.get("/announcements.css", (_req, res) => void res.set("Cache-Control", "public, max-age=300").type("css").send(ANNOUNCEMENT_CSS));
   r.get("/announcement-preview.js", (_req, res) => send(path.join(root, "src", "dashboard", "static"), "announcement-preview.js", res));
   return r;
 }

@@ -12,11 +12,11 @@ export interface UploadedFile {
 
 export const MULTIPART_LIMIT = "2mb";
 
-export function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, string>; files: Record<string, UploadedFile> } {
+export function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, string | string[]>; files: Record<string, UploadedFile> } {
   const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   if (!m) throw Object.assign(new Error("multipart boundary missing"), { type: "entity.parse.failed" });
   const boundary = Buffer.from(`--${m[1] ?? m[2]}`);
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string | string[]> = {};
   const files: Record<string, UploadedFile> = {};
   let pos = body.indexOf(boundary);
   while (pos >= 0) {
@@ -33,7 +33,12 @@ export function parseMultipart(body: Buffer, contentType: string): { fields: Rec
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
       const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? "application/octet-stream";
       if (name !== undefined && filename !== undefined) files[name] = { filename, contentType: type.trim(), data };
-      else if (name !== undefined) fields[name] = data.toString("utf8");
+      else if (name !== undefined) {
+        // A repeated name (a group of checkboxes) becomes a list, as urlencoded forms do.
+        const have = fields[name];
+        const value = data.toString("utf8");
+        fields[name] = have === undefined ? value : Array.isArray(have) ? [...have, value] : [have, value];
+      }
     }
     pos = next;
   }

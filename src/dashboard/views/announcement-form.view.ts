@@ -53,7 +53,7 @@ export function announcementFormView(d: AnnouncementFormViewData): SafeHtml {
     csrfToken: d.csrfToken,
     active: "announcements",
     flash: d.flash,
-    body: html`<link rel="stylesheet" href="/officer/static/sim/flex.css">
+    body: html`<link rel="stylesheet" href="/officer/static/sim/flex.css"><link rel="stylesheet" href="/officer/static/announcements.css">
 <div class="compose">
 <form id="announcement-form" class="card stack" method="post" action="${action}" enctype="multipart/form-data">${csrfField(d.csrfToken)}
 <label for="title">หัวข้อ</label><input id="title" name="title" type="text" maxlength="80" required value="${v.title}">

@@ -28,7 +28,7 @@ export function announcementListView(d: { principal: Principal; csrfToken: strin
     csrfToken: d.csrfToken,
     active: "announcements",
     flash: d.flash,
-    body: html`<p><a class="button" href="/officer/announcements/new">สร้างประกาศ</a></p>
+    body: html`<link rel="stylesheet" href="/officer/static/announcements.css"><p><a class="button" href="/officer/announcements/new">สร้างประกาศ</a></p>
 <div class="table-wrap"><table><thead><tr><th scope="col">หัวข้อ</th><th scope="col">ผู้รับ</th><th scope="col" class="num">จำนวน</th><th scope="col">กำหนดส่ง</th><th scope="col">สถานะ</th></tr></thead>
 <tbody>${d.items.map(
       (a) => html`<tr><td><a href="/officer/announcements/${String(a._id)}">${a.title}</a></td><td>${audienceText(a)}</td><td class="num">${(a.plannedRecipients ?? a.audienceSize ?? 0).toLocaleString("en-US")}</td><td>${dateTime(a.sendAt, d.timezone)}</td><td>${STATE_LABELS[a.state] ?? a.state}</td></tr>`,
@@ -87,7 +87,7 @@ export function announcementDetailView(d: AnnouncementDetailData): SafeHtml {
     csrfToken: d.csrfToken,
     active: "announcements",
     flash: d.flash,
-    body: html`<link rel="stylesheet" href="/officer/static/sim/flex.css">
+    body: html`<link rel="stylesheet" href="/officer/static/sim/flex.css"><link rel="stylesheet" href="/officer/static/announcements.css">
 <section class="card"><dl class="facts">
 <dt>สถานะ</dt><dd id="state">${STATE_LABELS[a.state] ?? a.state}${a.reason ? ` (${a.reason})` : ""}</dd>
 <dt>ผู้รับ</dt><dd>${audienceText(a)}</dd><dt>จำนวนผู้รับ (ตอนบันทึก)</dt><dd id="size">${a.audienceSize.toLocaleString("en-US")} คน</dd>

@@ -16,6 +16,15 @@ describe("parseMultipart", () => {
     assert.equal(files.file!.contentType, "text/csv");
     assert.equal(files.file!.data.toString("utf8"), "\uFEFFtambon,village,name\r\n400101,4,โนนทัน\r\n");
   });
+  test("a repeated field (checkboxes) becomes a list", async () => {
+    const form = new FormData();
+    form.append("districts", "4001");
+    form.append("districts", "4002");
+    form.append("title", "ประกาศ");
+    const req = new Request("http://x/", { method: "POST", body: form });
+    const { fields } = parseMultipart(Buffer.from(await req.arrayBuffer()), req.headers.get("content-type")!);
+    assert.deepEqual(fields, { districts: ["4001", "4002"], title: "ประกาศ" });
+  });
   test("refuses a body without a boundary", () => {
     assert.throws(() => parseMultipart(Buffer.from("x"), "multipart/form-data"), /boundary/);
   });
