@@ -37,6 +37,8 @@ export interface AnnouncementSenderDeps {
 }
 
 export const ANNOUNCEMENT_PURPOSE = "announcement";
+/** Outbox rows being inserted at once while the audience is read. */
+const MAKING = 8;
 
 export interface AnnouncementSender {
   /** Starts sending what is due (in the background); resolves with how many it started. */
@@ -67,6 +69,21 @@ export function createAnnouncementSender(deps: AnnouncementSenderDeps): Announce
     }
   }
 
+  /** The quota check before the first request: the audience is counted only when the plan has a monthly limit. */
+  async function quotaRefusal(a: AnnouncementDoc): Promise<AnnouncementDoc | null> {
+    const q = await deps.quota.messageQuota();
+    if (q.limit === null) return null;
+    try {
+      await checkQuota({ messageQuota: async () => q }, await countAudience(a.audience as AudienceSpec));
+      return null;
+    } catch (err) {
+      if (!(err instanceof QuotaError)) throw err;
+      await Announcement.updateOne({ _id: a._id }, { $set: { state: "failed", reason: `quota: needs ${err.needed}, ${Math.max(0, err.limit - err.used)} of ${err.limit} left`, finishedAt: deps.now() } });
+      await auditAnnouncement(a, undefined, "announcement.failed", deps.now(), { reason: "quota", needed: err.needed, limit: err.limit, used: err.used });
+      return Announcement.findById(a._id);
+    }
+  }
+
   async function deliver(a: AnnouncementDoc, _lease: Lease): Promise<AnnouncementDoc> {
     const startedAt = deps.now();
     const refId = `announcement:${String(a._id)}:r${a.revision}`;
@@ -75,14 +92,8 @@ export function createAnnouncementSender(deps: AnnouncementSenderDeps): Announce
     if (a.state === "scheduled") {
       await Announcement.updateOne({ _id: a._id, state: "scheduled" }, { $set: { state: "sending", startedAt } });
       if (existing.length === 0) {
-        try {
-          await checkQuota(deps.quota, await countAudience(audience));
-        } catch (err) {
-          if (!(err instanceof QuotaError)) throw err;
-          await Announcement.updateOne({ _id: a._id }, { $set: { state: "failed", reason: `quota: needs ${err.needed}, ${Math.max(0, err.limit - err.used)} of ${err.limit} left`, finishedAt: deps.now() } });
-          await auditAnnouncement(a, undefined, "announcement.failed", deps.now(), { reason: "quota", needed: err.needed, limit: err.limit, used: err.used });
-          return (await Announcement.findById(a._id))!;
-        }
+        const refused = await quotaRefusal(a);
+        if (refused) return refused;
       }
     }
     const sender = new RowSender(deps.outbox, deps.now, deps.concurrency ?? 8, deps.retryBudgetMs ?? 20_000, abort.signal);
@@ -105,19 +116,27 @@ export function createAnnouncementSender(deps: AnnouncementSenderDeps): Announce
       planned = taken.size;
       let n = existing.length;
       let pending: string[] = [];
+      let back: string[] = [];
+      const making = new Set<Promise<void>>();
+      // Chunk n's row is made (inserted, or adopted if another sender made it) while the
+      // audience is still being read; at most MAKING rows at once.
+      const make = async (proposal: string[], key: string) => {
+        const [row] = await deps.outbox.enqueue({ kind: "multicast", to: proposal, messages, dedupeKey: key, purpose: ANNOUNCEMENT_PURPOSE, refId }, { sendNow: true });
+        const got = recipientsOf(row!);
+        for (const u of got) if (!taken.has(u)) (taken.add(u), (planned += 1));
+        // Another sender made this chunk with other people: ours go round again.
+        const gotSet = new Set(got);
+        back.push(...proposal.filter((u) => !gotSet.has(u) && !taken.has(u)));
+        go(row!);
+      };
       const flush = async (all: boolean) => {
         while (pending.length >= MAX_MULTICAST_RECIPIENTS || (all && pending.length > 0)) {
           if (sender.stopped) return;
           const proposal = pending.slice(0, MAX_MULTICAST_RECIPIENTS);
           pending = pending.slice(proposal.length);
-          const [row] = await deps.outbox.enqueue({ kind: "multicast", to: proposal, messages, dedupeKey: `${refId}#${n++}`, purpose: ANNOUNCEMENT_PURPOSE, refId }, { sendNow: true });
-          const got = recipientsOf(row!);
-          for (const u of got) if (!taken.has(u)) (taken.add(u), (planned += 1));
-          // Another sender made this chunk with other people: ours go back in line.
-          const gotSet = new Set(got);
-          const back = proposal.filter((u) => !gotSet.has(u) && !taken.has(u));
-          if (back.length > 0) pending = [...back, ...pending];
-          go(row!);
+          const p: Promise<void> = make(proposal, `${refId}#${n++}`).finally(() => making.delete(p));
+          making.add(p);
+          if (making.size >= MAKING) await Promise.race(making);
         }
       };
       for await (const batch of streamAudience(audience, MAX_MULTICAST_RECIPIENTS)) {
@@ -125,7 +144,13 @@ export function createAnnouncementSender(deps: AnnouncementSenderDeps): Announce
         await flush(false);
         if (sender.stopped) break;
       }
-      await flush(true);
+      for (;;) {
+        await flush(true);
+        await Promise.all(making);
+        if (back.length === 0 || sender.stopped) break;
+        pending = back.filter((u) => !taken.has(u));
+        back = [];
+      }
     }
     await Promise.all(sends);
     if (sender.quotaExhausted) await sender.closeUntried(outcomes.map((o) => o.row));
