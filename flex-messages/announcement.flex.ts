@@ -27,7 +27,7 @@ export function announcementBubble(c: AnnouncementContent): messagingApi.FlexBub
   const bubble: messagingApi.FlexBubble = {
     type: "bubble",
     size: "giga",
-    header: headerBox(c.title, { eyebrow: `ประกาศจาก ${c.office}` }),
+    header: headerBox(c.title, { subtitle: `ประกาศจาก ${c.office}` }),
     body: {
       type: "box",
       layout: "vertical",
