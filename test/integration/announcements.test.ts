@@ -5,7 +5,7 @@ import { Announcement } from "../../src/models/announcement.model";
 import { AuditLog } from "../../src/models/audit-log.model";
 import { Member } from "../../src/models/member.model";
 import { countAudience, normalizeAudience, streamAudience, type AudienceSpec } from "../../src/services/announcement-audience.service";
-import { approveAnnouncement, createAnnouncement, requestSend, updateAnnouncement, type Actor, type AnnouncementInput } from "../../src/services/announcement.service";
+import { approveAnnouncement, cancelAnnouncement, createAnnouncement, requestSend, updateAnnouncement, type Actor, type AnnouncementInput } from "../../src/services/announcement.service";
 import { buildAudiences } from "../../src/services/reminder-audience.service";
 import { startHarness, type Harness } from "../helpers/harness";
 import { IN_MUEANG_5, seedMembers } from "./reminder-fixtures";
@@ -178,6 +178,25 @@ describe("delivery", () => {
     assert.ok(done!.attempts.some((t) => t.status === 429 && t.outcome === "failed" && quota429.some((q) => q.id === t.requestId)));
     assert.ok(deliveredCounts().size < 2600);
     assert.ok(await AuditLog.exists({ action: "announcement.failed", "detail.announcementId": String(a._id) }));
+  });
+});
+
+describe("cancel", () => {
+  test("a cancelled scheduled announcement is never sent; the cancellation is audited; a sent one cannot be cancelled", async () => {
+    await seedMembers("c", 20, IN_MUEANG_5);
+    const a = await createAnnouncement(input(area({ villages: ["400101-5"] })), kkOfficer, now(), base);
+    await requestSend(String(a._id), new Date(now().getTime() + 60_000), kkOfficer, now(), h.bot.deps.line);
+    const cancelled = await cancelAnnouncement(String(a._id), kkOfficer, now());
+    assert.equal(cancelled.state, "cancelled");
+    assert.equal(await h.bot.deps.announcements!.tick(new Date(now().getTime() + 120_000)), 0);
+    assert.equal(await h.bot.deps.announcements!.sendNow(String(a._id)), null);
+    assert.equal(h.line.requests.filter((q) => q.endpoint === "multicast").length, 0);
+    assert.ok(await AuditLog.exists({ action: "announcement.cancelled", "detail.announcementId": String(a._id), "actor.id": kkOfficer.id }));
+    const b = await createAnnouncement(input(area({ villages: ["400101-5"] })), kkOfficer, now(), base);
+    await requestSend(String(b._id), undefined, kkOfficer, now(), h.bot.deps.line);
+    assert.equal((await h.bot.deps.announcements!.sendNow(String(b._id)))!.state, "sent");
+    await assert.rejects(cancelAnnouncement(String(b._id), kkOfficer, now()), { code: "validation" });
+    assert.ok(await AuditLog.exists({ action: "announcement.sent", "detail.announcementId": String(b._id) }));
   });
 });
 
