@@ -32,6 +32,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "officer.password_changed": "เปลี่ยนรหัสผ่าน",
   "officer.totp_enabled": "เปิดการยืนยันสองขั้น",
   "officer.totp_disabled": "ปิดการยืนยันสองขั้น",
+  "announcement.created": "สร้างประกาศ",
+  "announcement.edited": "แก้ไขประกาศ",
+  "announcement.approval_requested": "ขออนุมัติประกาศ",
+  "announcement.approved": "อนุมัติประกาศ",
+  "announcement.approval_reset": "การอนุมัติถูกยกเลิกเพราะแก้ไขประกาศ",
+  "announcement.scheduled": "ตั้งส่งประกาศ",
+  "announcement.sent": "ส่งประกาศแล้ว",
+  "announcement.failed": "ส่งประกาศไม่สำเร็จ",
+  "announcement.cancelled": "ยกเลิกประกาศ",
 };
 
 export interface AuditViewData {
