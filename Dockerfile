@@ -20,6 +20,9 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node assets ./assets
+# The announcement preview runs the chat simulator's Flex renderer in the officer's browser.
+COPY --chown=node:node src/dev/line-emulator/simulator/public ./src/dev/line-emulator/simulator/public
+COPY --chown=node:node src/dashboard/static ./src/dashboard/static
 USER node
 EXPOSE 3000
 # Liveness: /healthz answers while the process runs. (Readiness, /readyz, also checks MongoDB.)

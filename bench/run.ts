@@ -24,6 +24,7 @@ let embeddedDb = false; // the run started its own FerretDB (no MONGODB_URI give
 
 // Domain modules: file, exported function, and options per scale (undefined = the module's defaults).
 const DOMAIN: Record<string, { fn: string; title: string; opts: Partial<Record<Scale, Record<string, unknown>>> }> = {
+  announcement: { fn: "runAnnouncementBench", title: "Announcement to a 200,000-recipient segment (bench/announcement.bench.ts)", opts: { quick: { recipients: 20_000 } } },
   reminder: { fn: "runReminderBench", title: "Reminder fan-out (bench/reminder.bench.ts)", opts: { quick: { villages: 24, residents: 2_000 } } },
   dashboard: { fn: "runDashboardBench", title: "Dashboard queries (bench/dashboard.bench.ts)", opts: { quick: { complaints: 1_000, pledges: 5_000, minSamples: 3, budgetMsPerCase: 15_000 }, standard: { complaints: 100_000, pledges: 500_000, minSamples: 5, budgetMsPerCase: 30_000 } } },
   pledge: { fn: "runPledgeBench", title: "Pledges (bench/pledge.bench.ts)", opts: { quick: { durationS: 5, rate: 10, rankingPledges: 10_000, rankingQueries: 20, drainTimeoutS: 30, floorSeconds: 2 }, standard: { durationS: 60, rate: 100, rankingPledges: 500_000, rankingQueries: 100, drainTimeoutS: 120 } } },

@@ -5,6 +5,7 @@ import type { LineClient } from "./line/line-client";
 import type { Outbox } from "./line/outbox";
 import type { Logger } from "./logger";
 import type { Sealer } from "./security/sealer";
+import type { AnnouncementSender } from "./services/announcement-dispatch.service";
 import type { ComplaintListIndex } from "./services/complaint-index/complaint-list-index";
 
 // Everything a handler, job or controller may need, built once in runtime.ts.
@@ -19,6 +20,8 @@ export interface AppDeps {
   flows: FlowRegistry;
   /** The officer's complaint list in memory (built at start; absent in jobs that list nothing). */
   complaintIndex?: ComplaintListIndex;
+  /** Sends scheduled announcements (issue 22); absent in jobs that send none. */
+  announcements?: AnnouncementSender;
   /** The clock; tests inject a controlled one. */
   now: () => Date;
 }

@@ -67,6 +67,7 @@ const schema = z.object({
   CASE_DEADLINES: z.string().regex(CASE_DEADLINES_PATTERN, "must look like first_response:3,received:15,under_review:15,referred:15 (working days)").default(DEFAULT_CASE_DEADLINES),
   CASE_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time such as 08:00").default("08:00"),
   DASHBOARD_BASE_URL: url.default("http://localhost:3000"),
+  PUBLIC_BASE_URL: z.string().url("must be the bot's public https URL, such as https://sujarit.example.go.th").optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -99,6 +100,8 @@ export interface Config {
   caseDigestTime: string;
   /** Where officers open the dashboard: links in their LINE alerts. */
   dashboardBaseUrl: string;
+  /** Where LINE fetches announcement images (/media/announcements/…); LINE needs https. */
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -147,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deadlines: parseDeadlinePolicy(e.CASE_DEADLINES),
     caseDigestTime: e.CASE_DIGEST_TIME,
     dashboardBaseUrl: e.DASHBOARD_BASE_URL.replace(/\/+$/, ""),
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { Express } from "express";
 import type { AppDeps } from "./app-deps";
+import { createAnnouncementSender } from "./services/announcement-dispatch.service";
 import { createComplaintListIndex } from "./services/complaint-index/complaint-list-index";
 import { createApp } from "./app";
 import { createDashboardRouter } from "./dashboard/dashboard.router";
@@ -65,7 +66,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const flows = new FlowRegistry();
   for (const f of allFlows()) flows.register(f);
   const complaintIndex = createComplaintListIndex({ logger, rebuildEveryMs: COMPLAINT_LIST_REBUILD_MS, catchUpEveryMs: 2_000 });
-  const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now, complaintIndex };
+  const announcements = createAnnouncementSender({ outbox, logger, owner, now, quota: line, baseUrl: config.publicBaseUrl });
+  const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now, complaintIndex, announcements };
   const routes = buildRoutes(new ActionRegistry(BOT_MODULES));
   const ingestLoad = new IngestLoad();
   const realWorker = createInboxWorker(deps, routes, { owner, concurrency: config.workerConcurrency, pollMs: opts.pollMs, ingestLoad });
@@ -119,6 +121,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       await worker.stop();
       await scheduler?.stop();
+      await announcements.stop();
       await watchdog?.stop();
       complaintIndex.stop();
       stopped = true;

@@ -1,5 +1,6 @@
 import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps";
+import { mountAnnouncementApi } from "./api/announcements.api";
 import { mountComplaintApi } from "./api/complaints.api";
 import { mountMeetingApi } from "./api/meetings.api";
 import { mountPublicApi } from "./api/public.api";
@@ -29,6 +30,7 @@ export function createApiRouter(deps: AppDeps, transparency: TransparencySource)
   mountMeetingApi(r, deps);
   mountStatsApi(r, deps);
   mountPublicApi(r, transparency);
+  mountAnnouncementApi(r, deps);
   r.use((_req, res) => void res.status(404).json({ error: "not_found", message: "no such operation" }));
   r.use(apiErrorHandler(deps.logger));
   return r;

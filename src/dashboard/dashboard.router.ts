@@ -6,6 +6,7 @@ import { createOfficerRouter } from "./officer.router";
 import { createPublicRouter } from "./public.router";
 import { createTransparencySource } from "../services/transparency/transparency.service";
 import { responseTimeStats } from "../services/case-clock/response-stats";
+import { announcementMedia } from "./http/announcement-static";
 
 // The officer dashboard (/officer/*, HTML), the officer JSON API (/api/*) with its
 // public open data (/api/public/*), and the public transparency page (/transparency),
@@ -22,5 +23,6 @@ export function createDashboardRouter(deps: AppDeps): Router {
   });
   router.use("/api", createApiRouter(deps, transparency));
   router.use(createPublicRouter(deps, transparency));
+  router.get("/media/announcements/:id", announcementMedia);
   return router;
 }

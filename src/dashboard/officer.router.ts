@@ -4,6 +4,8 @@ import { loadSession, requirePage, verifyCsrf } from "./auth/auth.middleware";
 import { verifyLoginCsrf } from "./auth/login-csrf";
 import { localsOf } from "./auth/principal";
 import type { SessionStore } from "./auth/session-store";
+import { createAnnouncementsController } from "./controllers/announcements.controller";
+import { announcementStatic } from "./http/announcement-static";
 import { createAccountController } from "./controllers/account.controller";
 import { createAccountsController } from "./controllers/accounts.controller";
 import { createAuditController } from "./controllers/audit.controller";
@@ -37,6 +39,7 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.get("/static/ita-print.css", (_req, res) => {
     res.set("Cache-Control", "public, max-age=3600").type("css").send(ITA_PRINT_CSS);
   });
+  r.use("/static", announcementStatic());
   r.use(express.urlencoded({ extended: false, limit: "200kb", parameterLimit: 200 }));
   r.use(loadSession(store));
 
@@ -102,6 +105,18 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.get("/meetings/:id/edit", requirePage(...CASE_ROLES), meetings.editForm);
   r.post("/meetings/:id", requirePage(...CASE_ROLES), verifyCsrf, meetings.update);
   r.post("/meetings/:id/cancel", requirePage(...CASE_ROLES), verifyCsrf, meetings.cancel);
+
+  const ann = createAnnouncementsController(deps);
+  r.get("/announcements", requirePage(...CASE_ROLES), ann.list);
+  r.get("/announcements/new", requirePage(...CASE_ROLES), ann.newForm);
+  r.post("/announcements/preview", requirePage(...CASE_ROLES), verifyCsrf, ann.preview);
+  r.post("/announcements", requirePage(...CASE_ROLES), ...multipartBody, verifyCsrf, ann.create);
+  r.get("/announcements/:id", requirePage(...CASE_ROLES), ann.show);
+  r.get("/announcements/:id/edit", requirePage(...CASE_ROLES), ann.editForm);
+  r.post("/announcements/:id", requirePage(...CASE_ROLES), ...multipartBody, verifyCsrf, ann.update);
+  r.post("/announcements/:id/send", requirePage(...CASE_ROLES), verifyCsrf, ann.send);
+  r.post("/announcements/:id/approve", requirePage("admin"), verifyCsrf, ann.approve);
+  r.post("/announcements/:id/cancel", requirePage(...CASE_ROLES), verifyCsrf, ann.cancel);
 
   const imports = createImportsController(deps);
   r.get("/imports", requirePage(...CASE_ROLES), imports.show);

@@ -1,6 +1,7 @@
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, REFERRAL_TARGETS } from "../models/complaint.model";
 import { REMINDER_STATES } from "../models/reminder.model";
 import { listDistricts, listTambons } from "../content/areas/areas";
+import { ANNOUNCEMENT_SCHEMAS } from "./openapi-announcements";
 
 // JSON Schemas (OpenAPI 3.0 dialect) of every /api answer and body. Objects are
 // closed (additionalProperties: false): the API test validates real answers
@@ -148,4 +149,5 @@ export const SCHEMAS: Record<string, S> = {
     page: int,
     pageSize: int,
   }),
+  ...ANNOUNCEMENT_SCHEMAS,
 };

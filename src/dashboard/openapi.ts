@@ -1,5 +1,6 @@
 import { PUBLIC_PATHS, PUBLIC_SCHEMAS } from "./openapi-public";
 import { SCHEMAS } from "./openapi-schemas";
+import { announcementPaths } from "./openapi-announcements";
 
 // OpenAPI 3.0 description of /api/*. The integration test compares these paths
 // and methods with the routes express really serves, in both directions, and
@@ -38,7 +39,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: {
       title: "Sujarit officer API",
       version: "1.0.0",
-      description: "Complaint review, meetings and progress for Khon Kaen officers. Authorization: Bearer <API token> (issued by an admin on /officer/accounts).",
+      description: "Complaint review, meetings, announcements and progress for Khon Kaen officers. Authorization: Bearer <API token> (issued by an admin on /officer/accounts).",
     },
     servers: [{ url: "/api" }],
     security: [{ bearerAuth: [] }],
@@ -94,6 +95,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       "/stats/complaints": { get: op("getComplaintStats", "Complaints per BE month by status and category. All roles.", { 200: json(ref("ComplaintStats")), 401: base[401] }) },
       "/stats/coverage": { get: op("getMeetingCoverage", "Share of villages with a meeting reported in the month. All roles.", { 200: json(ref("Coverage")), ...badQuery, 401: base[401] }, { parameters: [q("month", "BE month, e.g. 2569-03", { type: "string", pattern: "^25[0-9]{2}-(0[1-9]|1[0-2])$" })] }) },
       "/audit": { get: op("listAudit", "The audit log, newest first. Admins.", { 200: json(ref("AuditPage")), ...badQuery, ...base }, { parameters: [q("page", "1-based page", { type: "integer", minimum: 1 }), q("action", "e.g. complaint.identity_viewed", { type: "string", maxLength: 80 }), q("complaintId", "complaint id", { type: "string", pattern: "^[0-9a-f]{24}$" })] }) },
+      ...announcementPaths({ json, err, ref, op, base, withId, idParam, body }),
       ...PUBLIC_PATHS,
     },
     components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } }, schemas: { ...SCHEMAS, ...PUBLIC_SCHEMAS } },

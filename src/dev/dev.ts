@@ -97,7 +97,9 @@ async function main(): Promise<void> {
       mongodbUri = db.uri;
     }
     const channel = devChannel(process.env);
-    emulator = await startLineEmulator({ ...channel, port: emulatorPort });
+    // EMULATOR_MONTHLY_QUOTA: try the announcement quota refusal locally (unset: no monthly limit).
+    const quota = process.env.EMULATOR_MONTHLY_QUOTA ? Number(process.env.EMULATOR_MONTHLY_QUOTA) : undefined;
+    emulator = await startLineEmulator({ ...channel, port: emulatorPort, monthlyQuota: quota });
     const simulator = mountSimulator(emulator, { channelAccessToken: channel.channelAccessToken });
     const richMenu = await installDevRichMenu(root, emulator.url, channel.channelAccessToken);
     const env = devEnv(process.env, { mongodbUri, emulatorUrl: emulator.url, secrets: loadDevSecrets(dataDir) });

@@ -28,11 +28,22 @@ export interface LineClient {
   reply(replyToken: string, messages: messagingApi.Message[]): Promise<SendResult>;
   push(to: string, messages: messagingApi.Message[], retryKey: string): Promise<SendResult>;
   multicast(to: string[], messages: messagingApi.Message[], retryKey: string): Promise<SendResult>;
+  /** Every friend of the account (LINE: 60 requests an hour per channel). */
+  broadcast(messages: messagingApi.Message[], retryKey: string): Promise<SendResult>;
+  /** GET /v2/bot/message/quota and /quota/consumption: limit null = no monthly limit. */
+  messageQuota(): Promise<MessageQuota>;
   getProfile(userId: string): Promise<LineProfile | null>;
   getContent(messageId: string, maxBytes: number): Promise<{ contentType: string; data: Buffer }>;
   showLoading(chatId: string, seconds: number): Promise<void>;
   api: messagingApi.MessagingApiClient;
   blob: messagingApi.MessagingApiBlobClient;
+}
+
+export interface MessageQuota {
+  /** Messages allowed this month; null when the plan has no limit (type "none"). */
+  limit: number | null;
+  /** Messages sent this month (per recipient). */
+  used: number;
 }
 
 export class ContentTooLargeError extends Error {
@@ -92,6 +103,15 @@ export function createLineClient(opts: LineClientOptions): LineClient {
       }
       const r = await call("multicast", () => api.multicastWithHttpInfo({ to, messages: messages.map(clampMessage) }, retryKey));
       return { requestId: rid(r) };
+    },
+    async broadcast(messages, retryKey) {
+      checkCount(messages);
+      const r = await call("broadcast", () => api.broadcastWithHttpInfo({ messages: messages.map(clampMessage) }, retryKey));
+      return { requestId: rid(r) };
+    },
+    async messageQuota() {
+      const [q, c] = await Promise.all([call("quota", () => api.getMessageQuotaWithHttpInfo()), call("quota", () => api.getMessageQuotaConsumptionWithHttpInfo())]);
+      return { limit: q.body.type === "limited" ? (q.body.value ?? 0) : null, used: c.body.totalUsage };
     },
     async getProfile(userId) {
       try {

@@ -9,10 +9,11 @@ import { LineApiError } from "./line-errors";
 import { claimDueAttempt, failedAttempt, followedOnly } from "./outbox-attempt";
 import { SlidingWindowPacer } from "./pacer";
 import { sealedAt } from "../security/seal-places";
+import { createBroadcastPacer, type BroadcastPacer } from "./broadcast-pacer";
 import { MAX_MESSAGES_PER_REQUEST, MAX_MULTICAST_RECIPIENTS, chunk } from "./limits";
 
 export interface OutboxInput {
-  kind: "push" | "multicast";
+  kind: "push" | "multicast" | "broadcast";
   to?: string[];
   /** A complaint's reporterSealed, copied: it opens with the complaint's place, so refId must be the complaint id. */
   toSealed?: string;
@@ -34,6 +35,8 @@ export interface OutboxOptions {
   now?: () => Date;
   /** LINE allows 200 multicast requests/s per channel (line.md "Rate limits"); 0 = unpaced. */
   multicastPerSecond?: number;
+  /** Broadcasts: 60 requests an hour across replicas (broadcast-pacer.ts). */
+  broadcastPacer?: BroadcastPacer;
 }
 
 export interface TrySendOptions {
@@ -66,6 +69,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   const now = opts.now ?? (() => new Date());
   const perSecond = opts.multicastPerSecond ?? 200;
   const multicastPacer = perSecond > 0 ? new SlidingWindowPacer(perSecond) : undefined;
+  const broadcastPacer = opts.broadcastPacer ?? createBroadcastPacer();
 
   async function enqueue(input: OutboxInput, eo: EnqueueOptions = {}): Promise<OutboxMessageDoc[]> {
     // LINE caps: 5 messages per request, 500 multicast recipients; split into rows.
@@ -145,11 +149,15 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     };
     const messages = JSON.parse(row.messages) as messagingApi.Message[];
     const recipients = row.toSealed && opts.sealer ? [opts.sealer.open(row.toSealed, sealedAt.complaintReporter(String(row.refId)))] : recipientsOf(row);
-    const to = tryOpts.recipientsChecked && firstTry ? recipients : await followedOnly(recipients);
-    if (to.length === 0) return record({ state: "failed", lastError: "no followed recipients" });
+    const to = row.kind === "broadcast" || (tryOpts.recipientsChecked && firstTry) ? recipients : await followedOnly(recipients);
+    if (to.length === 0 && row.kind !== "broadcast") return record({ state: "failed", lastError: "no followed recipients" });
     try {
       let r: Awaited<ReturnType<typeof opts.line.push>>;
       if (row.kind === "push") r = await opts.line.push(to[0]!, messages, row.retryKey);
+      else if (row.kind === "broadcast") {
+        await broadcastPacer.acquire(opts.owner);
+        r = await opts.line.broadcast(messages, row.retryKey);
+      }
       else {
         const answered = await multicastPacer?.acquire();
         try {

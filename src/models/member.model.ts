@@ -23,11 +23,15 @@ const memberSchema = new Schema(
     role: { type: String, enum: ["resident", "headman", "kamnan"], default: "resident", required: true },
     village: { type: villageSchema, required: false },
     meetingReminders: { type: Boolean, default: false, required: true },
+    /** "ปิดการแจ้งข่าว": no officer announcements; meeting reminders still come. */
+    announcementsMuted: { type: Boolean, default: false },
     language: { type: String },
   },
   { timestamps: true },
 );
 memberSchema.index({ followed: 1, "village.districtCode": 1 });
+// Announcement audiences by tambon or village (services/announcement-audience.service.ts).
+memberSchema.index({ followed: 1, "village.tambonCode": 1, "village.villageNo": 1 });
 
 export type MemberFields = InferSchemaType<typeof memberSchema>;
 export type MemberDoc = InstanceType<typeof Member>;

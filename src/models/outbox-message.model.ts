@@ -8,7 +8,7 @@ export const OUTBOX_STATES = ["pending", "sending", "sent", "failed"] as const;
 const outboxMessageSchema = new Schema(
   {
     dedupeKey: { type: String, required: true, unique: true },
-    kind: { type: String, enum: ["push", "multicast"], required: true },
+    kind: { type: String, enum: ["push", "multicast", "broadcast"], required: true },
     // Plain recipients, comma-joined (recipientsOf), or a sealed (encrypted) one for
     // reporters of complaints. One string, not an array: the list is written once and
     // read whole, never queried, and FerretDB reads and rewrites a 500-element array

@@ -15,6 +15,19 @@ export interface Scheduler {
 
 export function startScheduler(deps: AppDeps, owner: string): Scheduler {
   const job = createReminderJob(deps, owner);
+  // Announcements due (or left mid-send by a replica that died): each sent in the
+  // background under its own lease, so a long send never holds up reminders.
+  const announcements = cron.schedule(
+    deps.config.scheduler.cron,
+    async () => {
+      try {
+        await deps.announcements?.tick();
+      } catch (err) {
+        deps.logger.error("announcement tick failed", { err: err as Error });
+      }
+    },
+    { timezone: deps.config.timezone, name: `announcements-${owner}`, noOverlap: true },
+  );
   const task = cron.schedule(
     deps.config.scheduler.cron,
     async () => {
@@ -47,6 +60,8 @@ export function startScheduler(deps: AppDeps, owner: string): Scheduler {
       await deadlineTask.stop();
       await deadlineTask.destroy();
       await deadlines.stop();
+      await announcements.stop();
+      await announcements.destroy();
       await job.stop();
     },
   };

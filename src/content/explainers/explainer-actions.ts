@@ -6,6 +6,8 @@ import type { ExplainerAction } from "./explainer.types";
 export const PLEDGE_ACTION: ExplainerAction = { label: "ประกาศเจตนารมณ์", postback: "a=pledge.start" };
 export const COMPLAINT_ACTION: ExplainerAction = { label: "แจ้งเรื่องร้องเรียน", postback: "a=complaint.start" };
 export const TRACK_COMPLAINT_ACTION: ExplainerAction = { label: "ติดตามเรื่องร้องเรียน", postback: "a=complaint.track" };
+export const MUTE_ANNOUNCEMENTS_ACTION: ExplainerAction = { label: "ปิดการแจ้งข่าว", postback: "a=announce.mute" };
+export const UNMUTE_ANNOUNCEMENTS_ACTION: ExplainerAction = { label: "เปิดการแจ้งข่าว", postback: "a=announce.unmute" };
 export const DELETE_MY_DATA_ACTION: ExplainerAction = { label: "ลบข้อมูลของฉัน", postback: "a=privacy.delete" };
 
 /** Khon Kaen's 2021 Anti-Corruption Day news item, the seed article of this project. */

@@ -1,5 +1,5 @@
 import type { Explainer } from "./explainer.types";
-import { DELETE_MY_DATA_ACTION } from "./explainer-actions";
+import { DELETE_MY_DATA_ACTION, MUTE_ANNOUNCEMENTS_ACTION, UNMUTE_ANNOUNCEMENTS_ACTION } from "./explainer-actions";
 
 // What Sujarit stores and why (ARCHITECTURE.md data model: Member, Pledge, Complaint
 // with reporter identity encrypted by DATA_ENCRYPTION_KEY, AuditLog of identity views).
@@ -24,7 +24,7 @@ export const privacyExplainer: Explainer = {
       body:
         "• บันทึกการประกาศเจตนารมณ์ของท่าน\n" +
         "• ส่งเรื่องร้องเรียนให้เจ้าหน้าที่ และแจ้งความคืบหน้าให้ท่าน\n" +
-        "• แจ้งเตือนการประชุมหมู่บ้าน",
+        "• แจ้งเตือนการประชุมหมู่บ้าน และประกาศจากอำเภอหรือจังหวัด",
     },
     {
       heading: "การคุ้มครองผู้ร้องเรียน",
@@ -32,6 +32,10 @@ export const privacyExplainer: Explainer = {
         "• ข้อมูลตัวตนของผู้ร้องเรียนถูกเข้ารหัสก่อนจัดเก็บ\n" +
         "• หากเลือกไม่ระบุชื่อ เจ้าหน้าที่จะไม่เห็นตัวตนของท่าน\n" +
         "• ทุกครั้งที่เจ้าหน้าที่เปิดดูตัวตนผู้ร้องเรียน ระบบจะบันทึกไว้",
+    },
+    {
+      heading: "ประกาศจากอำเภอและจังหวัด",
+      body: "พิมพ์ “ปิดการแจ้งข่าว” เพื่องดรับประกาศ หรือ “เปิดการแจ้งข่าว” เพื่อรับอีกครั้ง การแจ้งเตือนการประชุมหมู่บ้านไม่เปลี่ยนค่ะ",
     },
     {
       heading: "ขอลบข้อมูล",
@@ -44,5 +48,5 @@ export const privacyExplainer: Explainer = {
   ],
   lastReviewed: "2026-11-26",
   followUps: ["how-to-report", "pledge", "no-gift"],
-  actions: [DELETE_MY_DATA_ACTION],
+  actions: [DELETE_MY_DATA_ACTION, MUTE_ANNOUNCEMENTS_ACTION, UNMUTE_ANNOUNCEMENTS_ACTION],
 };

@@ -12,20 +12,21 @@ export interface UploadedFile {
 }
 
 export interface Multipart {
-  fields: Record<string, string>;
+  /** A repeated name (a group of checkboxes) becomes a list, as urlencoded forms do. */
+  fields: Record<string, string | string[]>;
   files: Record<string, UploadedFile>;
 }
 
-/** The forms have a CSRF token, a pasted-CSV field and one file: a little room, no more. */
+/** The forms: CSV uploads (a CSRF token, a pasted-CSV field, one file) and announcements (about 20 fields, up to 26 district checkboxes, one image). */
 export const MULTIPART_LIMITS = {
   /** Whole body (fields and files together), as the 2 MB raw-body limit before busboy. */
   totalBytes: 2 * 1024 * 1024,
   fileSize: 2 * 1024 * 1024,
   fieldSize: 2 * 1024 * 1024,
   fieldNameSize: 100,
-  fields: 10,
+  fields: 60,
   files: 1,
-  parts: 11,
+  parts: 61,
   headerPairs: 20,
 };
 
@@ -62,7 +63,8 @@ export function parseMultipart(body: Readable | Buffer, contentType: string, lim
     bb.on("field", (name, value, info) => {
       if (info.nameTruncated || info.valueTruncated) return fail(tooLarge("field"));
       count(Buffer.byteLength(value));
-      out.fields[name] = value;
+      const have = out.fields[name];
+      out.fields[name] = have === undefined ? value : Array.isArray(have) ? [...have, value] : [have, value];
     });
     bb.on("file", (name, stream, info) => {
       const chunks: Buffer[] = [];

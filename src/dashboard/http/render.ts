@@ -26,6 +26,10 @@ const FLASH: Record<string, Flash> = {
   totp_required: { kind: "error", text: "บัญชีนี้ต้องเปิดใช้การยืนยันตัวตนสองขั้นก่อนใช้งานค่ะ" },
   totp_optional: { kind: "ok", text: "ยกเลิกการบังคับใช้การยืนยันสองขั้นแล้วค่ะ" },
   loggedout: { kind: "ok", text: "ออกจากระบบแล้วค่ะ" },
+  approval_requested: { kind: "ok", text: "ส่งคำขออนุมัติแล้วค่ะ ผู้ดูแลระบบอีกคนต้องอนุมัติก่อนจึงจะส่งได้" },
+  scheduled: { kind: "ok", text: "ตั้งส่งประกาศแล้วค่ะ" },
+  approved: { kind: "ok", text: "อนุมัติประกาศแล้วค่ะ" },
+  announcement_cancelled: { kind: "ok", text: "ยกเลิกประกาศแล้วค่ะ" },
   expired: { kind: "error", text: "หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้งค่ะ" },
 };
 

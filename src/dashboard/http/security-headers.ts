@@ -17,6 +17,11 @@ export const CSP_DIRECTIVES = {
   frameAncestors: ["'none'"],
 };
 
+/** The same policy as one header value, for pages that widen it (the announcement preview runs its own script). */
+export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
+  .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(" ")}`)
+  .join("; ");
+
 const helmetHeaders = helmet({
   contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
   xFrameOptions: { action: "deny" },

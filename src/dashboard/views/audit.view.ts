@@ -35,6 +35,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "officer.totp_required": "บังคับการยืนยันสองขั้น",
   "officer.totp_optional": "ยกเลิกการบังคับการยืนยันสองขั้น",
   "inbox.dead_lettered": "ข้อความที่ระบบประมวลผลไม่สำเร็จ (ตอบขออภัยแล้ว)",
+  "announcement.created": "สร้างประกาศ",
+  "announcement.edited": "แก้ไขประกาศ",
+  "announcement.approval_requested": "ขออนุมัติประกาศ",
+  "announcement.approved": "อนุมัติประกาศ",
+  "announcement.approval_reset": "การอนุมัติถูกยกเลิกเพราะแก้ไขประกาศ",
+  "announcement.scheduled": "ตั้งส่งประกาศ",
+  "announcement.sent": "ส่งประกาศแล้ว",
+  "announcement.failed": "ส่งประกาศไม่สำเร็จ",
+  "announcement.cancelled": "ยกเลิกประกาศ",
 };
 
 export interface AuditViewData {

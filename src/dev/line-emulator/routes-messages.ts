@@ -6,7 +6,8 @@ import type { Delivery } from "./types";
 
 // POST /v2/bot/message/{reply,push,multicast,broadcast}, with LINE's rules:
 // reply tokens single use within the TTL, 1..5 messages, 1..500 multicast recipients,
-// quota counted per recipient for push/multicast/broadcast (reply is free).
+// quota counted per recipient for push/multicast/broadcast (reply is free);
+// GET /v2/bot/message/quota and /quota/consumption answer as LINE documents them.
 export const MULTICAST_MAX_RECIPIENTS = 500;
 
 function deliver(state: EmulatorState, res: Response, via: Delivery["via"], to: string[], messages: unknown[]): void {
@@ -82,6 +83,13 @@ export function messageRoutes(state: EmulatorState): Router {
     deliver(state, res, "broadcast", recipients, body.messages as unknown[]);
     accept(state, res, {});
   });
+
+  // LINE: {type: "none"} without a monthly limit, else {type: "limited", value}.
+  router.get("/bot/message/quota", (_req, res) => {
+    const limit = state.quotaLimit;
+    res.status(200).json(limit === undefined ? { type: "none" } : { type: "limited", value: limit });
+  });
+  router.get("/bot/message/quota/consumption", (_req, res) => void res.status(200).json({ totalUsage: state.quotaConsumed }));
 
   return router;
 }

@@ -77,6 +77,7 @@ export async function startLineEmulator(opts: EmulatorOptions): Promise<LineEmul
     setWebhookUrl: (url) => webhooks.setUrl(url),
     sendWebhook: (evts, sendOpts) => webhooks.send(evts, sendOpts),
     defaultRichMenuId: () => state.defaultRichMenuId,
+    setMonthlyQuota: (quota, used) => state.setMonthlyQuota(quota, used),
     reset: () => state.reset(),
     async close() {
       webhooks.close();

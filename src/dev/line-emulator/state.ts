@@ -52,6 +52,7 @@ export class EmulatorState {
   private readonly replyTokens = new Map<string, ReplyTokenEntry>();
   private readonly retryKeys = new Map<string, AcceptedRetryKey>();
   private quotaUsed = 0;
+  private monthlyQuota: number | undefined;
 
   constructor(
     readonly options: EmulatorOptions,
@@ -59,6 +60,7 @@ export class EmulatorState {
   ) {
     this.rateLimiter = new RateLimiter(options.rateLimits);
     this.replyTokenTtlMs = options.replyTokenTtlMs ?? DEFAULT_REPLY_TOKEN_TTL_MS;
+    this.monthlyQuota = options.monthlyQuota;
   }
 
   registerReplyToken(token: string, userId: string, now = Date.now()): void {
@@ -91,7 +93,7 @@ export class EmulatorState {
 
   /** Counts recipients against the monthly quota; false (nothing counted) when it would be exceeded. */
   reserveQuota(recipients: number): boolean {
-    const quota = this.options.monthlyQuota;
+    const quota = this.monthlyQuota;
     if (quota !== undefined && this.quotaUsed + recipients > quota) return false;
     this.quotaUsed += recipients;
     return true;
@@ -99,6 +101,15 @@ export class EmulatorState {
 
   get quotaConsumed(): number {
     return this.quotaUsed;
+  }
+
+  get quotaLimit(): number | undefined {
+    return this.monthlyQuota;
+  }
+
+  setMonthlyQuota(quota: number | undefined, used?: number): void {
+    this.monthlyQuota = quota;
+    if (used !== undefined) this.quotaUsed = used;
   }
 
   reset(): void {

@@ -22,9 +22,9 @@ export interface EmulatorOptions {
   webhookUrl?: string;
   /** LINE: use a reply token within 1 minute. Default 60_000. */
   replyTokenTtlMs?: number;
-  /** requests per rolling second; defaults: multicast 200, loading 100, everything else 2000 */
+  /** requests per rolling second (broadcast: per rolling hour); defaults: multicast 200, loading 100, broadcast 60, everything else 2000 */
   rateLimits?: Partial<Record<EndpointName, number>>;
-  /** recipients of push + multicast + broadcast per month (reply is free); undefined = unlimited */
+  /** recipients of push + multicast + broadcast per month (reply is free); undefined = unlimited (GET /v2/bot/message/quota answers type "none") */
   monthlyQuota?: number;
   /** default: true when ../shared/line-openapi exists */
   validateSchema?: boolean;
@@ -113,6 +113,8 @@ export interface LineEmulator {
   setWebhookUrl(url: string): void;
   sendWebhook(events: WebhookEventInput[], opts?: SendWebhookOptions): Promise<{ status: number; body: string }>;
   events: EventFactory;
+  /** sets the monthly quota (undefined = none) and what is used already this month */
+  setMonthlyQuota(quota: number | undefined, used?: number): void;
   /** the rich menu set as default (POST /v2/bot/user/all/richmenu/:id), if any */
   defaultRichMenuId(): string | undefined;
   /** clears requests, deliveries, webhook deliveries, faults, rate windows, quota use and retry keys (not users, content, rich menus) */

@@ -32,6 +32,16 @@ describe("parseMultipart", () => {
     await assert.rejects(parseMultipart(Buffer.from("x"), "multipart/form-data"), (e) => /boundary/i.test((e as Error).message) && status(e) === 400);
   });
 
+  test("a repeated field (checkboxes) becomes a list", async () => {
+    const form = new FormData();
+    form.append("districts", "4001");
+    form.append("districts", "4002");
+    form.append("title", "ประกาศ");
+    const a = await encode(form);
+    const { fields } = await parseMultipart(a.body, a.type);
+    assert.deepEqual(fields, { districts: ["4001", "4002"], title: "ประกาศ" });
+  });
+
   test("refuses too many fields, a second file, and a file over the size limit with 413", async () => {
     const many = new FormData();
     for (let i = 0; i <= MULTIPART_LIMITS.fields; i++) many.set(`f${i}`, "x");
