@@ -46,7 +46,7 @@ export function createItaController(deps: AppDeps): Record<"form" | "pack" | "wo
     async photo(req, res) {
       const p = principalOf(res);
       const file = await openMeetingPhoto({ id: p.id, districts: p.role === "admin" ? "all" : p.districts }, String(req.params.fileId), deps.now());
-      res.status(200).set({ "Content-Type": file.contentType, "Content-Length": String(file.size), "Content-Disposition": "inline", "Cache-Control": "private, no-store" });
+      res.status(200).set({ "Content-Type": file.contentType, "Content-Length": String(file.size), "Content-Disposition": "inline" });
       file.stream.on("error", (err) => {
         deps.logger.warn("meeting photo stream failed", { err: err.message });
         res.destroy(err);
