@@ -144,4 +144,29 @@ describe("meeting report photos", () => {
     assert.equal((await getBytes(clients.kk, path)).status, 200);
     assert.equal(await audited(), 2);
   });
+
+  test("ยกเลิก at the photo step keeps the report and its photos, and says so", async () => {
+    await say(h, headman, "รายงานผลประชุม");
+    await say(h, headman, "46");
+    assert.match(one(await say(h, headman, "41")).text!, /มีรูปครบ 5 รูปแล้วค่ะ/);
+    assert.match(one(await say(h, headman, "ยกเลิก")).text!, /หยุดรับรูปแล้วค่ะ ผลการประชุมและรูปที่ส่งมาบันทึกไว้แล้ว/);
+    assert.equal((await report()).photos.length, 5);
+  });
+
+  test("after 30 minutes the photo step has expired: the photo is not kept and the headman is told the counts are saved", async () => {
+    await say(h, headman, "รายงานผลประชุม");
+    await say(h, headman, "47");
+    await say(h, headman, "42");
+    clock.set(bkk("2026-12-05T11:31:00"));
+    h.line.putContent("mp-expired", { contentType: "image/jpeg", body: jpeg(3400) });
+    assert.match(one(await sendImage(h, headman, { messageId: "mp-expired" })).text!, /หมดเวลาส่งรูปแล้วค่ะ ผลการประชุมบันทึกไว้แล้ว/);
+    const r = await report();
+    assert.deepEqual([r.attendedCount, r.photos.length], [47, 5]);
+    clock.set(bkk("2026-12-05T11:00:00"));
+  });
+
+  test("the photo lookup by report and message has its index", async () => {
+    const indexes = await mongoose.connection.collection(`${MEETING_PHOTO_BUCKET}.files`).indexes();
+    assert.ok(indexes.some((i) => JSON.stringify(i.key) === JSON.stringify({ "metadata.reportId": 1, "metadata.messageId": 1 })), JSON.stringify(indexes));
+  });
 });
