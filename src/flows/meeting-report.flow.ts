@@ -115,7 +115,7 @@ export const meetingReportFlow: FlowDefinition = {
   },
   // At the photo step the counts are already saved: say so rather than "cancelled".
   onExpired(ctx, ended) {
-    if (ended.step === PHOTOS_STEP) return void ctx.reply(politeTextMessage("หมดเวลาส่งรูปแล้วค่ะ ผลการประชุมบันทึกไว้แล้ว หากต้องการส่งรูปเพิ่ม กดปุ่ม “รายงานผล” อีกครั้งได้เลยค่ะ"));
+    if (ended.step === PHOTOS_STEP) return void ctx.reply(politeTextMessage("หมดเวลาส่งรูปแล้วค่ะ ผลการประชุมบันทึกไว้แล้ว หากต้องการส่งรูปเพิ่ม กดปุ่ม \"รายงานผล\" อีกครั้งได้เลยค่ะ"));
     ctx.reply(politeTextMessage("หมดเวลารายงานผลแล้วค่ะ กดปุ่ม “รายงานผล” อีกครั้งเพื่อเริ่มใหม่ได้เลยค่ะ"));
   },
   onCancel(ctx, ended) {
