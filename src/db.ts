@@ -28,6 +28,8 @@ export async function reconnectDb(uri: string, dbName: string): Promise<void> {
 
 export async function ensureIndexes(): Promise<void> {
   for (const model of Object.values(mongoose.models)) await model.createIndexes();
+  // GridFS file records are no model: meeting-photo.service's "already stored?" lookup (bucket MEETING_PHOTO_BUCKET).
+  await mongoose.connection.collection("meetingPhotos.files").createIndex({ "metadata.reportId": 1, "metadata.messageId": 1 });
 }
 
 export async function disconnectDb(): Promise<void> {

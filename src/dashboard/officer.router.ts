@@ -137,6 +137,7 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.get("/ita", requirePage(...CASE_ROLES), ita.form);
   r.get("/ita/pack", requirePage(...CASE_ROLES), ita.pack);
   r.get("/ita/pack.xlsx", requirePage(...CASE_ROLES), ita.workbook);
+  r.get("/ita/photos/:fileId", requirePage(...CASE_ROLES), ita.photo);
 
   const audit = createAuditController(deps);
   r.get("/audit", requirePage("admin"), audit.list);

@@ -11,10 +11,10 @@ export interface FlowDefinition {
   ttlMs: number;
   /** Each step gets every event while the flow is active; "pass" lets the router continue. */
   steps: Record<string, (ctx: BotContext) => Promise<StepResult | void>>;
-  /** Said when an expired flow is touched. */
-  onExpired(ctx: BotContext): void | Promise<void>;
-  /** Said on "ยกเลิก". */
-  onCancel(ctx: BotContext): void | Promise<void>;
+  /** Said when an expired flow is touched (`ended`: the state it had). */
+  onExpired(ctx: BotContext, ended: ActiveFlow): void | Promise<void>;
+  /** Said on "ยกเลิก" (`ended`: the state it had). */
+  onCancel(ctx: BotContext, ended: ActiveFlow): void | Promise<void>;
 }
 
 export interface ActiveFlow {

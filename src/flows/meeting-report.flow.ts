@@ -1,15 +1,17 @@
 import { politeTextMessage, postbackData } from "../../flex-messages/components.flex";
+import { meetingPhotosPrompt } from "../../flex-messages/meeting-photos.flex";
 import { parseOccurrenceParam } from "../../flex-messages/meeting-reminder.flex";
 import { findReportableMeetings, parseCount, recordMeetingReport, type ReportableMeeting } from "../services/meeting-report.service";
 import { formatThaiDate } from "../util/thai-date";
+import { MAX_REPORT_PHOTOS } from "../services/meeting-photo.service";
 import type { BotContext } from "../webhook/bot-context";
 import type { FlowDefinition } from "./flow-engine";
+import { MEETING_REPORT_FLOW, MEETING_REPORT_TTL_MS as TTL_MS, MEETING_REPORT_VERSION as VERSION, PHOTOS_STEP, askPhotosStep, startPhotoStep } from "./meeting-photos.steps";
 
 // "รายงานผล" after a meeting: (which village, for a kamnan) → how many attended → how
-// many declared the pledge → MeetingReport. Only the last step writes, idempotently.
-export const MEETING_REPORT_FLOW = "meeting-report";
-const VERSION = 1;
-const TTL_MS = 30 * 60_000;
+// many declared the pledge → MeetingReport (idempotent by meeting, occurrence and
+// village) → up to 5 photos of the activity (meeting-photos.steps.ts).
+export { MEETING_REPORT_FLOW };
 const MAX_CHOICES = 12;
 
 interface Choice {
@@ -92,7 +94,7 @@ export const meetingReportFlow: FlowDefinition = {
         return "handled";
       }
       const member = await ctx.member();
-      await recordMeetingReport({
+      const report = await recordMeetingReport({
         meetingId: data.choice.meetingId,
         occurrenceStart: new Date(data.choice.start),
         tambonCode: data.choice.tambonCode,
@@ -104,15 +106,20 @@ export const meetingReportFlow: FlowDefinition = {
         now: ctx.now,
         timeZone: ctx.deps.config.timezone,
       });
-      ctx.endFlow();
-      ctx.reply(politeTextMessage(`บันทึกผลการประชุม ${data.choice.label} แล้วค่ะ: ผู้เข้าประชุม ${data.attended} คน ร่วมประกาศเจตนารมณ์ ${n} คน ขอบคุณที่ร่วมสร้างชุมชนสุจริตค่ะ 🙏`));
+      const photos = report.photos?.length ?? 0;
+      const ask = startPhotoStep(ctx, String(report._id), data.choice.label, photos);
+      ctx.reply(meetingPhotosPrompt(`บันทึกผลการประชุม ${data.choice.label} แล้วค่ะ: ผู้เข้าประชุม ${data.attended} คน ร่วมประกาศเจตนารมณ์ ${n} คน\n${ask}`, photos, MAX_REPORT_PHOTOS));
       return "handled";
     },
+    [PHOTOS_STEP]: askPhotosStep,
   },
-  onExpired(ctx) {
+  // At the photo step the counts are already saved: say so rather than "cancelled".
+  onExpired(ctx, ended) {
+    if (ended.step === PHOTOS_STEP) return void ctx.reply(politeTextMessage("หมดเวลาส่งรูปแล้วค่ะ ผลการประชุมบันทึกไว้แล้ว หากต้องการส่งรูปเพิ่ม กดปุ่ม \"รายงานผล\" อีกครั้งได้เลยค่ะ"));
     ctx.reply(politeTextMessage("หมดเวลารายงานผลแล้วค่ะ กดปุ่ม “รายงานผล” อีกครั้งเพื่อเริ่มใหม่ได้เลยค่ะ"));
   },
-  onCancel(ctx) {
+  onCancel(ctx, ended) {
+    if (ended.step === PHOTOS_STEP) return void ctx.reply(politeTextMessage("หยุดรับรูปแล้วค่ะ ผลการประชุมและรูปที่ส่งมาบันทึกไว้แล้ว ขอบคุณที่ร่วมสร้างชุมชนสุจริตค่ะ 🙏"));
     ctx.reply(politeTextMessage("ยกเลิกการรายงานผลแล้วค่ะ"));
   },
 };

@@ -17,6 +17,6 @@ export async function handleCancel(ctx: BotContext): Promise<void> {
   }
   ctx.endFlow();
   const def = ctx.deps.flows.get(active.flowId);
-  if (def) await def.onCancel(ctx);
+  if (def) await def.onCancel(ctx, active);
   else ctx.reply(politeTextMessage("ยกเลิกเรียบร้อยแล้วค่ะ"));
 }

@@ -4,6 +4,20 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 // declared "ไม่รับ ไม่ให้" together. The pledge counts read these by area and show
 // them apart from individual LINE pledges. One report per meeting occurrence and
 // village: a second answer replaces the first (unique key below).
+// Up to 5 photos of the activity (issue 23), kept like complaint evidence: re-encoded
+// without metadata in the GridFS bucket "meetingPhotos", whose files name the report.
+const reportPhotoSchema = new Schema(
+  {
+    fileId: { type: Schema.Types.ObjectId, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    sha256: { type: String, required: true },
+    /** LINE's message id: the same photo event delivered twice is stored once. */
+    messageId: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const meetingReportSchema = new Schema(
   {
     /** "meetingId|occurrenceISO|tambonCode-villageNo": makes a report idempotent. */
@@ -20,11 +34,15 @@ const meetingReportSchema = new Schema(
     reportedAt: { type: Date, required: true },
     /** "2569-12" (BE year-month in APP_TIMEZONE of the meeting), for grouping without date operators. */
     monthKey: { type: String, required: true },
+    /** Kept when a second report replaces the counts. */
+    photos: { type: [reportPhotoSchema], default: [] },
   },
   { timestamps: true, versionKey: false },
 );
 meetingReportSchema.index({ districtCode: 1, tambonCode: 1, villageNo: 1 });
 meetingReportSchema.index({ meetingId: 1, occurrenceStart: 1 });
+/** GET /officer/ita/photos/:fileId finds the report of a photo. */
+meetingReportSchema.index({ "photos.fileId": 1 });
 
 export type MeetingReportFields = InferSchemaType<typeof meetingReportSchema>;
 export type MeetingReportDoc = InstanceType<typeof MeetingReport>;

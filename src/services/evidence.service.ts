@@ -41,13 +41,13 @@ export interface StoredEvidence {
   sha256: string;
 }
 
-export function evidenceBucket(): mongoose.mongo.GridFSBucket {
+export function evidenceBucket(bucketName: string = EVIDENCE_BUCKET): mongoose.mongo.GridFSBucket {
   const db = mongoose.connection.db;
   if (!db) throw new Error("evidence: the database is not connected");
-  return new mongoose.mongo.GridFSBucket(db, { bucketName: EVIDENCE_BUCKET });
+  return new mongoose.mongo.GridFSBucket(db, { bucketName });
 }
 
-const files = () => mongoose.connection.collection(`${EVIDENCE_BUCKET}.files`);
+const files = (bucketName: string = EVIDENCE_BUCKET) => mongoose.connection.collection(`${bucketName}.files`);
 
 /** The image type by its first bytes; the Content-Type header is not trusted. */
 export function sniffImageType(b: Buffer): EvidenceType | null {
@@ -85,10 +85,26 @@ export interface StoreEvidenceInput {
 }
 
 /** Fetches and stores one photo. Idempotent per (draft, message): a retried handler finds the stored file. */
-export async function storeEvidence(line: Pick<LineClient, "getContent">, input: StoreEvidenceInput): Promise<StoredEvidence> {
-  const existing = await files().findOne({ "metadata.draftId": input.draftId, "metadata.messageId": input.messageId });
+export function storeEvidence(line: Pick<LineClient, "getContent">, input: StoreEvidenceInput): Promise<StoredEvidence> {
+  return storeImage(line, EVIDENCE_BUCKET, input.messageId, { draftId: input.draftId }, { reporterIndex: input.reporterIndex, receivedAt: input.now });
+}
+
+/**
+ * Fetches one photo from LINE, checks it, re-encodes it without metadata and keeps it
+ * in `bucketName`. `owner` (flat keys) names what the photo belongs to; with the
+ * message id it makes the call idempotent: a retried handler finds the stored file.
+ */
+export async function storeImage(
+  line: Pick<LineClient, "getContent">,
+  bucketName: string,
+  messageId: string,
+  owner: Record<string, string>,
+  extra: Record<string, unknown> = {},
+): Promise<StoredEvidence> {
+  const ownerFilter = Object.fromEntries(Object.entries(owner).map(([k, v]) => [`metadata.${k}`, v]));
+  const existing = await files(bucketName).findOne({ ...ownerFilter, "metadata.messageId": messageId });
   if (existing) return toStored(existing);
-  const fetched = await fetchEvidence(line, input.messageId);
+  const fetched = await fetchEvidence(line, messageId);
   const contentType = fetched.contentType;
   // Stored re-encoded, without EXIF/GPS or other metadata (media/strip-metadata.ts).
   const data = await stripImageMetadata(fetched.data, contentType).catch((err: unknown) => {
@@ -97,8 +113,8 @@ export async function storeEvidence(line: Pick<LineClient, "getContent">, input:
   });
   const sha256 = createHash("sha256").update(data).digest("hex");
   const ext = contentType.split("/")[1];
-  const upload = evidenceBucket().openUploadStream(`${sha256.slice(0, 16)}.${ext}`, {
-    metadata: { contentType, sha256, messageId: input.messageId, draftId: input.draftId, reporterIndex: input.reporterIndex, receivedAt: input.now },
+  const upload = evidenceBucket(bucketName).openUploadStream(`${sha256.slice(0, 16)}.${ext}`, {
+    metadata: { contentType, sha256, messageId, ...owner, ...extra },
   });
   await pipeline(Readable.from([data]), upload);
   return { fileId: String(upload.id), contentType, size: data.length, sha256 };

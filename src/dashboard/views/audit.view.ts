@@ -17,6 +17,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "complaint.track_miss": "ใส่รหัสติดตามผิด",
   "complaint.reporter_unlinked": "ลบการเชื่อมโยงผู้แจ้ง (PDPA)",
   "complaint.evidence_viewed": "เปิดดูหลักฐาน",
+  "meeting.photo_viewed": "เปิดดูรูปกิจกรรมการประชุม",
   "complaint.exported": "ส่งออกข้อมูล",
   "headman.code_issued": "ออกรหัสผู้ใหญ่บ้าน",
   "import.villages": "นำเข้าหมู่บ้าน",

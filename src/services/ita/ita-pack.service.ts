@@ -98,7 +98,7 @@ export async function buildItaPack(o: { agency: Agency; campaignYear: number; st
       villageNo: r.villageNo,
       attended: r.attendedCount,
       pledged: r.pledgedCount,
-      photoIds: ((r as { photos?: { fileId: unknown }[] }).photos ?? []).map((p) => String(p.fileId)),
+      photoIds: (r.photos ?? []).map((p) => String(p.fileId)),
     }));
 
   const tally = (map: Map<string, PackTally>, key: string, label: string) => {
