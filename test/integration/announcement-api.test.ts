@@ -36,7 +36,7 @@ before(async () => {
   for (const [name, role, districts] of [["ann-admin", "admin", []], ["ann-admin2", "admin", []], ["ann-kk", "officer", ["4001"]]] as const) {
     const o = await createOfficer({ username: name, role, districts: [...districts], kind: "service" });
     officers[name] = String(o._id);
-    tokens[name] = (await issueApiToken(String(o._id), "test", new Date())).token;
+    tokens[name] = (await issueApiToken(String(o._id), "test", new Date(), { scope: "case" })).token;
   }
   await seedMembers("api", 620, IN_MUEANG_5);
   await seedMembers("api-h", 2, IN_MUEANG_5, { role: "headman" });
