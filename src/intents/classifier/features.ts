@@ -1,0 +1,75 @@
+import { normalizeThai, segmentThai, DEFAULT_PROTECTED_TERMS } from "../../util/thai-text";
+import { matchConcepts, viewText } from "../match-concepts";
+import { INTENT_PROTECTED_TERMS } from "../synonyms";
+import { ENGLISH_GLOSSARY } from "./english-glossary";
+
+// What the classifier sees of a message: a bag of feature strings. Only a bounded prefix
+// is read (ANALYSED_CHARS), so the cost is linear in that prefix and capped at LINE's
+// 5,000-character messages: what someone wants is said at the start of a message.
+//   w:<word>        Intl.Segmenter words (after normalizeThai), digit runs also as w:#
+//   c:<gram>        character 2- and 3-grams of the Thai letters, without tone marks, so
+//                   typos, missing tone marks and odd spacing still share most grams
+//   l:<gram>        letter 3-grams of Latin words the glossary does not know
+//   k:<concept>     the hand-written concepts of synonyms.ts (topic words, question words),
+//                   written before the corpus and kept as prior knowledge
+//   s:<shape>       shape: a question, a number, an amount in baht, a tracking code, length
+
+/** Characters of a message the classifier reads. */
+export const ANALYSED_CHARS = 400;
+const PROTECTED = [...DEFAULT_PROTECTED_TERMS, ...INTENT_PROTECTED_TERMS];
+/** Tone marks, the short-vowel sign and the silencer: often left out on cheap phones. */
+const MARKS = /[\u0E47-\u0E4C]/g;
+/** 4-grams and word pairs were tried: no better on writers left out, and a larger model. */
+const GRAM_SIZES = [2, 3] as const;
+/** A tracking code (KK-7F3-Q9M-2XA and near misses): one feature, then taken out of the text. */
+const TRACKING_CODE = /\bkk[\s-]*[0-9a-z]{3,4}(?:[\s-]*[0-9a-z]{3,4}){1,2}\b/g;
+/** "hiii", "menuuu": a Latin letter three or more times is emphasis. */
+const LATIN_REPEAT = /([a-z])\1{2,}/g;
+const NOT_THAI = /[^\u0E01-\u0E4E#]+/g;
+
+function shapeFeatures(text: string, words: readonly string[]): string[] {
+  const out: string[] = [];
+  if (/[?？]|ไหม|มั้ย|บ่\b|หรือเปล่า|\?$/.test(text)) out.push("s:q");
+  if (/\d/.test(text)) out.push("s:num");
+  if (/\d\s*(?:บาท|฿|baht|thb)|฿\s*\d/.test(text)) out.push("s:baht");
+  if (/\d\s*(?:%|เปอร์เซ็น|percent)/.test(text)) out.push("s:pct");
+  out.push(words.length <= 2 ? "s:len1" : words.length <= 6 ? "s:len2" : words.length <= 20 ? "s:len3" : "s:len4");
+  return out;
+}
+
+/** The features of one message; each appears once. */
+export function messageFeatures(raw: string): string[] {
+  const full = normalizeThai(raw.slice(0, ANALYSED_CHARS)).replace(LATIN_REPEAT, "$1");
+  const text = full.replace(TRACKING_CODE, " ");
+  const words = segmentThai(text, PROTECTED).map((w) => w.replace(/\s+/g, ""));
+  const feats = new Set<string>();
+  /** The message with known English words put in Thai, for the character grams. */
+  let rendered = "";
+  for (const w of words) {
+    // An English word the glossary knows counts as its Thai word only, so English and Thai
+    // messages train the same features; other Latin words also give their letter 3-grams.
+    const thai = /^[a-z]+$/.test(w) ? ENGLISH_GLOSSARY.get(w) : undefined;
+    for (const t of thai ?? [w]) {
+      feats.add(`w:${t}`);
+      rendered += /[\u0E00-\u0E7F]/.test(t) && /[\u0E00-\u0E7F]$/.test(rendered) ? t : ` ${t}`;
+    }
+    if (thai) continue;
+    if (/^\d+$/.test(w)) feats.add("w:#");
+    if (/^[a-z]+$/.test(w)) {
+      const padded = `<${w}>`;
+      for (let i = 0; i + 3 <= padded.length; i++) feats.add(`l:${padded.slice(i, i + 3)}`);
+    }
+  }
+  if (text !== full) feats.add("s:code");
+  // Grams of the Thai letters only: Latin words count through the glossary and their own grams.
+  const thaiOnly = ` ${rendered.replace(MARKS, "").replace(/\d+/g, "#").replace(NOT_THAI, " ").replace(/ +/g, " ").trim()} `;
+  for (const n of GRAM_SIZES) {
+    for (let i = 0; i + n <= thaiOnly.length; i++) {
+      const g = thaiOnly.slice(i, i + n);
+      if (g.trim().length >= n - 1) feats.add(`c:${g}`);
+    }
+  }
+  for (const m of matchConcepts(viewText(text))) feats.add(`k:${m.concept}`);
+  for (const s of shapeFeatures(text, words)) feats.add(s);
+  return [...feats];
+}
