@@ -11,8 +11,8 @@ export interface FlowDefinition {
   ttlMs: number;
   /** Each step gets every event while the flow is active; "pass" lets the router continue. */
   steps: Record<string, (ctx: BotContext) => Promise<StepResult | void>>;
-  /** Said when an expired flow is touched. */
-  onExpired(ctx: BotContext): void | Promise<void>;
+  /** Said when an expired flow is touched; "pass" lets the router answer the event instead. */
+  onExpired(ctx: BotContext): void | StepResult | Promise<void | StepResult>;
   /** Said on "ยกเลิก". */
   onCancel(ctx: BotContext): void | Promise<void>;
 }

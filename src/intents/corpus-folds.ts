@@ -14,8 +14,8 @@ import { FLOW_WORDS } from "./synonyms";
 const flowWords = new Set(FLOW_WORDS);
 
 /** Each held-out writer answered by a model trained on the other writers. */
-export function answerLeaveOneWriterOut(rows: readonly CorpusRow[], thresholds: Thresholds = THRESHOLDS): Answered[] {
-  return answerFromFolds(leaveOneWriterOut(rows), thresholds);
+export function answerLeaveOneWriterOut(rows: readonly CorpusRow[], extra: readonly CorpusRow[] = [], thresholds: Thresholds = THRESHOLDS): Answered[] {
+  return answerFromFolds(leaveOneWriterOut(rows, extra), thresholds);
 }
 
 /** Fold predictions → answers, with the shipped model's calibration and a decision rule. */

@@ -4,17 +4,17 @@ import { fitTemperature, leaveOneWriterOut } from "./classifier/cross-validate";
 import { messageFeatures } from "./classifier/features";
 import { toModelJson, type ModelJson } from "./classifier/model-json";
 import { DEFAULT_TRAIN, train } from "./classifier/softmax";
-import { loadTrainingCorpus, type CorpusRow } from "./corpus";
+import { loadIssue3Rows, loadTrainingCorpus, type CorpusRow } from "./corpus";
 
 // `npm run train:intents`: trains the intent classifier on the corpus (w1…w6, never the
-// sealed writers) and writes src/intents/intent-model.json. Deterministic: the same corpus
+// sealed writers) plus issue 3's labelled set (not its held-out set), and writes src/intents/intent-model.json. Deterministic: the same corpus
 // gives the same bytes. The temperature is fitted on leave-one-writer-out predictions, so
 // the probabilities are calibrated on writers the model had not seen.
 export const MODEL_FILE = path.join(__dirname, "intent-model.json");
 
-export function buildModel(rows: readonly CorpusRow[]): ModelJson {
-  const temperature = fitTemperature(leaveOneWriterOut(rows));
-  const model = train(rows.map((r) => ({ features: messageFeatures(r.text), label: r.label })), DEFAULT_TRAIN);
+export function buildModel(rows: readonly CorpusRow[], extra: readonly CorpusRow[] = []): ModelJson {
+  const temperature = fitTemperature(leaveOneWriterOut(rows, extra));
+  const model = train([...rows, ...extra].map((r) => ({ features: messageFeatures(r.text), label: r.label })), DEFAULT_TRAIN);
   return toModelJson({ ...model, temperature });
 }
 
@@ -29,12 +29,13 @@ export function serialiseModel(json: ModelJson): string {
 if (require.main === module) {
   const started = Date.now();
   const rows = loadTrainingCorpus();
-  const json = buildModel(rows);
+  const extra = loadIssue3Rows();
+  const json = buildModel(rows, extra);
   const text = serialiseModel(json);
   writeFileSync(MODEL_FILE, text);
   const weights = json.weights.reduce((n, w) => n + w.length / 2, 0);
   console.log(
-    `trained on ${rows.length} messages: ${json.features.length} features, ${weights} weights, temperature ${json.temperature}, ` +
+    `trained on ${rows.length} corpus + ${extra.length} issue-3 messages: ${json.features.length} features, ${weights} weights, temperature ${json.temperature}, ` +
       `${(text.length / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), MODEL_FILE)} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
 }

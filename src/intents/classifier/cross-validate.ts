@@ -19,11 +19,12 @@ export function trainShipped(rows: readonly CorpusRow[], opts: TrainOptions = DE
   return fromModelJson(toModelJson(model));
 }
 
-export function leaveOneWriterOut(rows: readonly CorpusRow[], opts: TrainOptions = DEFAULT_TRAIN): FoldPrediction[] {
+/** Folds over the writers of `rows`; `alwaysTrain` rows are in every training set, never tested. */
+export function leaveOneWriterOut(rows: readonly CorpusRow[], alwaysTrain: readonly CorpusRow[] = [], opts: TrainOptions = DEFAULT_TRAIN): FoldPrediction[] {
   const writers = [...new Set(rows.map((r) => r.writer))].sort();
   const out: FoldPrediction[] = [];
   for (const w of writers) {
-    const model = trainShipped(rows.filter((r) => r.writer !== w), opts);
+    const model = trainShipped([...rows.filter((r) => r.writer !== w), ...alwaysTrain], opts);
     for (const row of rows.filter((r) => r.writer === w)) out.push({ row, classes: model.classes, logits: logits(model, messageFeatures(row.text)) });
   }
   return out;
