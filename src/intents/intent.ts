@@ -29,6 +29,8 @@ export type Intent =
 export const INTENT_MODEL: SoftmaxModel = fromModelJson(modelJson as ModelJson);
 
 const flowWords = new Set(FLOW_WORDS.map((w) => viewText(w).compact));
+/** Longer texts are never one flow word (padding and particles included). */
+const MAX_FLOW_WORD = 30;
 
 /** Labels of the corpus that are not in the rule table. */
 const EXTRA_LABELS: Record<string, IntentCandidate> = {
@@ -68,7 +70,7 @@ export function intentFromDecision(d: ClassDecision): Intent {
 
 /** What the bot should do with free text, according to a model (the shipped one by default). */
 export function detectIntent(text: string, model: SoftmaxModel = INTENT_MODEL): Intent {
-  if (flowWords.has(viewText(text.slice(0, 100)).compact)) return { kind: "unknown" };
+  if (text.length <= MAX_FLOW_WORD && flowWords.has(viewText(text).compact)) return { kind: "unknown" };
   const probs = predict(model, messageFeatures(text));
   return intentFromDecision(decideClass(model.classes, probs));
 }

@@ -1,22 +1,22 @@
-import { normalizeThai, segmentThai, DEFAULT_PROTECTED_TERMS } from "../../util/thai-text";
-import { matchConcepts, viewText } from "../match-concepts";
-import { INTENT_PROTECTED_TERMS } from "../synonyms";
+import { segmentThai } from "../../util/thai-text";
+import { INTENT_SEGMENT_TERMS, matchConcepts, prepareText, viewFromWords } from "../match-concepts";
 import { ENGLISH_GLOSSARY } from "./english-glossary";
 
 // What the classifier sees of a message: a bag of feature strings. Only a bounded prefix
-// is read (ANALYSED_CHARS), so the cost is linear in that prefix and capped at LINE's
-// 5,000-character messages: what someone wants is said at the start of a message.
+// is read (ANALYSED_CHARS: the longest corpus message has 176), so the cost is linear in
+// that prefix and capped for LINE's 5,000-character messages: what someone wants is said at
+// the start of a message.
 //   w:<word>        Intl.Segmenter words (after normalizeThai), digit runs also as w:#
 //   c:<gram>        character 2- and 3-grams of the Thai letters, without tone marks, so
 //                   typos, missing tone marks and odd spacing still share most grams
 //   l:<gram>        letter 3-grams of Latin words the glossary does not know
 //   k:<concept>     the hand-written concepts of synonyms.ts (topic words, question words),
 //                   written before the corpus and kept as prior knowledge
-//   s:<shape>       shape: a question, a number, an amount in baht, a tracking code, length
+//   s:<shape>       shape: a question or not, a number, an amount, a tracking code, length,
+//                   wrongdoing or an office named without a question (a report's shape)
 
 /** Characters of a message the classifier reads. */
-export const ANALYSED_CHARS = 400;
-const PROTECTED = [...DEFAULT_PROTECTED_TERMS, ...INTENT_PROTECTED_TERMS];
+export const ANALYSED_CHARS = 240;
 /** Tone marks, the short-vowel sign and the silencer: often left out on cheap phones. */
 const MARKS = /[\u0E47-\u0E4C]/g;
 /** 4-grams and word pairs were tried: no better on writers left out, and a larger model. */
@@ -27,21 +27,39 @@ const TRACKING_CODE = /\bkk[\s-]*[0-9a-z]{3,4}(?:[\s-]*[0-9a-z]{3,4}){1,2}\b/g;
 const LATIN_REPEAT = /([a-z])\1{2,}/g;
 const NOT_THAI = /[^\u0E01-\u0E4E#]+/g;
 
-function shapeFeatures(text: string, words: readonly string[]): string[] {
+/** Concepts that make a message a question (from synonyms.ts). */
+const QUESTION_CONCEPTS = new Set(["whatIs", "how", "where", "when", "who", "benefit", "count", "allowed"]);
+/** Concepts of wrongdoing and of the people who hold office. */
+const WRONGDOING_CONCEPTS = new Set(["corruption", "bribe"]);
+/** Question particles, Thai and Isan, at the end of a clause or before a space. */
+const QUESTION_PARTICLE = /[?？]|(?:ไหม|มั้ย|มั๊ย|ไม๊|บ่|ป่ะ|ปะ|เปล่า|เหรอ|หรอ|รึยัง|หรือยัง|แม่นบ่|บ้าง|ไร|หยัง)(?=$|[\s!.,~)]|นะ|ครับ|คับ|ค่ะ|คะ|จ้า|เด้อ|อะ|อ่ะ)/;
+
+/**
+ * Shape: a question or not, numbers and amounts (a question about money or a percentage
+ * often names no topic), length, and the shape of a report: wrongdoing or an office named
+ * and no question asked ("the อบต. clerk took 3,000 for the permit").
+ */
+function shapeFeatures(text: string, words: readonly string[], concepts: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  if (/[?？]|ไหม|มั้ย|บ่\b|หรือเปล่า|\?$/.test(text)) out.push("s:q");
+  const question = QUESTION_PARTICLE.test(text) || [...concepts].some((c) => QUESTION_CONCEPTS.has(c));
+  out.push(question ? "s:q" : "s:noq");
   if (/\d/.test(text)) out.push("s:num");
-  if (/\d\s*(?:บาท|฿|baht|thb)|฿\s*\d/.test(text)) out.push("s:baht");
+  if (/\d\s*(?:บาท|฿|baht|thb|k\b)|฿\s*\d|(?:พัน|หมื่น|แสน|ล้าน)\s*(?:บาท)?/.test(text)) out.push("s:baht");
   if (/\d\s*(?:%|เปอร์เซ็น|percent)/.test(text)) out.push("s:pct");
+  const wrongdoing = [...concepts].some((c) => WRONGDOING_CONCEPTS.has(c));
+  if (wrongdoing) out.push(question ? "s:wrong-q" : "s:wrong-noq");
+  if (concepts.has("official")) out.push(question ? "s:office-q" : "s:office-noq");
+  if (!question && (wrongdoing || concepts.has("official")) && /\d/.test(text)) out.push("s:report-amount");
   out.push(words.length <= 2 ? "s:len1" : words.length <= 6 ? "s:len2" : words.length <= 20 ? "s:len3" : "s:len4");
   return out;
 }
 
 /** The features of one message; each appears once. */
 export function messageFeatures(raw: string): string[] {
-  const full = normalizeThai(raw.slice(0, ANALYSED_CHARS)).replace(LATIN_REPEAT, "$1");
+  const full = prepareText(raw.slice(0, ANALYSED_CHARS)).replace(LATIN_REPEAT, "$1");
   const text = full.replace(TRACKING_CODE, " ");
-  const words = segmentThai(text, PROTECTED).map((w) => w.replace(/\s+/g, ""));
+  const segmented = segmentThai(text, INTENT_SEGMENT_TERMS);
+  const words = segmented.map((w) => w.replace(/\s+/g, ""));
   const feats = new Set<string>();
   /** The message with known English words put in Thai, for the character grams. */
   let rendered = "";
@@ -69,7 +87,8 @@ export function messageFeatures(raw: string): string[] {
       if (g.trim().length >= n - 1) feats.add(`c:${g}`);
     }
   }
-  for (const m of matchConcepts(viewText(text))) feats.add(`k:${m.concept}`);
-  for (const s of shapeFeatures(text, words)) feats.add(s);
+  const concepts = new Set(matchConcepts(viewFromWords(segmented), { fuzzy: false }).map((m) => m.concept as string));
+  for (const c of concepts) feats.add(`k:${c}`);
+  for (const s of shapeFeatures(text, words, concepts)) feats.add(s);
   return [...feats];
 }
