@@ -2,7 +2,6 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { findRepoRoot } from "../util/repo-root";
-import { findConcepts } from "./match-concepts";
 
 // The labelled corpus of issue 19: messages by independent writers who never saw the
 // matcher (test/fixtures/intents-corpus/w*.jsonl, their brief in BRIEF.md), and the sealed
@@ -54,8 +53,7 @@ export function writersOf(rows: readonly CorpusRow[]): string[] {
 /**
  * The labelled set of issue 3 (test/fixtures/intents.jsonl) as extra training rows, never a
  * test fold: its near-misses ("แจ้งเกิดลูกที่อำเภอ") teach what is not a topic. Rows labelled
- * "ask" are left out; greetings it filed under menu.show (written before the greeting topic
- * existed) are relabelled by the old greeting concept. The held-out set of issue 3 stays out.
+ * "ask" are left out. The held-out set of issue 3 stays out of training.
  */
 export function loadIssue3Rows(file = path.join(ROOT, "test", "fixtures", "intents.jsonl")): CorpusRow[] {
   return readFileSync(file, "utf8")
@@ -63,9 +61,5 @@ export function loadIssue3Rows(file = path.join(ROOT, "test", "fixtures", "inten
     .filter((l) => l.trim() && !l.trim().startsWith("//"))
     .map((l) => JSON.parse(l) as { text: string; label: string })
     .filter((c) => c.label !== "ask")
-    .map((c) => {
-      const concepts = findConcepts(c.text);
-      const greeting = c.label === "menu.show" && concepts.has("greeting") && !concepts.has("menu") && !concepts.has("capability");
-      return { text: c.text, label: greeting ? "greeting" : c.label, writer: "issue3" };
-    });
+    .map((c) => ({ text: c.text, label: c.label, writer: "issue3" }));
 }

@@ -21,7 +21,7 @@ export interface IntentCandidate {
 }
 
 export type Intent =
-  | { kind: "action"; action: string; params?: Record<string, string>; confidence?: number }
+  | { kind: "action"; action: string; params?: Record<string, string> }
   | { kind: "ask"; candidates: IntentCandidate[] }
   | { kind: "unknown" };
 
@@ -59,7 +59,7 @@ export function classifyText(text: string, model: SoftmaxModel = INTENT_MODEL): 
 }
 
 export function intentFromDecision(d: ClassDecision): Intent {
-  if (d.kind === "act") return { kind: "action", ...actionOf(d.label), confidence: d.probability };
+  if (d.kind === "act") return { kind: "action", ...actionOf(d.label) };
   if (d.kind === "ask") {
     const candidates: IntentCandidate[] = [];
     for (const c of d.labels.map(candidateOf)) if (!candidates.some((o) => intentKey(o) === intentKey(c))) candidates.push(c);
