@@ -4,6 +4,7 @@ import { THRESHOLDS } from "./classifier/decide";
 import { loadCorpusDir, loadIssue3Rows, loadTrainingCorpus, SEALED_DIR } from "./corpus";
 import { accuracy, formatCorpusReport, wrongRate, type CorpusReport } from "./corpus-eval";
 import { answerByRules, answerByShippedModel, answerFromFolds, reportOf } from "./corpus-folds";
+import { INTENT_HOLDOUT, evaluateIntents, loadIntentCases } from "./intent-eval";
 
 // `npm run eval:intents [-- --sealed <dir>] [--misses] [--sweep]`: topic understanding on the
 // corpus of issue 19. Prints leave-one-writer-out for the classifier and the old rule matcher
@@ -45,6 +46,8 @@ const main = (): void => {
   }
   console.log(`  all ${pct(accuracy(lowo.overall)).padStart(6)} / ${pct(wrongRate(lowo.overall)).padStart(5)}   vs   ${pct(accuracy(rules.overall)).padStart(6)} / ${pct(wrongRate(rules.overall)).padStart(5)}`);
   console.log(`\nclassifier: ${summary(lowo)}\nold rules:  ${summary(rules)}`);
+  const holdout = evaluateIntents(loadIntentCases(INTENT_HOLDOUT));
+  console.log(`issue 3's held-out set (never trained on), shipped model: ${pct(holdout.overall.accuracy)} (${holdout.overall.correct}/${holdout.overall.total})`);
   if (flag("--sweep")) sweep(folds);
   const sealed = existsSync(sealedDir) ? loadCorpusDir(sealedDir) : [];
   if (sealed.length === 0) {

@@ -29,18 +29,19 @@ describe("text intents through the webhook", () => {
     assert.match(msgs[0]!.altText!, /แจ้งเรื่องทุจริตได้ที่ไหน/);
   });
 
-  test("an ambiguous word is answered with 'คุณหมายถึง…' chips, and a chip opens the explainer", async () => {
+  test("a message with two close wishes is answered with 'คุณหมายถึง…' chips, and a chip opens the explainer", async () => {
     const user = makeUserId("ask");
-    const [ask] = await say(user, "ข้อมูล");
+    const [ask] = await say(user, "อยากร้องเรียน ทำยังไง");
     assert.equal(ask!.type, "text");
     assert.match(ask!.text!, /คุณหมายถึง/);
     const data = ask!.quickReply!.items.map((i) => i.action.data);
-    assert.ok(data.includes("a=topic.show&t=privacy") && data.includes("a=privacy.delete"), JSON.stringify(data));
+    assert.ok(data.includes("a=topic.show&t=how-to-report") && data.includes("a=complaint.start"), JSON.stringify(data));
     h.line.reset();
-    await h.line.sendWebhook([h.line.events.postback(user, "a=topic.show&t=privacy")]);
+    await h.line.sendWebhook([h.line.events.postback(user, "a=topic.show&t=how-to-report")]);
     await h.settle();
     const [explainer] = h.line.messagesTo(user) as Msg[];
     assert.equal(explainer!.type, "flex");
+    assert.match(explainer!.altText!, /แจ้งเรื่องทุจริตได้ที่ไหน/);
   });
 
   test("a greeting is greeted back, then shown the topic menu", async () => {

@@ -27,6 +27,12 @@ const TRACKING_CODE = /\bkk[\s-]*[0-9a-z]{3,4}(?:[\s-]*[0-9a-z]{3,4}){1,2}\b/g;
 const LATIN_REPEAT = /([a-z])\1{2,}/g;
 const NOT_THAI = /[^\u0E01-\u0E4E#]+/g;
 
+/**
+ * An English yes/no or wh- question: a clause opening with an auxiliary or a question word, or
+ * a "?". Thai marks the same with a final particle (ไหม), which is what the Thai-trained
+ * features know, so such a message also gets w:ไหม.
+ */
+const ENGLISH_QUESTION = /(?:^|[.!?,]\s*)(?:do|does|did|can|could|is|are|was|were|will|would|should|may|am|have|has|which|what|how|when|where|who|why)\b|[a-z]\s*\?/;
 /** Concepts that make a message a question (from synonyms.ts). */
 const QUESTION_CONCEPTS = new Set(["whatIs", "how", "where", "when", "who", "benefit", "count", "allowed"]);
 /** Concepts of wrongdoing and of the people who hold office. */
@@ -41,7 +47,7 @@ const QUESTION_PARTICLE = /[?？]|(?:ไหม|มั้ย|มั๊ย|ไม�
  */
 function shapeFeatures(text: string, words: readonly string[], concepts: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  const question = QUESTION_PARTICLE.test(text) || [...concepts].some((c) => QUESTION_CONCEPTS.has(c));
+  const question = QUESTION_PARTICLE.test(text) || ENGLISH_QUESTION.test(text) || [...concepts].some((c) => QUESTION_CONCEPTS.has(c));
   out.push(question ? "s:q" : "s:noq");
   if (/\d/.test(text)) out.push("s:num");
   if (/\d\s*(?:บาท|฿|baht|thb|k\b)|฿\s*\d|(?:พัน|หมื่น|แสน|ล้าน)\s*(?:บาท)?/.test(text)) out.push("s:baht");
@@ -90,5 +96,6 @@ export function messageFeatures(raw: string): string[] {
   const concepts = new Set(matchConcepts(viewFromWords(segmented), { fuzzy: false }).map((m) => m.concept as string));
   for (const c of concepts) feats.add(`k:${c}`);
   for (const s of shapeFeatures(text, words, concepts)) feats.add(s);
+  if (ENGLISH_QUESTION.test(text)) feats.add("w:ไหม");
   return [...feats];
 }

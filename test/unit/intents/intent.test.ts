@@ -48,9 +48,9 @@ describe("detectIntent", () => {
   });
 
   test("two close topics are asked about with 2–4 candidates; a wrongdoing stated as a fact is a report", () => {
-    const data = detectIntent("ข้อมูล") as Extract<Intent, { kind: "ask" }>;
-    assert.equal(data.kind, "ask");
-    assert.deepEqual(data.candidates.map(intentKey).sort(), ["privacy.delete", "topic.show:privacy"]);
+    const both = detectIntent("อยากร้องเรียน ทำยังไง") as Extract<Intent, { kind: "ask" }>;
+    assert.equal(both.kind, "ask");
+    assert.deepEqual(both.candidates.map(intentKey).sort(), ["complaint.start", "topic.show:how-to-report"]);
     assert.equal(key("ผู้ใหญ่บ้านเรียกเงิน 500 บาทค่าเซ็นเอกสาร"), "complaint.report");
   });
 

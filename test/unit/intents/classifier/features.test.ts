@@ -20,6 +20,13 @@ describe("messageFeatures", () => {
     assert.ok(!has("bribe", "w:bribe"));
   });
 
+  test("an English question gets the question shape and the Thai question particle; a statement does not", () => {
+    assert.ok(has("can I report anonymously", "s:q"));
+    assert.ok(has("does the pledge cost anything", "w:ไหม"));
+    assert.ok(has("the headman took money from the fund", "s:noq"));
+    assert.ok(!has("the headman took money from the fund", "w:ไหม"));
+  });
+
   test("a missing tone mark leaves the character grams unchanged", () => {
     const grams = (t: string) => messageFeatures(t).filter((f) => f.startsWith("c:"));
     assert.deepEqual(grams("ร้องเรียน"), grams("รองเรียน"));
