@@ -59,6 +59,20 @@ describe("a report-shaped message", () => {
   });
 });
 
+describe("an offer left unanswered", () => {
+  test("once expired, it says nothing of itself and the next message is answered as usual", async () => {
+    const user = makeUserId("offer-expired");
+    await say(h, user, REPORT);
+    const res = await FlowState.updateOne({ _id: h.chatKey(user) }, { $set: { expiresAt: new Date(Date.now() - 60_000) } });
+    assert.equal(res.modifiedCount, 1);
+    const out = await say(h, user, "ITA คืออะไร");
+    assert.equal(out.length, 1, gists(out));
+    assert.equal(out[0]!.type, "flex");
+    assert.match(gist(out[0]!), /ITA/);
+    assert.equal(await FlowState.countDocuments({ chatKey: h.chatKey(user) }), 0);
+  });
+});
+
 describe("a greeting", () => {
   test("is greeted back by name, then shown the menu", async () => {
     const user = makeUserId("greet-named");
