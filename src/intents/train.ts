@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fitTemperature, leaveOneWriterOut } from "./classifier/cross-validate";
@@ -12,15 +13,22 @@ import { loadIssue3Rows, loadTrainingCorpus, type CorpusRow } from "./corpus";
 // the probabilities are calibrated on writers the model had not seen.
 export const MODEL_FILE = path.join(__dirname, "intent-model.json");
 
+/** A hash of the labels and features of the training rows: changes with the corpus or the feature code. */
+export function trainingFingerprint(rows: readonly CorpusRow[]): string {
+  const hash = createHash("sha256");
+  for (const r of rows) hash.update(`${r.label}\t${messageFeatures(r.text).sort().join(" ")}\n`);
+  return hash.digest("hex").slice(0, 16);
+}
+
 export function buildModel(rows: readonly CorpusRow[], extra: readonly CorpusRow[] = []): ModelJson {
   const temperature = fitTemperature(leaveOneWriterOut(rows, extra));
   const model = train([...rows, ...extra].map((r) => ({ features: messageFeatures(r.text), label: r.label })), DEFAULT_TRAIN);
-  return toModelJson({ ...model, temperature });
+  return { ...toModelJson({ ...model, temperature }), fingerprint: trainingFingerprint([...rows, ...extra]) };
 }
 
 /** One feature per line: small diffs when the corpus changes. */
 export function serialiseModel(json: ModelJson): string {
-  const head = JSON.stringify({ version: json.version, classes: json.classes, bias: json.bias, temperature: json.temperature });
+  const head = JSON.stringify({ version: json.version, fingerprint: json.fingerprint, classes: json.classes, bias: json.bias, temperature: json.temperature });
   const features = json.features.map((f) => `    ${JSON.stringify(f)}`).join(",\n");
   const weights = json.weights.map((w) => `    ${JSON.stringify(w)}`).join(",\n");
   return `${head.slice(0, -1)},\n  "features": [\n${features}\n  ],\n  "weights": [\n${weights}\n  ]\n}\n`;

@@ -16,6 +16,8 @@ export interface ModelJson {
   features: string[];
   /** One row per feature: [classIndex, weight × 100, …]. */
   weights: number[][];
+  /** trainingFingerprint() of what it was trained on: a test notices a stale model. */
+  fingerprint?: string;
 }
 
 const round = (x: number) => Math.round(x * DECIMALS);
