@@ -1,6 +1,7 @@
 import { segmentThai } from "../../util/thai-text";
 import { INTENT_SEGMENT_TERMS, matchConcepts, prepareText, viewFromWords } from "../match-concepts";
 import { ENGLISH_GLOSSARY } from "./english-glossary";
+import { ISAN_GLOSSARY } from "./isan-glossary";
 
 // What the classifier sees of a message: a bag of feature strings. Only a bounded prefix
 // is read (ANALYSED_CHARS: the longest corpus message has 176), so the cost is linear in
@@ -10,6 +11,7 @@ import { ENGLISH_GLOSSARY } from "./english-glossary";
 //   c:<gram>        character 2- and 3-grams of the Thai letters, without tone marks, so
 //                   typos, missing tone marks and odd spacing still share most grams
 //   l:<gram>        letter 3-grams of Latin words the glossary does not know
+//   (an Isan word in isan-glossary.ts also gives its central Thai word's w: feature)
 //   k:<concept>     the hand-written concepts of synonyms.ts (topic words, question words),
 //                   written before the corpus and kept as prior knowledge
 //   s:<shape>       shape: a question or not, a number, an amount, a tracking code, length,
@@ -78,6 +80,7 @@ export function messageFeatures(raw: string): string[] {
       rendered += /[\u0E00-\u0E7F]/.test(t) && /[\u0E00-\u0E7F]$/.test(rendered) ? t : ` ${t}`;
     }
     if (thai) continue;
+    for (const t of ISAN_GLOSSARY.get(w) ?? []) feats.add(`w:${t}`);
     if (/^\d+$/.test(w)) feats.add("w:#");
     if (/^[a-z]+$/.test(w)) {
       const padded = `<${w}>`;

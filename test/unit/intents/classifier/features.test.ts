@@ -27,6 +27,12 @@ describe("messageFeatures", () => {
     assert.ok(!has("the headman took money from the fund", "w:ไหม"));
   });
 
+  test("an Isan word keeps its own feature and also gets its central Thai word's", () => {
+    assert.ok(has("เฮ็ดจั่งใด๋", "w:ทำ"));
+    assert.ok(has("เฮ็ดจั่งใด๋", "w:เฮ็ด"));
+    assert.ok(has("ข่อยสิแจ้งเรื่อง", "w:จะ"));
+  });
+
   test("a missing tone mark leaves the character grams unchanged", () => {
     const grams = (t: string) => messageFeatures(t).filter((f) => f.startsWith("c:"));
     assert.deepEqual(grams("ร้องเรียน"), grams("รองเรียน"));
