@@ -30,11 +30,16 @@ const CATEGORY_WORDS: readonly [ComplaintCategory, RegExp][] = [
   ["other", /^อื่น|^other/],
 ];
 
-function categoryFromText(text: string): ComplaintCategory | undefined {
+/** The category a report's words point to, if any ("เรียกเงิน" → bribe). */
+export function guessCategory(text: string): ComplaintCategory | undefined {
   const t = normalizeText(text);
-  const n = Number(t);
-  if (Number.isInteger(n) && n >= 1 && n <= COMPLAINT_CATEGORIES.length) return COMPLAINT_CATEGORIES[n - 1];
   return CATEGORY_WORDS.find(([, re]) => re.test(t))?.[0];
+}
+
+function categoryFromText(text: string): ComplaintCategory | undefined {
+  const n = Number(normalizeText(text));
+  if (Number.isInteger(n) && n >= 1 && n <= COMPLAINT_CATEGORIES.length) return COMPLAINT_CATEGORIES[n - 1];
+  return guessCategory(text);
 }
 
 export const categoryStep: DraftStep = async (ctx, d) => {

@@ -26,7 +26,7 @@ function otherCommands(): ActionRegistry | undefined {
 }
 
 /** Actions the complaint flow answers itself (it shows the pending step again). */
-export const FLOW_OWN = new Set(["complaint.start", "complaint.resume"]);
+export const FLOW_OWN = new Set(["complaint.start", "complaint.resume", "complaint.report"]);
 
 /** The action of a whole-message command ("แจ้งเรื่อง", "ติดตามเรื่อง" …), if the text is one. */
 export function commandAction(text: string | undefined): string | undefined {

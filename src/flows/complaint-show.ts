@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { getDistrict, listDistricts, listTambons } from "../content/areas/areas";
-import { MAX_PHOTOS, maskThaiPhone } from "../services/complaint-input";
+import { MAX_PHOTOS, MAX_WHAT_CHARS, maskThaiPhone } from "../services/complaint-input";
 import { CATEGORY_LABELS, describeArea } from "../services/complaint-labels";
 import { routeComplaint } from "../services/complaint-routing";
 import { routingText, whenText } from "../services/complaint-views";
@@ -15,6 +15,7 @@ import {
   phonePrompt,
   tambonPrompt,
   villagePrompt,
+  whatProgress,
   whatPrompt,
   whenPrompt,
   wherePrompt,
@@ -72,7 +73,8 @@ export async function stepMessages(ctx: BotContext, d: ComplaintDraft, step: Com
     case "category":
       return [complaintCategoryFlex()];
     case "what":
-      return [whatPrompt(Boolean(d.returnToReview) && !d.what)];
+      // Words already there (carried from a report-shaped message, or typed before "ทำต่อ"): say so.
+      return [d.what ? whatProgress(d.what.length, MAX_WHAT_CHARS) : whatPrompt(Boolean(d.returnToReview))];
     case "who":
       return [whoPrompt()];
     case "where":

@@ -11,8 +11,8 @@ export interface FlowDefinition {
   ttlMs: number;
   /** Each step gets every event while the flow is active; "pass" lets the router continue. */
   steps: Record<string, (ctx: BotContext) => Promise<StepResult | void>>;
-  /** Said when an expired flow is touched (`ended`: the state it had). */
-  onExpired(ctx: BotContext, ended: ActiveFlow): void | Promise<void>;
+  /** Said when an expired flow is touched (`ended`: the state it had); "pass" lets the router answer the event instead. */
+  onExpired(ctx: BotContext, ended: ActiveFlow): void | StepResult | Promise<void | StepResult>;
   /** Said on "ยกเลิก" (`ended`: the state it had). */
   onCancel(ctx: BotContext, ended: ActiveFlow): void | Promise<void>;
 }

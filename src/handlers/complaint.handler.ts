@@ -5,6 +5,8 @@ import { complaintTimelineFlex } from "../../flex-messages/complaint-timeline.fl
 import { DomainError } from "../errors";
 import { complaintReplyFlow, startReply } from "../flows/complaint-reply.flow";
 import { complaintFlow, startComplaint } from "../flows/complaint.flow";
+import { complaintOfferFlow, declineOffer, lateOfferStart, offerComplaint } from "../flows/complaint-offer.flow";
+import { OFFER_DECLINE_ACTION, OFFER_START_ACTION } from "../../flex-messages/complaint-offer.flex";
 import { normalizeText } from "../intents/normalize";
 import { findOwnComplaintByDraft, listOwnComplaints, trackComplaint } from "../services/complaint.service";
 import "../services/complaint-privacy"; // registers the complaint part of "delete my data"
@@ -109,6 +111,10 @@ export const complaintModule: BotModule = {
     "complaint.reply": startReply,
     "complaint.confirm": lateConfirm,
     "complaint.resume": nothingToResume,
+    // Issue 19: a report-shaped message gets an offer; its buttons outside the offer flow (lapsed).
+    "complaint.report": offerComplaint,
+    [OFFER_START_ACTION]: lateOfferStart,
+    [OFFER_DECLINE_ACTION]: declineOffer,
     ...Object.fromEntries(STALE_STEP_BUTTONS.map((a) => [a, staleButton])),
   },
   commands: [
@@ -117,5 +123,5 @@ export const complaintModule: BotModule = {
     { pattern: BARE_CODE, action: "complaint.track" },
     { pattern: /^(?:ทำรายการต่อ|ทำต่อ)$/, action: "complaint.resume" },
   ],
-  flows: [complaintFlow, complaintReplyFlow],
+  flows: [complaintFlow, complaintReplyFlow, complaintOfferFlow],
 };

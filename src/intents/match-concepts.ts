@@ -42,12 +42,21 @@ export interface ConceptMatch {
 const stripMarks = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, "");
 const isAlnum = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
 
+/** The text as prepared for segmenting: normalized, with "3,000" as 3000. */
+export function prepareText(text: string): string {
+  return normalizeThai(text).replace(/(\d),(?=\d{3}\b)/g, "$1");
+}
+
 export function viewText(text: string): TextView {
-  const prepared = normalizeThai(text).replace(/(\d),(?=\d{3}\b)/g, "$1"); // 3,000 → 3000
+  return viewFromWords(segmentThai(prepareText(text), PROTECTED));
+}
+
+/** The view of words already segmented from prepareText(text) with the intent terms protected. */
+export function viewFromWords(words: readonly string[]): TextView {
   let compact = "";
   const boundaries = new Set<number>([0]);
   // A protected term may hold spaces ("no gift policy"): its parts are words of their own.
-  for (const word of segmentThai(prepared, PROTECTED).flatMap((t) => t.split(/\s+/)).map(stripMarks)) {
+  for (const word of words.flatMap((t) => t.split(/\s+/)).map(stripMarks)) {
     if (!word) continue;
     if (isAlnum(compact[compact.length - 1]) && isAlnum(word[0])) compact += " ";
     boundaries.add(compact.length);
@@ -56,6 +65,9 @@ export function viewText(text: string): TextView {
   }
   return { compact, boundaries };
 }
+
+/** The protected terms the intent module segments with. */
+export const INTENT_SEGMENT_TERMS: readonly string[] = PROTECTED;
 
 interface CompiledTerm {
   kind: "thai" | "latin" | "regex";
@@ -131,12 +143,14 @@ function findTerm(view: TextView, term: CompiledTerm): Span[] {
  * was not found spelled right: a one-letter change in a phrase such as "ร้องเรียนไว้" →
  * "ร้องเรียนได้" changes its meaning.
  */
-export function matchConcepts(view: TextView): ConceptMatch[] {
+export function matchConcepts(view: TextView, opts: { fuzzy?: boolean } = {}): ConceptMatch[] {
   const all: ConceptMatch[] = [];
   for (const [concept, terms] of compiled) {
     for (const term of terms) for (const m of findTerm(view, term)) all.push({ concept, ...m });
   }
-  for (const concept of view.compact.length <= FUZZY_MAX_TEXT ? FUZZY_CONCEPTS : []) {
+  // The classifier asks for exact spellings only (its character grams absorb typos): the typo
+  // search is most of this function's cost.
+  for (const concept of opts.fuzzy !== false && view.compact.length <= FUZZY_MAX_TEXT ? FUZZY_CONCEPTS : []) {
     if (all.some((m) => m.concept === concept)) continue;
     for (const term of compiled.get(concept)!) {
       if (term.kind !== "thai" || term.text.length < FUZZY_MIN) continue;

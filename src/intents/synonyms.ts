@@ -4,7 +4,10 @@
 // เจตนารมย์) and English keywords. Strings are compared after normalizeThai with spaces and
 // punctuation removed (so "ป.ป.ช." = "ปปช"); Thai strings under 4 characters must stand on word
 // boundaries, Latin ones on Latin word edges. A RegExp runs on that compact text.
-// Adding a word here is the usual fix when the eval shows a miss.
+// Since issue 19 these concepts are features of the classifier (classifier/features.ts) and
+// drive the old rule matcher kept for comparison. A miss in the eval is fixed with labelled
+// messages and `npm run train:intents`, not by adding the missed words here (and a change
+// here changes the features: retrain).
 
 export type Term = string | RegExp;
 

@@ -13,8 +13,7 @@ export async function runFlowStep(ctx: BotContext): Promise<RouteResult> {
   }
   if (active.expiresAt.getTime() <= ctx.now.getTime()) {
     ctx.endFlow();
-    await def.onExpired(ctx, active);
-    return "handled";
+    return (await def.onExpired(ctx, active)) === "pass" ? "pass" : "handled";
   }
   const step = def.steps[active.step];
   if (!step) {

@@ -1,6 +1,7 @@
 import { handleCancel, isCancelWord } from "../handlers/cancel.handler";
 import { handleFollow, handleUnfollow } from "../handlers/follow.handler";
 import { handleFallback, handleNonText } from "../handlers/fallback.handler";
+import { handleGreeting } from "../handlers/greeting.handler";
 import { handleMenu, isMenuWord } from "../handlers/menu.handler";
 import { askMessage } from "../intents/ask-message";
 import { detectIntent } from "../intents/intent";
@@ -45,8 +46,9 @@ export function buildRoutes(actions: ActionRegistry): Route[] {
           return "handled";
         }
         if (intent.kind !== "action") return "pass";
-        // Greetings map to menu.show, which the "menu" route above owns (not an action module).
+        // menu.show belongs to the "menu" route above and greetings to no action module.
         if (intent.action === "menu.show") return handleMenu(ctx);
+        if (intent.action === "greeting") return handleGreeting(ctx);
         return runAction(ctx, intent.action, intent.params);
       },
     },

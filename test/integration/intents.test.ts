@@ -5,7 +5,7 @@ import { startHarness, type Harness } from "../helpers/harness";
 
 // Protects free-text understanding end to end (issue 3): a clear question gets its explainer,
 // an unclear one gets "คุณหมายถึง…" quick replies that work when tapped, a greeting gets the
-// menu, and text the bot does not understand gets the fallback, never a guessed topic.
+// greeting and the menu (issue 19), and text the bot does not understand gets the fallback.
 type Msg = { type: string; text?: string; altText?: string; quickReply?: { items: { action: { type: string; data?: string; label?: string } }[] } };
 
 let h: Harness;
@@ -29,23 +29,24 @@ describe("text intents through the webhook", () => {
     assert.match(msgs[0]!.altText!, /แจ้งเรื่องทุจริตได้ที่ไหน/);
   });
 
-  test("an ambiguous word is answered with 'คุณหมายถึง…' chips, and a chip opens the explainer", async () => {
+  test("a message with two close wishes is answered with 'คุณหมายถึง…' chips, and a chip opens the explainer", async () => {
     const user = makeUserId("ask");
-    const [ask] = await say(user, "ของขวัญ");
+    const [ask] = await say(user, "อยากร้องเรียน ทำยังไง");
     assert.equal(ask!.type, "text");
     assert.match(ask!.text!, /คุณหมายถึง/);
     const data = ask!.quickReply!.items.map((i) => i.action.data);
-    assert.ok(data.includes("a=topic.show&t=no-gift") && data.includes("a=topic.show&t=gift-law"), JSON.stringify(data));
+    assert.ok(data.includes("a=topic.show&t=how-to-report") && data.includes("a=complaint.start"), JSON.stringify(data));
     h.line.reset();
-    await h.line.sendWebhook([h.line.events.postback(user, "a=topic.show&t=gift-law")]);
+    await h.line.sendWebhook([h.line.events.postback(user, "a=topic.show&t=how-to-report")]);
     await h.settle();
     const [explainer] = h.line.messagesTo(user) as Msg[];
     assert.equal(explainer!.type, "flex");
-    assert.match(explainer!.altText!, /รับของขวัญได้แค่ไหน/);
+    assert.match(explainer!.altText!, /แจ้งเรื่องทุจริตได้ที่ไหน/);
   });
 
-  test("a greeting shows the topic menu", async () => {
-    const [menu] = await say(makeUserId("hello"), "หวัดดีจ้า");
+  test("a greeting is greeted back, then shown the topic menu", async () => {
+    const [hello, menu] = await say(makeUserId("hello"), "หวัดดีจ้า");
+    assert.match(hello!.text!, /^สวัสดีค่ะ/);
     assert.equal(menu!.type, "flex");
     assert.match(menu!.altText!, /หัวข้อน่ารู้/);
   });

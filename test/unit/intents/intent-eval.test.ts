@@ -3,10 +3,18 @@ import assert from "node:assert/strict";
 import {
   INTENT_FIXTURE, INTENT_HOLDOUT, evaluateIntents, formatEvalReport, loadIntentCases,
 } from "../../../src/intents/intent-eval";
-import type { Intent } from "../../../src/intents/intent";
+import { intentKey, type Intent } from "../../../src/intents/intent";
+import type { CaseResult } from "../../../src/intents/intent-eval";
 
-// The floor under `npm run eval:intents` (issue 3: ≥ 90% overall, no topic below 80%), so a
-// new synonym or rule cannot silently make the bot understand residents worse.
+/** An "ask" row is fine when the bot asks, acts on one of the listed candidates, or does not act. */
+const askRowFine = (r: CaseResult) => r.intent.kind !== "action" || (r.case.candidates ?? []).includes(intentKey(r.intent));
+
+// Issue 3's sets. Since issue 19 the labelled set is part of the classifier's training (its
+// near-misses teach what is not a topic), so it checks the fit: ≥ 90% overall, no topic below
+// 80%. "ask" rows (one bare word such as "ของขวัญ") may now be answered with one of their
+// candidates or with the fallback, but never a topic outside them: issue 19 asks only when
+// two topics are close. The held-out set was never trained
+// on. The corpus floors of issue 19 are in intent-floors.test.ts.
 const OVERALL_FLOOR = 0.9;
 const TOPIC_FLOOR = 0.8;
 /** Acting on the wrong topic is the failure the issue forbids: at most 1 case in 100. */
@@ -23,9 +31,9 @@ describe("intent eval: labelled set", () => {
     for (const label of [
       "topic.show:no-gift", "topic.show:gift-law", "topic.show:what-is-corruption", "topic.show:how-to-report", "topic.show:ita",
       "topic.show:anti-corruption-day", "topic.show:pledge", "topic.show:privacy", "pledge.start", "pledge.stats", "complaint.start",
-      "complaint.track", "meeting.next", "meeting.subscribe", "menu.show", "privacy.delete", "unknown", "ask",
+      "complaint.track", "meeting.next", "meeting.subscribe", "menu.show", "privacy.delete", "unknown", "greeting",
     ]) {
-      assert.ok((report.byLabel.get(label)?.total ?? 0) >= 10 || label === "ask", `few cases for ${label}`);
+      assert.ok((report.byLabel.get(label)?.total ?? 0) >= 5, `few cases for ${label}`);
     }
     for (const style of ["isan", "typo", "english", "mixed"]) assert.ok((report.byStyle.get(style)?.total ?? 0) >= 10, `few ${style} cases`);
   });
@@ -33,11 +41,16 @@ describe("intent eval: labelled set", () => {
   test(`top-1 accuracy is at least ${OVERALL_FLOOR * 100}% overall and ${TOPIC_FLOOR * 100}% per topic`, () => {
     const detail = formatEvalReport("labelled", report);
     assert.ok(report.overall.accuracy >= OVERALL_FLOOR, detail);
-    for (const [label, t] of report.byLabel) assert.ok(t.accuracy >= TOPIC_FLOOR, `${label} ${t.correct}/${t.total}\n${detail}`);
+    for (const [label, t] of report.byLabel) {
+      if (label !== "ask") assert.ok(t.accuracy >= TOPIC_FLOOR, `${label} ${t.correct}/${t.total}\n${detail}`);
+    }
+    const asks = report.results.filter((r) => r.case.label === "ask");
+    assert.deepEqual(asks.filter((r) => !askRowFine(r)).map((r) => r.case.text), []);
   });
 
   test("the bot almost never acts on the wrong topic", () => {
-    assert.ok(report.wrongGuesses <= Math.floor(cases.length * WRONG_GUESS_RATE), formatEvalReport("labelled", report));
+    const wrong = report.results.filter((r) => r.wrongGuess && !(r.case.label === "ask" && askRowFine(r)));
+    assert.ok(wrong.length <= Math.floor(cases.length * WRONG_GUESS_RATE), formatEvalReport("labelled", report));
   });
 });
 
