@@ -37,8 +37,8 @@ export function complaintMyReportsFlex(items: readonly MyReportItem[]): messagin
   const bubble: messagingApi.FlexBubble = {
     type: "bubble",
     size: "giga",
-    header: headerBox("เรื่องที่คุณแจ้งไว้", { eyebrow: "สุจริต · ติดตามเรื่อง", subtitle: `${shown.length} เรื่องล่าสุด` }),
+    header: headerBox("เรื่องที่ท่านแจ้งไว้", { eyebrow: "สุจริต · ติดตามเรื่อง", subtitle: `${shown.length} เรื่องล่าสุด` }),
     body: { type: "box", layout: "vertical", spacing: "md", paddingAll: "lg", contents },
   };
-  return flexMessage(`เรื่องที่คุณแจ้งไว้ ${shown.length} เรื่อง`, bubble);
+  return flexMessage(`เรื่องที่ท่านแจ้งไว้ ${shown.length} เรื่อง`, bubble);
 }

@@ -51,7 +51,7 @@ export function complaintTimelineFlex(d: ComplaintTimelineData): messagingApi.Fl
   }
   contents.push(...shown.map(eventBox));
   if (d.awaitingReporter && d.canReply) {
-    contents.push({ type: "text", text: "เจ้าหน้าที่รอคำตอบจากคุณค่ะ แตะ \"ตอบกลับเจ้าหน้าที่\"", size: SIZES.body, weight: "bold", color: COLORS.brand, wrap: true });
+    contents.push({ type: "text", text: "เจ้าหน้าที่รอคำตอบจากท่านค่ะ แตะ \"ตอบกลับเจ้าหน้าที่\"", size: SIZES.body, weight: "bold", color: COLORS.brand, wrap: true });
   }
   const buttons: messagingApi.FlexComponent[] = [];
   if (d.canReply) {
@@ -89,7 +89,7 @@ export function complaintStatusUpdateFlex(d: ComplaintStatusUpdateData): messagi
   const bubble: messagingApi.FlexBubble = {
     type: "bubble",
     size: "mega",
-    header: headerBox("ความคืบหน้าเรื่องของคุณ", { eyebrow: "สุจริต · ติดตามเรื่อง", subtitle: d.trackingCode }),
+    header: headerBox("ความคืบหน้าเรื่องของท่าน", { eyebrow: "สุจริต · ติดตามเรื่อง", subtitle: d.trackingCode }),
     body: { type: "box", layout: "vertical", spacing: "sm", paddingAll: "lg", contents },
     footer: {
       type: "box",

@@ -140,6 +140,55 @@ export function quickReplies(items: readonly QuickReplyItem[]): messagingApi.Qui
   return { items: items.slice(0, MAX_QUICK_REPLY_ITEMS).map(toQuickReplyItem) };
 }
 
+const WORD_JOINER = "\u2060";
+const words = new Intl.Segmenter("th", { granularity: "word" });
+/** Names and quoted labels a phone must not split across two lines. */
+const KEEP_TOGETHER = /"[^"\n]{1,24}"|ไม่รับ ไม่ให้|ศูนย์ดำรงธรรม|ปีงบประมาณ|ประกาศเจตนารมณ์|เจ้าหน้าที่/g;
+/** A last line this short ("ค่ะ", "น.", "2569") reads as a mistake; it takes the word before it along. */
+const SHORTEST_LAST_LINE = 4;
+
+function joinWords(part: string): string {
+  return [...words.segment(part)].map((w) => (w.segment === " " ? "\u00A0" : w.segment)).join(WORD_JOINER);
+}
+
+/**
+ * Thai has no spaces between words, so a phone may break a line inside a quoted button
+ * name ("ตอบ|กลับ"), inside a name (ศูนย์ดำรง|ธรรม) or just before "ค่ะ". U+2060 WORD
+ * JOINER (invisible, no width) between the words of such a phrase keeps it on one line.
+ */
+export function keepTogether(text: string): string {
+  return text.replace(KEEP_TOGETHER, joinWords).split("\n").map(keepTail).join("\n");
+}
+
+function keepTail(text: string): string {
+  const segs = [...words.segment(text)].map((w) => w.segment);
+  let j = segs.length;
+  let tail = 0;
+  while (j > 1 && tail + segs[j - 1]!.replace(/[\s\u2060]/g, "").length <= SHORTEST_LAST_LINE) {
+    if (segs[j - 1]!.includes("\n")) return text;
+    tail += segs[j - 1]!.replace(/[\s\u2060]/g, "").length;
+    j--;
+  }
+  if (j === segs.length || j < 1) return text;
+  // Join the short tail to the word before it: spaces become no-break spaces, words get a joiner.
+  const head = segs.slice(0, j - 1).join("");
+  const joined = segs.slice(j - 1).map((w) => (/^[ ]+$/.test(w) ? "\u00A0" : w));
+  return head + joined.reduce((acc, w, i) => (i === 0 || /\u00A0|\u2060$/.test(acc) || w === "\u00A0" || w.startsWith("\u2060") ? acc + w : acc + WORD_JOINER + w), "");
+}
+
+function keepTextsTogether(node: messagingApi.FlexComponent): void {
+  if (node.type === "box") for (const child of (node as messagingApi.FlexBox).contents) keepTextsTogether(child);
+  else if (node.type === "text") {
+    const t = node as messagingApi.FlexText;
+    if (t.wrap && t.text) t.text = keepTogether(t.text);
+  }
+}
+
+function keepContainerTogether(contents: messagingApi.FlexContainer): void {
+  const bubbles = contents.type === "carousel" ? (contents as messagingApi.FlexCarousel).contents : [contents as messagingApi.FlexBubble];
+  for (const b of bubbles) for (const block of [b.header, b.hero, b.body, b.footer]) if (block) keepTextsTogether(block);
+}
+
 /** Wraps a bubble or carousel; altText is what notifications and old clients show (≤ 1500). */
 export function flexMessage(
   altText: string,
@@ -147,6 +196,7 @@ export function flexMessage(
   quick?: readonly QuickReplyItem[],
 ): messagingApi.FlexMessage {
   if (!altText.trim()) throw new Error("A Flex message needs a non-empty altText");
+  keepContainerTogether(contents);
   const message: messagingApi.FlexMessage = { type: "flex", altText: truncateText(altText, MAX_ALT_TEXT_LENGTH), contents };
   if (quick && quick.length > 0) message.quickReply = quickReplies(quick);
   return message;

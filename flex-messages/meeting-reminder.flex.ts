@@ -59,7 +59,7 @@ export function meetingReminderFlex(d: MeetingReminderData): messagingApi.FlexMe
       contents: [
         { type: "text", text: "คำประกาศเจตนารมณ์ (อ่านนำในที่ประชุม)", size: SIZES.heading, weight: "bold", color: COLORS.brand, wrap: true },
         { type: "text", text: d.pledgeScript, size: SIZES.body, color: COLORS.text, wrap: true },
-        { type: "text", text: "หลังประชุม กด “รายงานผล” เพื่อแจ้งจำนวนผู้เข้าประชุมและผู้ร่วมประกาศค่ะ", size: SIZES.body, color: COLORS.textMuted, wrap: true },
+        { type: "text", text: "หลังประชุม กด \"รายงานผล\" เพื่อแจ้งจำนวนผู้เข้าประชุมและผู้ร่วมประกาศค่ะ", size: SIZES.body, color: COLORS.textMuted, wrap: true },
       ],
     });
   }

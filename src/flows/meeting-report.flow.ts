@@ -80,7 +80,7 @@ export const meetingReportFlow: FlowDefinition = {
         return "handled";
       }
       ctx.goto(MEETING_REPORT_FLOW, "askPledged", { ...ctx.flow!.data, attended: n }, VERSION, TTL_MS);
-      ctx.reply(politeTextMessage(`ผู้เข้าประชุม ${n} คน\nมีผู้ร่วมประกาศเจตนารมณ์ “ไม่รับ ไม่ให้” กี่คนคะ`));
+      ctx.reply(politeTextMessage(`ผู้เข้าประชุม ${n} คน\nมีผู้ร่วมประกาศเจตนารมณ์ "ไม่รับ ไม่ให้" กี่คนคะ`));
       return "handled";
     },
     async askPledged(ctx) {
@@ -110,7 +110,7 @@ export const meetingReportFlow: FlowDefinition = {
     },
   },
   onExpired(ctx) {
-    ctx.reply(politeTextMessage("หมดเวลารายงานผลแล้วค่ะ กดปุ่ม “รายงานผล” อีกครั้งเพื่อเริ่มใหม่ได้เลยค่ะ"));
+    ctx.reply(politeTextMessage("หมดเวลารายงานผลแล้วค่ะ กดปุ่ม \"รายงานผล\" อีกครั้งเพื่อเริ่มใหม่ได้เลยค่ะ"));
   },
   onCancel(ctx) {
     ctx.reply(politeTextMessage("ยกเลิกการรายงานผลแล้วค่ะ"));

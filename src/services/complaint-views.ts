@@ -65,7 +65,7 @@ export function timelineData(c: ComplaintDoc, thread: readonly ComplaintMessageD
         t: m.at.getTime(),
         at: formatThaiDateTime(m.at, timeZone),
         kind: m.kind,
-        title: m.kind === "officer" ? "ข้อความจากเจ้าหน้าที่" : "ข้อความของคุณ",
+        title: m.kind === "officer" ? "ข้อความจากเจ้าหน้าที่" : "ข้อความของท่าน",
         text: m.text,
       });
     }

@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { getDistrict } from "../content/areas/areas";
+import { PLEDGE_STATEMENT } from "../content/pledge-statement";
 import { NotFoundError, ValidationError } from "../errors";
 import { Meeting, type MeetingDoc } from "../models/meeting.model";
 import { nextOccurrence, validateRecurrence, type Recurrence } from "../util/recurrence";
@@ -11,12 +12,11 @@ import { villageRef, type VillageRef } from "./village.service";
 /** The pledge activity every meeting carries unless an officer removes it. */
 export const PLEDGE_AGENDA_ITEM = "กิจกรรมประกาศเจตนารมณ์ \"ไม่รับ ไม่ให้\" (No Gift Policy)";
 /**
- * Read aloud by the headman, the room repeating. Sujarit's own wording of the Khon Kaen
- * campaign's "ไม่รับ ไม่ให้" (shared/reference/thai.md, 9 Dec 2021 article); not an official oath.
+ * Read aloud by the headman, the room repeating: the very words residents pledge in
+ * the chat (one pledge, src/content/pledge-statement.ts), so a village meeting and
+ * LINE count the same promise.
  */
-export const PLEDGE_SCRIPT =
-  "ข้าพเจ้าขอประกาศเจตนารมณ์ว่า จะไม่รับ และไม่ให้ เงิน ของขวัญ หรือประโยชน์ใด ๆ " +
-  "เพื่อแลกกับการทำหน้าที่หรือบริการของรัฐ และจะร่วมเป็นหูเป็นตา แจ้งเบาะแสการทุจริตในชุมชนของเรา";
+export const PLEDGE_SCRIPT = PLEDGE_STATEMENT;
 export const VILLAGE_MEETING_TITLE = "ประชุมประจำเดือนหมู่บ้าน";
 export const DISTRICT_MEETING_TITLE = "ประชุมกำนัน ผู้ใหญ่บ้าน ประจำเดือน";
 

@@ -16,7 +16,7 @@ import { runRoutes, type Route } from "./router";
 //   pending (or "processing", left by older versions) → run the handler, save its effect (replies + flow update, and the attempt count) → committed
 //   committed → apply the flow update, deliver the replies → done
 export const MAX_HANDLER_ATTEMPTS = 3;
-const SORRY = "ขออภัยค่ะ ระบบขัดข้องชั่วคราว ข้อความของคุณได้รับไว้แล้ว กรุณาลองใหม่อีกครั้งในภายหลัง หรือโทรสายด่วน ป.ป.ช. 1205 ค่ะ";
+const SORRY = "ขออภัยค่ะ ระบบขัดข้องชั่วคราว ข้อความของท่านได้รับไว้แล้ว กรุณาลองใหม่อีกครั้งในภายหลัง หรือโทรสายด่วน ป.ป.ช. 1205 ค่ะ";
 
 export type ProcessOutcome = "done" | "retry-later" | "skipped" | "failed";
 

@@ -37,20 +37,41 @@ export async function flexLayoutProblems(row: Locator): Promise<string[]> {
       p.style.overflowWrap = "normal";
       if (p.scrollWidth > p.clientWidth + 1) out.push(`a word does not fit its column and breaks mid-word: "${short(p.textContent ?? "")}"`);
       p.style.overflowWrap = before;
-      // A closing particle alone on the last line ("ค่ะ" by itself).
-      const text = p.textContent ?? "";
-      const m = /(\S)\s?(ค่ะ|คะ|ครับ|นะคะ)\s*$/.exec(text);
       const node = p.firstChild;
-      if (m && node && node.nodeType === 3 && p.childNodes.length === 1) {
-        const at = m.index;
-        const range = doc.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 1);
-        const prev = range.getBoundingClientRect();
-        range.setStart(node, text.length - m[2]!.length);
-        range.setEnd(node, text.length);
-        const last = range.getBoundingClientRect();
-        if (last.top > prev.top + prev.height / 2) out.push(`"${m[2]}" alone on the last line of "${short(text)}"`);
+      if (!node || node.nodeType !== 3 || p.childNodes.length !== 1) continue;
+      const text: string = node.data;
+      const range = doc.createRange();
+      const lines = (from: number, to: number) => {
+        range.setStart(node, from);
+        range.setEnd(node, to);
+        return new Set([...range.getClientRects()].filter((r: any) => r.width > 0).map((r: any) => Math.round(r.top))).size;
+      };
+      // A quoted label ("ตอบกลับ") or a name that must not be split across two lines.
+      const keep = /"[^"\n]{1,60}"|ไม่รับ[ \u00A0]ไม่ให้|ศูนย์ดำรงธรรม|ปีงบประมาณ|ป\.ป\.ช\. \d+|ป\.ป\.ท\. \d+/g;
+      for (const m of text.matchAll(keep)) {
+        if (m[0].replace(/\u2060/g, "").length > 26) continue; // a long quotation may wrap
+        if (lines(m.index!, m.index! + m[0].length) > 1) out.push(`"${m[0]}" is split across two lines in "${short(text)}"`);
+      }
+      // A lone short word on the last line of a paragraph ("ค่ะ", "นี้"): count what shares the paragraph's last character's line.
+      let from = 0;
+      for (const para of text.split("\n")) {
+        const end = from + para.trimEnd().length;
+        const paraStart = from;
+        from += para.length + 1;
+        if (end <= paraStart || lines(paraStart, end) < 2) continue;
+        range.setStart(node, end - 1);
+        range.setEnd(node, end);
+        const lastTop = range.getBoundingClientRect().top;
+        let start = end - 1;
+        while (start > paraStart) {
+          range.setStart(node, start - 1);
+          range.setEnd(node, start);
+          const r = range.getBoundingClientRect();
+          if (r.width > 0 && r.top < lastTop - 2) break;
+          start--;
+        }
+        const tail = text.slice(start, end).replace(/[\u2060\s\u00A0]/g, "");
+        if (tail.length <= 4) out.push(`"${tail}" alone on the last line of "${short(para)}"`);
       }
     }
     return out;
