@@ -1,4 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
+import { caseNextSteps } from "./complaint-timeline.flex";
 import { flexMessage, headerBox, postbackButton, postbackData, truncateText, footerBox } from "./components.flex";
 import { COLORS, SIZES } from "./theme";
 
@@ -35,5 +36,5 @@ export function complaintOfficerMessageFlex(d: ComplaintOfficerMessageData): mes
         postbackButton("ดูความคืบหน้า", postbackData("complaint.track", { c: d.trackingCode }), "link", "ติดตามเรื่องนี้"),
       ]),
   };
-  return flexMessage(`ข้อความจากเจ้าหน้าที่ (เรื่อง ${d.trackingCode}): ${d.text}`, bubble);
+  return flexMessage(`ข้อความจากเจ้าหน้าที่ (เรื่อง ${d.trackingCode}): ${d.text}`, bubble, caseNextSteps(d.trackingCode, true, true));
 }

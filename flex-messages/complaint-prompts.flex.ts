@@ -160,6 +160,15 @@ export function evidencePrompt(count: number, max: number): messagingApi.TextMes
   return complaintPrompt(text, items);
 }
 
+/** The short answer to a photo at the evidence step: "ได้รับรูปที่ 2/5 แล้วค่ะ", then more or next. */
+export function photoReceivedPrompt(count: number, max: number, received = 1): messagingApi.TextMessage {
+  const what = received > 1 ? `ได้รับ ${received} รูปแล้วค่ะ (มี ${count}/${max} รูป)` : `ได้รับรูปที่ ${count}/${max} แล้วค่ะ`;
+  const items: ComplaintQuickItem[] = [];
+  if (count < max) items.push({ kind: "cameraRoll", label: "ส่งรูปเพิ่ม" }, { kind: "camera", label: "ถ่ายรูป" });
+  items.push({ label: NEXT_WORD, text: NEXT_WORD }, CANCEL_CHIP);
+  return complaintPrompt(count < max ? what : `${what} ครบจำนวนแล้ว แตะ "${NEXT_WORD}" ได้เลยค่ะ`, items);
+}
+
 export function identityPrompt(): messagingApi.TextMessage {
   return complaintPrompt(
     "ต้องการเปิดเผยตัวตนไหมคะ\n" +

@@ -1,5 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { flexMessage, headerBox, postbackButton, postbackData, truncateText } from "./components.flex";
+import { flexMessage, keepTogether, headerBox, postbackButton, postbackData, truncateText, type QuickReplyItem } from "./components.flex";
+import { MENU_ITEM } from "./main-actions";
 import { COLORS, SIZES } from "./theme";
 
 // What a reporter sees when following a case: the current status and the
@@ -27,6 +28,15 @@ export interface ComplaintTimelineData {
 }
 
 export const MAX_TIMELINE_EVENTS = 10;
+
+/** What a reporter may do after reading about a case: answer, look at all their cases, or the menu. */
+export function caseNextSteps(trackingCode: string, canReply: boolean, trackThis = false): QuickReplyItem[] {
+  const items: QuickReplyItem[] = [];
+  if (canReply) items.push({ label: "ส่งข้อมูลเพิ่มเติม", postback: postbackData("complaint.reply", { c: trackingCode }) });
+  if (trackThis) items.push({ label: "ดูความคืบหน้า", postback: postbackData("complaint.track", { c: trackingCode }), displayText: "ติดตามเรื่องนี้" });
+  items.push({ label: "เรื่องทั้งหมดของฉัน", postback: postbackData("complaint.track"), displayText: "ติดตามเรื่อง" }, MENU_ITEM);
+  return items;
+}
 const EVENT_TEXT = 300;
 const DOT: Record<TimelineEvent["kind"], string> = { status: "●", officer: "✉", reporter: "↩" };
 
@@ -51,7 +61,7 @@ export function complaintTimelineFlex(d: ComplaintTimelineData): messagingApi.Fl
   }
   contents.push(...shown.map(eventBox));
   if (d.awaitingReporter && d.canReply) {
-    contents.push({ type: "text", text: "เจ้าหน้าที่รอคำตอบจากท่านค่ะ แตะ \"ตอบกลับเจ้าหน้าที่\"", size: SIZES.body, weight: "bold", color: COLORS.brand, wrap: true });
+    contents.push({ type: "text", text: keepTogether("เจ้าหน้าที่รอคำตอบจากท่านค่ะ แตะ \"ตอบกลับเจ้าหน้าที่\""), size: SIZES.body, weight: "bold", color: COLORS.brand, wrap: true });
   }
   const buttons: messagingApi.FlexComponent[] = [];
   if (d.canReply) {
@@ -66,7 +76,7 @@ export function complaintTimelineFlex(d: ComplaintTimelineData): messagingApi.Fl
     body: { type: "box", layout: "vertical", spacing: "md", paddingAll: "lg", contents },
     footer: { type: "box", layout: "vertical", spacing: "sm", paddingAll: "lg", contents: buttons },
   };
-  return flexMessage(`เรื่อง ${d.trackingCode}: ${d.status}`, bubble);
+  return flexMessage(`เรื่อง ${d.trackingCode}: ${d.status}`, bubble, caseNextSteps(d.trackingCode, d.canReply));
 }
 
 export interface ComplaintStatusUpdateData {
@@ -98,5 +108,5 @@ export function complaintStatusUpdateFlex(d: ComplaintStatusUpdateData): messagi
       contents: [postbackButton("ดูความคืบหน้าทั้งหมด", postbackData("complaint.track", { c: d.trackingCode }), "primary", "ติดตามเรื่องนี้")],
     },
   };
-  return flexMessage(`เรื่อง ${d.trackingCode}: ${d.status} — ${d.note}`, bubble);
+  return flexMessage(`เรื่อง ${d.trackingCode}: ${d.status} — ${d.note}`, bubble, caseNextSteps(d.trackingCode, true));
 }

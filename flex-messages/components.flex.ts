@@ -63,9 +63,9 @@ export function assertPostbackData(data: string): string {
 export function headerBox(title: string, opts: { eyebrow?: string; subtitle?: string } = {}): messagingApi.FlexBox {
   const contents: messagingApi.FlexComponent[] = [];
   if (opts.eyebrow) contents.push({ type: "text", text: opts.eyebrow, size: SIZES.label, color: COLORS.onBrandMuted });
-  contents.push({ type: "text", text: title, size: SIZES.title, weight: "bold", color: COLORS.onBrand, wrap: true });
+  contents.push({ type: "text", text: keepTogether(title), size: SIZES.title, weight: "bold", color: COLORS.onBrand, wrap: true });
   if (opts.subtitle) {
-    contents.push({ type: "text", text: opts.subtitle, size: SIZES.summary, color: COLORS.onBrandMuted, wrap: true });
+    contents.push({ type: "text", text: keepTogether(opts.subtitle), size: SIZES.summary, color: COLORS.onBrandMuted, wrap: true });
   }
   return { type: "box", layout: "vertical", spacing: "xs", paddingAll: "lg", backgroundColor: COLORS.brand, contents };
 }
@@ -74,7 +74,7 @@ export function headerBox(title: string, opts: { eyebrow?: string; subtitle?: st
 export function sectionBox(body: string, heading?: string): messagingApi.FlexBox {
   const contents: messagingApi.FlexComponent[] = [];
   if (heading) contents.push({ type: "text", text: heading, size: SIZES.heading, weight: "bold", color: COLORS.brand, wrap: true });
-  contents.push({ type: "text", text: body, size: SIZES.body, color: COLORS.text, wrap: true });
+  contents.push({ type: "text", text: body.split("\n").map(keepTogether).join("\n"), size: SIZES.body, color: COLORS.text, wrap: true });
   return { type: "box", layout: "vertical", spacing: "xs", contents };
 }
 
@@ -97,7 +97,7 @@ export function keyValueRow(key: string, value: string): messagingApi.FlexBox {
     spacing: "sm",
     contents: [
       { type: "text", text: key, size: SIZES.body, color: COLORS.textMuted, flex: 2, wrap: true },
-      { type: "text", text: value, size: SIZES.body, color: COLORS.text, flex: 5, wrap: true },
+      { type: "text", text: keepTogether(value), size: SIZES.body, color: COLORS.text, flex: 5, wrap: true },
     ],
   };
 }
@@ -146,6 +146,8 @@ const words = new Intl.Segmenter("th", { granularity: "word" });
 const KEEP_TOGETHER = /"[^"\n]{1,24}"|ไม่รับ ไม่ให้|ศูนย์ดำรงธรรม|ปีงบประมาณ|ประกาศเจตนารมณ์|เจ้าหน้าที่/g;
 /** A last line this short ("ค่ะ", "น.", "2569") reads as a mistake; it takes the word before it along. */
 const SHORTEST_LAST_LINE = 4;
+/** Even the narrowest column on a phone (a key of a key-value row) holds this many characters. */
+const ONE_LINE_AT_LEAST = 12;
 
 function joinWords(part: string): string {
   return [...words.segment(part)].map((w) => (w.segment === " " ? "\u00A0" : w.segment)).join(WORD_JOINER);
@@ -160,7 +162,13 @@ export function keepTogether(text: string): string {
   return text.replace(KEEP_TOGETHER, joinWords).split("\n").map(keepTail).join("\n");
 }
 
+/** The text as a person reads it: without the joiners keepTogether adds. */
+export function withoutJoiners(text: string): string {
+  return text.replace(/\u2060/g, "").replace(/\u00A0/g, " ");
+}
+
 function keepTail(text: string): string {
+  if (text.length <= ONE_LINE_AT_LEAST) return text;
   const segs = [...words.segment(text)].map((w) => w.segment);
   let j = segs.length;
   let tail = 0;
@@ -176,19 +184,6 @@ function keepTail(text: string): string {
   return head + joined.reduce((acc, w, i) => (i === 0 || /\u00A0|\u2060$/.test(acc) || w === "\u00A0" || w.startsWith("\u2060") ? acc + w : acc + WORD_JOINER + w), "");
 }
 
-function keepTextsTogether(node: messagingApi.FlexComponent): void {
-  if (node.type === "box") for (const child of (node as messagingApi.FlexBox).contents) keepTextsTogether(child);
-  else if (node.type === "text") {
-    const t = node as messagingApi.FlexText;
-    if (t.wrap && t.text) t.text = keepTogether(t.text);
-  }
-}
-
-function keepContainerTogether(contents: messagingApi.FlexContainer): void {
-  const bubbles = contents.type === "carousel" ? (contents as messagingApi.FlexCarousel).contents : [contents as messagingApi.FlexBubble];
-  for (const b of bubbles) for (const block of [b.header, b.hero, b.body, b.footer]) if (block) keepTextsTogether(block);
-}
-
 /** Wraps a bubble or carousel; altText is what notifications and old clients show (≤ 1500). */
 export function flexMessage(
   altText: string,
@@ -196,7 +191,6 @@ export function flexMessage(
   quick?: readonly QuickReplyItem[],
 ): messagingApi.FlexMessage {
   if (!altText.trim()) throw new Error("A Flex message needs a non-empty altText");
-  keepContainerTogether(contents);
   const message: messagingApi.FlexMessage = { type: "flex", altText: truncateText(altText, MAX_ALT_TEXT_LENGTH), contents };
   if (quick && quick.length > 0) message.quickReply = quickReplies(quick);
   return message;
@@ -229,7 +223,7 @@ export function choiceBubble(title: string, buttons: messagingApi.FlexButton[], 
       contents: [
         { type: "text", text: title, size: SIZES.heading, weight: "bold", color: COLORS.brand, wrap: true },
         ...buttons,
-        { type: "text", text: hint, size: SIZES.body, color: COLORS.textMuted, wrap: true, margin: "md" },
+        { type: "text", text: keepTogether(hint), size: SIZES.body, color: COLORS.textMuted, wrap: true, margin: "md" },
       ],
     },
   };

@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { formatThaiDate } from "../src/util/thai-date";
-import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, truncateText, type QuickReplyItem, footerBox } from "./components.flex";
+import { flexMessage, keepTogether, headerBox, keyValueRow, postbackButton, postbackData, truncateText, type QuickReplyItem, footerBox } from "./components.flex";
 import { areaLine } from "./pledge-confirm.flex";
 import { COLORS, SIZES } from "./theme";
 
@@ -56,7 +56,7 @@ export function pledgeCertificateFlex(d: PledgeCertificateData): messagingApi.Fl
     keyValueRow("หมู่บ้าน", areaLine(d)),
     {
       type: "text",
-      text: `ชาวอำเภอ${d.districtName}ร่วมประกาศผ่าน LINE แล้ว ${number.format(d.districtCount)} คน`,
+      text: keepTogether(`ชาวอำเภอ${d.districtName}ร่วมประกาศผ่าน LINE แล้ว ${number.format(d.districtCount)} คน`),
       size: SIZES.body,
       weight: "bold",
       color: COLORS.text,
