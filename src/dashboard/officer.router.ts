@@ -1,3 +1,4 @@
+import path from "node:path";
 import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps";
 import { loadSession, requirePage, verifyCsrf } from "./auth/auth.middleware";
@@ -16,6 +17,9 @@ import { multipartBody } from "./http/multipart";
 import { notFoundPage, pageErrorHandler } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
 import { DASHBOARD_CSS } from "./views/dashboard-css";
+import { DASHBOARD_JS } from "./views/dashboard-script";
+
+const CHART_JS_FILE = path.join(path.dirname(require.resolve("chart.js")), "chart.umd.min.js");
 
 // /officer/*: the HTML dashboard. Each route reads: guard → (CSRF) → controller.
 // Body parsers live here, never on the app: the webhook needs the raw body.
@@ -27,6 +31,13 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
   r.use(securityHeaders);
   r.get("/static/dashboard.css", (_req, res) => {
     res.set("Cache-Control", "public, max-age=3600").type("css").send(DASHBOARD_CSS);
+  });
+  r.get("/static/dashboard.js", (_req, res) => {
+    res.set("Cache-Control", "public, max-age=3600").type("js").send(DASHBOARD_JS);
+  });
+  // Chart.js from node_modules (its UMD build), never from a CDN.
+  r.get("/static/chart.umd.min.js", (_req, res) => {
+    res.set("Cache-Control", "public, max-age=86400").type("js").sendFile(CHART_JS_FILE);
   });
   r.use(express.urlencoded({ extended: false, limit: "200kb", parameterLimit: 200 }));
   r.use(loadSession(store));

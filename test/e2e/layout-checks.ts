@@ -96,7 +96,7 @@ export async function quickReplyProblems(page: Page): Promise<string[]> {
 /**
  * Problems on a whole dashboard page: sideways scrolling of the page, text cut off by
  * its box (ellipsis or overflow hidden), and elements that reach past the screen edge
- * outside a box that scrolls on purpose (.table-scroll).
+ * outside a box that scrolls on purpose (.table-wrap of a number table).
  */
 export async function pageLayoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -107,7 +107,8 @@ export async function pageLayoutProblems(page: Page): Promise<string[]> {
     const width = doc.documentElement.clientWidth;
     if (doc.documentElement.scrollWidth > width + 1) out.push(`the page scrolls sideways by ${doc.documentElement.scrollWidth - width}px`);
     for (const el of doc.querySelectorAll("body *")) {
-      if (el.closest(".table-scroll, script, style, noscript, canvas, [hidden], details:not([open]) > :not(summary)")) continue;
+      // Number tables scroll inside their box on purpose; lists (table.stack) must fit.
+      if (el.closest(".table-wrap:not(:has(> table.stack)), .skip, script, style, noscript, canvas, [hidden], details:not([open]) > :not(summary)")) continue;
       const style = win.getComputedStyle(el);
       if (style.display === "none" || style.visibility === "hidden") continue;
       const r = el.getBoundingClientRect();
