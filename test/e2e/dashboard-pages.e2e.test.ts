@@ -127,6 +127,59 @@ describe("every dashboard page at 390 and 1280 px", { skip }, () => {
       assert.deepEqual(await visit(p.name, p.path), []);
     });
   }
+  test("the progress charts come from Chart.js with integer ticks and full legends; without script the tables remain", async () => {
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${base}/officer/progress`);
+      const boxes = page.locator(".chart-box");
+      await boxes.first().locator("canvas").waitFor();
+      assert.equal(await boxes.count(), 2, "one chart for pledges, one for complaints");
+      for (let i = 0; i < 2; i++) await boxes.nth(i).screenshot({ path: path.join(ARTIFACTS, `progress-chart-${i + 1}-${width}.png`) });
+      const legends = await page.evaluate(() => {
+        const charts = Object.values((globalThis as any).Chart.instances) as any[];
+        return charts.map((c) => ({
+          legend: c.legend.legendItems.map((l: any) => l.text),
+          ticks: c.scales[c.options.indexAxis === "y" ? "x" : "y"].ticks.map((t: any) => t.value),
+        }));
+      });
+      assert.deepEqual(legends.map((l) => l.legend), [["ผ่าน LINE", "ในที่ประชุม"], ["ได้รับเรื่องแล้ว", "กำลังตรวจสอบ", "ส่งต่อหน่วยงานที่รับผิดชอบ", "ดำเนินการเสร็จสิ้น", "ยุติเรื่อง"]]);
+      for (const l of legends) assert.ok(l.ticks.every((v: number) => Number.isInteger(v)), `integer ticks: ${l.ticks}`);
+    }
+    assert.deepEqual(errors, [], "no script errors or CSP violations");
+    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: "th-TH", viewport: { width: 390, height: 844 }, storageState: await context.storageState() });
+    const plain = await noScript.newPage();
+    await plain.goto(`${base}/officer/progress`);
+    assert.equal(await plain.locator("canvas").count(), 0);
+    assert.equal(await plain.locator("#pledge-table tbody tr").count(), 26, "the table is there without script");
+    await plain.screenshot({ path: path.join(ARTIFACTS, "progress-no-script-390.png"), fullPage: true });
+    await noScript.close();
+  });
+
+  test("the meeting form shows only the chosen schedule's fields", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/officer/meetings/new`);
+    await page.getByLabel("ครั้งเดียว", { exact: true }).check();
+    assert.equal(await page.locator("#date").isVisible(), true);
+    assert.equal(await page.locator("#day").isVisible(), false);
+    assert.equal(await page.locator("#weekday").isVisible(), false);
+    await page.getByLabel("ทุกเดือน ตามวันที่", { exact: true }).check();
+    assert.equal(await page.locator("#date").isVisible(), false);
+    assert.equal(await page.locator("#day").isVisible(), true);
+    await page.getByLabel("ทุกเดือน ตามวันในสัปดาห์", { exact: true }).check();
+    assert.equal(await page.locator("#weekday").isVisible(), true);
+    assert.equal(await page.locator("#day").isVisible(), false);
+    await page.screenshot({ path: path.join(ARTIFACTS, "meeting-new-weekday-390.png"), fullPage: true });
+  });
+
+  test("an empty required field is explained in Thai", async () => {
+    await page.goto(`${base}/officer/meetings/new`);
+    await page.getByRole("button", { name: "สร้างการประชุม" }).click();
+    const message = await page.locator("#place").evaluate((el: any) => el.validationMessage);
+    assert.equal(message, "กรุณากรอกช่องนี้ค่ะ");
+  });
+
   test("the complaint page fits 390 and 1280 px and reads Thai", async () => {
     const detail = pages.find((p) => p.name === "complaint-detail")!;
     assert.deepEqual(await visit(detail.name, detail.path), []);

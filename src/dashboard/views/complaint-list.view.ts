@@ -47,7 +47,7 @@ ${COMPLAINT_STATUSES.map((s) => html`<li><a href="/officer/complaints${queryStri
 <thead><tr><th scope="col">รหัสติดตาม</th><th scope="col">วันที่แจ้ง</th><th scope="col">ประเภท</th><th scope="col">พื้นที่</th><th scope="col">สถานะ</th><th scope="col">หมายเหตุ</th></tr></thead>
 <tbody>${d.page.items.map(
       (c) => html`<tr><td data-label="รหัสติดตาม"><a class="mono" href="/officer/complaints/${c.id}">${c.trackingCode}</a></td><td data-label="วันที่แจ้ง">${dateTime(c.submittedAt, d.timezone)}</td><td data-label="ประเภท">${c.categoryLabel}</td>
-<td data-label="พื้นที่">${c.areaText || "-"}${c.routedLevel === "province" ? html`<br><span class="badge">ระดับจังหวัด</span>` : html`<br><span class="muted">${districtName(c.districtCode)}</span>`}</td>
+<td data-label="พื้นที่">${c.areaText || "-"}${c.routedLevel === "province" ? html`<br><span class="badge">ระดับจังหวัด</span>` : c.areaText.includes(districtName(c.districtCode)) ? "" : html`<br><span class="muted">${districtName(c.districtCode)}</span>`}</td>
 <td data-label="สถานะ"><span class="badge ${c.status}">${c.statusLabel}</span></td>
 <td data-label="หมายเหตุ">${c.anonymous ? html`<span class="badge">ไม่เปิดเผยตัวตน</span> ` : ""}${c.evidenceCount ? html`<span class="badge">รูป ${c.evidenceCount}</span> ` : ""}${c.awaitingReporter ? html`<span class="badge">รอผู้แจ้งตอบ</span>` : ""}</td></tr>`,
     )}</tbody></table></div>

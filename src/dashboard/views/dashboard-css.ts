@@ -67,6 +67,8 @@ fieldset label{font-weight:400;display:block}
 @media (max-width:600px){dl.facts{grid-template-columns:1fr}.container{padding:8px}
 table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th[scope=row]{display:block;width:100%}
 table.stack thead{display:none}
+table.stack caption{display:block;text-align:left}
+.filters{grid-template-columns:1fr}
 table.stack tr{border:1px solid #d9dde3;border-radius:8px;margin-bottom:8px;padding:4px 8px;background:#fff}
 table.stack td,table.stack th[scope=row]{border:0;padding:4px 0 4px 7.5rem;position:relative;text-align:left;min-height:1.6em}
 table.stack td::before,table.stack th[scope=row]::before{content:attr(data-label);position:absolute;left:0;width:7rem;font-weight:600;color:#5f6368}

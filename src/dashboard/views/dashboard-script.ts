@@ -46,6 +46,7 @@ export const DASHBOARD_JS = `"use strict";
         maintainAspectRatio: false,
         animation: false,
         scales: horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
+        layout: { padding: { top: 8, right: 8 } },
         plugins: { legend: { position: "top", align: "start", labels: { boxWidth: 14 } } },
       },
     });
