@@ -4,6 +4,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { makeUserId } from "../../src/dev/line-emulator";
+import { createMeeting } from "../../src/services/meeting.service";
 import { createOfficer } from "../../src/services/officer.service";
 import { startHarness, type Harness } from "../helpers/harness";
 import { TEST_PASSWORD, baseUrlOf, seedComplaint } from "../integration/dashboard-client";
@@ -28,6 +29,7 @@ let context: BrowserContext;
 let page: Page;
 let base: string;
 const pages: { name: string; path: string }[] = [];
+const loginProblems: string[] = [];
 
 async function thaiProblems(p: Page): Promise<string[]> {
   return p.evaluate((allowed: string[]) => {
@@ -36,6 +38,7 @@ async function thaiProblems(p: Page): Promise<string[]> {
     // A word of Latin letters that is not on the list; codes (KK-7F3-Q9M-2XA, UTF-8) have digits or are upper-case with dashes.
     const latinOnly = (w: string) => {
       const word = w.replace(/[.:]+$/, "");
+      if (/\d[a-z]/.test(word)) return true; // a unit in Latin letters: "2h", "3d@08:00"
       return /[A-Za-z]/.test(word) && !/\d/.test(word) && !/^[A-Z]+(-[A-Z]+)+$/.test(word) && !allowed.includes(word);
     };
     if (doc.documentElement.lang !== "th") out.push(`<html lang="${doc.documentElement.lang}">`);
@@ -87,14 +90,24 @@ describe("every dashboard page at 390 and 1280 px", { skip }, () => {
     const first = await seedComplaint(h.bot.deps, { lineUserId: reporter, districtCode: "4001", anonymous: false, contact: { name: "สมศรี มีสุข", phone: "0812345678" }, what: "มีการเรียกรับเงินค่าอนุมัติใบอนุญาตก่อสร้างอาคารพาณิชย์ในเขตเทศบาล โดยไม่ออกใบเสร็จ", photo: true });
     await seedComplaint(h.bot.deps, { lineUserId: makeUserId("pages-other"), districtCode: "4005", anonymous: true, what: "ผู้รับเหมาก่อสร้างถนนในหมู่บ้านใช้วัสดุไม่ตรงตามสัญญา" });
     pages.push({ name: "complaint-detail", path: `/officer/complaints/${first.id}` });
+    const meeting = await createMeeting(
+      { scope: "district", districtCode: "4001", place: "ห้องประชุมที่ว่าการอำเภอเมืองขอนแก่น", recurrence: { kind: "monthly-day", day: 5, time: "09:30" } },
+      { timezone: h.bot.deps.config.timezone, reminderOffsets: "3d@08:00,1d@08:00,2h" },
+      h.bot.deps.now(),
+    );
+    pages.push({ name: "meeting-detail", path: `/officer/meetings/${String(meeting._id)}` }, { name: "meeting-edit", path: `/officer/meetings/${String(meeting._id)}/edit` });
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
     context = await browser.newContext({ locale: "th-TH", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await context.addInitScript(NAME_SHIM);
     page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${base}/officer/login`);
-    await page.screenshot({ path: path.join(ARTIFACTS, "login-390.png"), fullPage: true });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto(`${base}/officer/login`);
+      await page.screenshot({ path: path.join(ARTIFACTS, `login-${width}.png`), fullPage: true });
+      loginProblems.push(...(await pageLayoutProblems(page)).map((p) => `${width}px: ${p}`), ...(await thaiProblems(page)).map((p) => `${width}px: ${p}`));
+    }
     await page.getByLabel("ชื่อผู้ใช้").fill("admin-e2e");
     await page.getByLabel("รหัสผ่าน").fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "เข้าสู่ระบบ" }).click();
@@ -180,8 +193,14 @@ describe("every dashboard page at 390 and 1280 px", { skip }, () => {
     assert.equal(message, "กรุณากรอกช่องนี้ค่ะ");
   });
 
-  test("the complaint page fits 390 and 1280 px and reads Thai", async () => {
-    const detail = pages.find((p) => p.name === "complaint-detail")!;
-    assert.deepEqual(await visit(detail.name, detail.path), []);
+  test("the login page fits 390 and 1280 px and reads Thai", () => {
+    assert.deepEqual(loginProblems, []);
   });
+
+  for (const name of ["complaint-detail", "meeting-detail", "meeting-edit"]) {
+    test(`${name} fits 390 and 1280 px and reads Thai`, async () => {
+      const p = pages.find((x) => x.name === name)!;
+      assert.deepEqual(await visit(p.name, p.path), []);
+    });
+  }
 });

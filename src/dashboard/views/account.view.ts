@@ -42,7 +42,7 @@ export function accountView(d: AccountViewData): SafeHtml {
     active: "account",
     flash: d.flash,
     body: html`<section class="card"><dl class="facts">
-<dt>ชื่อผู้ใช้</dt><dd>${p.username}</dd>
+<dt>ชื่อผู้ใช้</dt><dd class="mono">${p.username}</dd>
 <dt>บทบาท</dt><dd>${ROLE_LABELS[p.role]}</dd>
 <dt>อำเภอ</dt><dd>${p.role === "admin" ? "ทุกอำเภอ" : p.districts.map(districtName).join(", ") || "-"}</dd>
 </dl></section>

@@ -112,7 +112,7 @@ export function auditView(d: AuditViewData): SafeHtml {
 <div class="table-wrap"><table><thead><tr><th scope="col">เวลา</th><th scope="col">ผู้กระทำ</th><th scope="col">การกระทำ</th><th scope="col">เรื่อง</th><th scope="col">รายละเอียด</th></tr></thead>
 <tbody>${d.rows.map((r) => {
       const code = r.complaintId ? d.codes.get(r.complaintId) : undefined;
-      return html`<tr><td>${dateTime(r.at, d.timezone)}</td><td>${r.actorName ?? ACTOR_KINDS[r.actorKind] ?? r.actorKind}</td><td>${AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
+      return html`<tr><td>${dateTime(r.at, d.timezone)}</td><td>${r.actorName ? html`<span class="mono">${r.actorName}</span>` : ACTOR_KINDS[r.actorKind] ?? r.actorKind}</td><td>${AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
 <td>${code ? html`<a class="mono" href="/officer/complaints/${code}">${code}</a>` : r.complaintId ? html`<a class="mono" href="/officer/audit?complaintId=${r.complaintId}">${r.complaintId}</a>` : "-"}</td>
 <td>${detailView(r.detail)}</td></tr>`;
     })}</tbody></table></div>

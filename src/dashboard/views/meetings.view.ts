@@ -57,12 +57,12 @@ ${pagerView("/officer/meetings", { district: d.filter.district, cancelled: d.fil
 
 const REMINDER_STATE_LABELS: Record<string, string> = { pending: "รอส่ง", planned: "เตรียมส่ง", sending: "กำลังส่ง", sent: "ส่งแล้ว", failed: "ส่งไม่สำเร็จ", missed: "พลาด (เลยเวลา)", cancelled: "ยกเลิก" };
 
-/** "2h" → "2 ชั่วโมงก่อนประชุม", "1d" → "1 วันก่อนประชุม" (REMINDER_OFFSETS keys). */
+/** "2h" → "2 ชั่วโมงก่อนประชุม", "3d@08:00" → "3 วันก่อนประชุม เวลา 08:00 น." (REMINDER_OFFSETS keys). */
 export function offsetText(offset: string): string {
-  const m = /^(\d+)([dhm])$/.exec(offset);
+  const m = /^(\d+)([dhm])(?:@(\d{2}:\d{2}))?$/.exec(offset);
   if (!m) return offset;
   const unit = { d: "วัน", h: "ชั่วโมง", m: "นาที" }[m[2] as "d" | "h" | "m"];
-  return `${m[1]} ${unit}ก่อนประชุม`;
+  return `${m[1]} ${unit}ก่อนประชุม${m[3] ? ` เวลา ${m[3]} น.` : ""}`;
 }
 
 /** What LINE answered to one send attempt. */
