@@ -39,11 +39,17 @@ export interface MeetingInput {
 
 export type MeetingPatch = Partial<Pick<MeetingInput, "title" | "place" | "agenda" | "recurrence" | "durationMinutes">>;
 
+/** What officers read when a field is wrong (the first message is for logs and the API). */
+function thaiFieldName(name: string): string {
+  if (name.startsWith("agenda")) return `วาระที่ ${name.replace(/\D/g, "") || ""}`.trim();
+  return { title: "ชื่อการประชุม", place: "สถานที่" }[name] ?? name;
+}
+
 function checkText(name: string, value: string | undefined, max: number): string | undefined {
   if (value === undefined) return undefined;
   const v = value.replace(/\u0000/g, "").trim();
-  if (!v) throw new ValidationError(`${name} must not be empty`);
-  if (v.length > max) throw new ValidationError(`${name} is longer than ${max} characters`);
+  if (!v) throw new ValidationError(`${name} must not be empty`, `กรุณากรอก${thaiFieldName(name)}ค่ะ`);
+  if (v.length > max) throw new ValidationError(`${name} is longer than ${max} characters`, `${thaiFieldName(name)}ยาวเกิน ${max} ตัวอักษรค่ะ`);
   return v;
 }
 
@@ -51,7 +57,7 @@ function checkRecurrence(r: Recurrence): Recurrence {
   try {
     return validateRecurrence(r);
   } catch (err) {
-    throw new ValidationError((err as Error).message);
+    throw new ValidationError((err as Error).message, "กรุณาตรวจสอบวันและเวลาของการประชุมค่ะ");
   }
 }
 
@@ -59,11 +65,11 @@ function checkRecurrence(r: Recurrence): Recurrence {
 export function buildMeetingFields(input: MeetingInput): Record<string, unknown> {
   let area: { districtCode: string; tambonCode?: string; villageNo?: number };
   if (input.scope === "village") {
-    if (!input.village) throw new ValidationError("a village meeting needs a village");
+    if (!input.village) throw new ValidationError("a village meeting needs a village", "กรุณาเลือกตำบลและหมู่ที่ของการประชุมหมู่บ้านค่ะ");
     area = villageRef(input.village.tambonCode, input.village.villageNo);
   } else {
     const code = input.districtCode ?? input.village?.districtCode;
-    if (!code || !getDistrict(code)) throw new ValidationError(`unknown district code ${code ?? "(none)"}`);
+    if (!code || !getDistrict(code)) throw new ValidationError(`unknown district code ${code ?? "(none)"}`, "กรุณาเลือกอำเภอของการประชุมค่ะ");
     area = { districtCode: code };
   }
   const agenda = (input.agenda ?? []).map((a, i) => checkText(`agenda item ${i + 1}`, a, 200)!).slice(0, 10);
