@@ -186,6 +186,16 @@ describe("every dashboard page at 390 and 1280 px", { skip }, () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "meeting-new-weekday-390.png"), fullPage: true });
   });
 
+  test("dates are typed the Thai way (day/month/BE year), not in the browser's own format", async () => {
+    await page.goto(`${base}/officer/complaints`);
+    assert.equal(await page.locator("input[type=date]").count(), 0);
+    await page.getByLabel("ตั้งแต่วันที่").fill("1/1/2500");
+    await page.getByRole("button", { name: "ค้นหา" }).click();
+    await page.waitForURL(/from=1%2F1%2F2500/);
+    assert.equal(await page.getByLabel("ตั้งแต่วันที่").inputValue(), "1/1/2500", "read as 1 Jan 1957 and shown back in BE");
+    assert.equal(await page.locator("table.stack tbody tr").count(), 2);
+  });
+
   test("an empty required field is explained in Thai", async () => {
     await page.goto(`${base}/officer/meetings/new`);
     await page.getByRole("button", { name: "สร้างการประชุม" }).click();

@@ -4,6 +4,7 @@ import type { ComplaintPage } from "../../services/complaint-query.service";
 import type { Principal } from "../auth/principal";
 import type { ComplaintFilterParams } from "../queries/complaint-filter.query";
 import { dateTime, districtName, districtSelect, optionList, pagerView } from "./components.view";
+import { thaiDateInput } from "../http/thai-date-field";
 import { html, queryString, type SafeHtml } from "./html";
 import { layoutView, type Flash } from "./layout.view";
 
@@ -38,8 +39,8 @@ ${COMPLAINT_STATUSES.map((s) => html`<li><a href="/officer/complaints${queryStri
 <div><label for="f-district">อำเภอ</label>${districtSelect("f-district", "district", allowed, p.district, "ทุกอำเภอที่รับผิดชอบ")}</div>
 <div><label for="f-category">ประเภท</label><select id="f-category" name="category"><option value="">ทุกประเภท</option>${optionList(COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })), p.category)}</select></div>
 <div><label for="f-status">สถานะ</label><select id="f-status" name="status"><option value="">ทุกสถานะ</option>${optionList(COMPLAINT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), p.status)}</select></div>
-<div><label for="f-from">ตั้งแต่วันที่</label><input id="f-from" name="from" type="date" value="${p.from ?? ""}"></div>
-<div><label for="f-to">ถึงวันที่</label><input id="f-to" name="to" type="date" value="${p.to ?? ""}"></div>
+<div><label for="f-from">ตั้งแต่วันที่</label>${thaiDateInput("f-from", "from", p.from)}</div>
+<div><label for="f-to">ถึงวันที่</label>${thaiDateInput("f-to", "to", p.to)}</div>
 <div><button type="submit">ค้นหา</button> <a class="button secondary" href="/officer/complaints">ล้างตัวกรอง</a></div>
 </form>
 <p><a class="button secondary" href="/officer/complaints/export.csv${exportQs}" download>ส่งออก CSV</a> <a class="button secondary" href="/officer/complaints/export.json${exportQs}" download>ส่งออก JSON</a></p>

@@ -1,6 +1,7 @@
 import { getDistrict, listDistricts, listTambons } from "../../content/areas/areas";
 import type { Principal } from "../auth/principal";
 import type { MeetingFormValues } from "../http/meeting-form";
+import { thaiDateInput } from "../http/thai-date-field";
 import { districtSelect, optionList } from "./components.view";
 import { html, type SafeHtml } from "./html";
 import { csrfField, layoutView, type Flash } from "./layout.view";
@@ -61,13 +62,13 @@ ${editing ? "" : html`<label><input type="checkbox" name="includePledge"${v.incl
 <label><input type="radio" name="kind" value="once"${v.kind === "once" ? html` checked` : ""}> ครั้งเดียว</label>
 <label><input type="radio" name="kind" value="monthly-day"${v.kind === "monthly-day" ? html` checked` : ""}> ทุกเดือน ตามวันที่</label>
 <label><input type="radio" name="kind" value="monthly-weekday"${v.kind === "monthly-weekday" ? html` checked` : ""}> ทุกเดือน ตามวันในสัปดาห์</label>
-<div class="when-once"><label for="date">วันที่ (ครั้งเดียว)</label><input id="date" name="date" type="date" value="${v.date}"></div>
+<div class="when-once"><label for="date">วันที่ (ครั้งเดียว)</label>${thaiDateInput("date", "date", v.date)}</div>
 <div class="when-monthly-day"><label for="day">วันที่ของเดือน 1–31 (ทุกเดือน ตามวันที่)</label><input id="day" name="day" type="number" min="1" max="31" value="${v.day}"></div>
 <div class="when-monthly-weekday"><label for="nth">สัปดาห์ (ทุกเดือน ตามวันในสัปดาห์)</label><select id="nth" name="nth"><option value="">-</option>${optionList(NTH, v.nth)}</select>
 <label for="weekday">วัน (ทุกเดือน ตามวันในสัปดาห์)</label><select id="weekday" name="weekday"><option value="">-</option>${optionList(WEEKDAYS.map((w, i) => ({ value: String(i), label: `วัน${w}` })), v.weekday)}</select></div>
 <label for="time">เวลาเริ่ม</label><input id="time" name="time" type="time" required value="${v.time}">
-<div class="when-recurring"><label for="from">เริ่มใช้ตั้งแต่วันที่ (ไม่บังคับ)</label><input id="from" name="from" type="date" value="${v.from}">
-<label for="until">ถึงวันที่ (ไม่บังคับ)</label><input id="until" name="until" type="date" value="${v.until}"></div>
+<div class="when-recurring"><label for="from">เริ่มใช้ตั้งแต่วันที่ (ไม่บังคับ)</label>${thaiDateInput("from", "from", v.from)}
+<label for="until">ถึงวันที่ (ไม่บังคับ)</label>${thaiDateInput("until", "until", v.until)}</div>
 </fieldset>
 <label for="durationMinutes">ระยะเวลา (นาที)</label><input id="durationMinutes" name="durationMinutes" type="number" min="15" max="720" value="${v.durationMinutes}">
 <div><button type="submit">${editing ? "บันทึกการแก้ไข" : "สร้างการประชุม"}</button> <a class="button secondary" href="${editing ? `/officer/meetings/${d.meetingId}` : "/officer/meetings"}">ยกเลิก</a></div>
