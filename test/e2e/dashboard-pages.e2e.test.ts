@@ -189,6 +189,9 @@ describe("every dashboard page at 390 and 1280 px", { skip }, () => {
   test("dates are typed the Thai way (day/month/BE year), not in the browser's own format", async () => {
     await page.goto(`${base}/officer/complaints`);
     assert.equal(await page.locator("input[type=date]").count(), 0);
+    await page.goto(`${base}/officer/meetings/new`);
+    assert.equal(await page.locator("input[type=date], input[type=time]").count(), 0, "no widget in the browser's own format");
+    await page.goto(`${base}/officer/complaints`);
     await page.getByLabel("ตั้งแต่วันที่").fill("1/1/2500");
     await page.getByRole("button", { name: "ค้นหา" }).click();
     await page.waitForURL(/from=1%2F1%2F2500/);

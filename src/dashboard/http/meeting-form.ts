@@ -28,6 +28,12 @@ export interface MeetingFormValues {
 /** "5/12/2569" (or ISO) → ISO; what cannot be read stays as typed, so the form can show it again. */
 const dateField = (text: string): string => parseThaiDateField(text) ?? text;
 
+/** "9.30" or "9:30" → "09:30" (24-hour clock, as Thai offices write it); else as typed. */
+const timeField = (text: string): string => {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  return m ? `${m[1]!.padStart(2, "0")}:${m[2]}` : text;
+};
+
 export function readMeetingForm(body: unknown): MeetingFormValues {
   const kind = field(body, "kind");
   return {
@@ -44,7 +50,7 @@ export function readMeetingForm(body: unknown): MeetingFormValues {
     day: field(body, "day"),
     nth: field(body, "nth"),
     weekday: field(body, "weekday"),
-    time: field(body, "time"),
+    time: timeField(field(body, "time")),
     from: dateField(field(body, "from")),
     until: dateField(field(body, "until")),
     durationMinutes: field(body, "durationMinutes"),

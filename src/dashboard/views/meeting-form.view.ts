@@ -66,7 +66,7 @@ ${editing ? "" : html`<label><input type="checkbox" name="includePledge"${v.incl
 <div class="when-monthly-day"><label for="day">วันที่ของเดือน 1–31 (ทุกเดือน ตามวันที่)</label><input id="day" name="day" type="number" min="1" max="31" value="${v.day}"></div>
 <div class="when-monthly-weekday"><label for="nth">สัปดาห์ (ทุกเดือน ตามวันในสัปดาห์)</label><select id="nth" name="nth"><option value="">-</option>${optionList(NTH, v.nth)}</select>
 <label for="weekday">วัน (ทุกเดือน ตามวันในสัปดาห์)</label><select id="weekday" name="weekday"><option value="">-</option>${optionList(WEEKDAYS.map((w, i) => ({ value: String(i), label: `วัน${w}` })), v.weekday)}</select></div>
-<label for="time">เวลาเริ่ม</label><input id="time" name="time" type="time" required value="${v.time}">
+<label for="time">เวลาเริ่ม</label><input id="time" name="time" type="text" inputmode="numeric" autocomplete="off" required pattern="([01]?\\d|2[0-3])[:.][0-5]\\d" placeholder="ชั่วโมง:นาที เช่น 09:30" value="${v.time}">
 <div class="when-recurring"><label for="from">เริ่มใช้ตั้งแต่วันที่ (ไม่บังคับ)</label>${thaiDateInput("from", "from", v.from)}
 <label for="until">ถึงวันที่ (ไม่บังคับ)</label>${thaiDateInput("until", "until", v.until)}</div>
 </fieldset>
