@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { caseNextSteps } from "./complaint-timeline.flex";
-import { flexMessage, headerBox, postbackButton, postbackData, truncateText, footerBox } from "./components.flex";
+import { keepTogether, flexMessage, headerBox, postbackButton, postbackData, truncateText, footerBox } from "./components.flex";
 import { COLORS, SIZES } from "./theme";
 
 // A message from an officer, pushed to the reporter (anonymous ones too, through
@@ -27,7 +27,7 @@ export function complaintOfficerMessageFlex(d: ComplaintOfficerMessageData): mes
       paddingAll: "lg",
       contents: [
         { type: "text", text: d.at, size: SIZES.body, color: COLORS.textMuted },
-        { type: "text", text: truncateText(d.text, 2000), size: SIZES.body, color: COLORS.text, wrap: true },
+        { type: "text", text: keepTogether(truncateText(d.text, 2000)), size: SIZES.body, color: COLORS.text, wrap: true },
         { type: "text", text: hint, size: SIZES.body, color: COLORS.textMuted, wrap: true },
       ],
     },

@@ -45,7 +45,7 @@ function eventBox(e: TimelineEvent): messagingApi.FlexBox {
     { type: "text", text: e.at, size: SIZES.label, color: COLORS.textMuted },
     { type: "text", text: `${DOT[e.kind]} ${e.title}`, size: SIZES.body, weight: "bold", color: COLORS.text, wrap: true },
   ];
-  if (e.text) contents.push({ type: "text", text: truncateText(e.text, EVENT_TEXT), size: SIZES.body, color: COLORS.text, wrap: true });
+  if (e.text) contents.push({ type: "text", text: keepTogether(truncateText(e.text, EVENT_TEXT)), size: SIZES.body, color: COLORS.text, wrap: true });
   return { type: "box", layout: "vertical", spacing: "xs", contents };
 }
 
@@ -95,7 +95,7 @@ export function complaintStatusUpdateFlex(d: ComplaintStatusUpdateData): messagi
     { type: "text", text: d.at, size: SIZES.body, color: COLORS.textMuted },
   ];
   if (d.referredTo) contents.push({ type: "text", text: `ส่งต่อถึง: ${d.referredTo}`, size: SIZES.body, color: COLORS.text, wrap: true });
-  contents.push({ type: "text", text: truncateText(d.note, 1000), size: SIZES.body, color: COLORS.text, wrap: true });
+  contents.push({ type: "text", text: keepTogether(truncateText(d.note, 1000)), size: SIZES.body, color: COLORS.text, wrap: true });
   const bubble: messagingApi.FlexBubble = {
     type: "bubble",
     size: "mega",
