@@ -20,5 +20,8 @@ export function complaintDistrictPickerFlex(districts: readonly DistrictButton[]
       "เลื่อนดูอำเภออื่น หรือพิมพ์ชื่ออำเภอได้เลยค่ะ",
     ),
   );
-  return flexMessage("เลือกอำเภอที่เกิดเหตุค่ะ", choiceContainer(bubbles.slice(0, 12)));
+  return flexMessage("เลือกอำเภอที่เกิดเหตุค่ะ", choiceContainer(bubbles.slice(0, 12)), [
+    { label: "ไม่ทราบ", text: "ไม่ทราบ" },
+    { label: "ยกเลิก", text: "ยกเลิก" },
+  ]);
 }

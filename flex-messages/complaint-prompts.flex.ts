@@ -80,7 +80,7 @@ export function wherePrompt(input: WherePromptInput): messagingApi.TextMessage {
     ? "ได้รับตำแหน่งแล้วค่ะ ช่วยพิมพ์ชื่ออำเภอด้วยนะคะ เพื่อส่งเรื่องถึงเจ้าหน้าที่ที่ถูกต้อง ถ้าไม่ทราบ แตะ \"ไม่ทราบ\" ได้ค่ะ"
     : "เหตุการณ์เกิดขึ้นที่ไหนคะ พิมพ์ชื่ออำเภอ (เช่น \"ชุมแพ\") แตะ \"ส่งตำแหน่ง\" หรือเลือกจากรายชื่ออำเภอได้ค่ะ";
   const items: ComplaintQuickItem[] = [];
-  if (!input.afterLocation) items.push({ kind: "location", label: "📍 ส่งตำแหน่ง" });
+  if (!input.afterLocation) items.push({ kind: "location", label: "ส่งตำแหน่ง" });
   if (input.myVillage) items.push({ label: "หมู่บ้านของฉัน", postback: postbackData("complaint.myVillage"), displayText: input.myVillage });
   items.push({ label: "รายชื่ออำเภอ", postback: postbackData("complaint.districts"), displayText: "ขอดูรายชื่ออำเภอ" });
   items.push({ label: UNKNOWN_WORD, text: UNKNOWN_WORD }, CANCEL_CHIP);
@@ -139,7 +139,7 @@ export function whenPrompt(input: WhenPromptInput): messagingApi.TextMessage {
   return complaintPrompt(
     `${lead}เหตุการณ์เกิดขึ้นเมื่อไรคะ แตะ "เลือกวันที่" หรือพิมพ์ช่วงเวลาคร่าว ๆ (เช่น "ต้นเดือนที่แล้ว") ถ้าจำไม่ได้ แตะ "${UNSURE_WORD}" ค่ะ`,
     [
-      { kind: "date", label: "📅 เลือกวันที่", data: postbackData("complaint.when"), initial: input.today, min: input.earliest, max: input.today },
+      { kind: "date", label: "เลือกวันที่", data: postbackData("complaint.when"), initial: input.today, min: input.earliest, max: input.today },
       { label: UNSURE_WORD, text: UNSURE_WORD },
       CANCEL_CHIP,
     ],
@@ -153,17 +153,26 @@ export function evidencePrompt(count: number, max: number): messagingApi.TextMes
     `ถ่ายใหม่หรือเลือกจากอัลบั้มได้เลย ส่งครบแล้วแตะ "${NEXT_WORD}" ถ้าไม่มี แตะ "${NEXT_WORD}" ได้เลยค่ะ\n` +
     "ถ้ามีวิดีโอ ไฟล์ หรือพยานบุคคล ให้เล่าไว้ในรายละเอียด เจ้าหน้าที่อาจติดต่อขอภายหลังค่ะ";
   const items: ComplaintQuickItem[] = [];
-  if (count < max) items.push({ kind: "camera", label: "📷 ถ่ายรูป" }, { kind: "cameraRoll", label: "🖼 เลือกจากอัลบั้ม" });
+  if (count < max) items.push({ kind: "camera", label: "ถ่ายรูป" }, { kind: "cameraRoll", label: "เลือกจากอัลบั้ม" });
   items.push({ label: NEXT_WORD, text: NEXT_WORD });
   if (count > 0) items.push({ label: "ลบรูปทั้งหมด", postback: postbackData("complaint.clearPhotos"), displayText: "ลบรูปทั้งหมด" });
   items.push(CANCEL_CHIP);
   return complaintPrompt(text, items);
 }
 
+/** The short answer to a photo at the evidence step: "ได้รับรูปที่ 2/5 แล้วค่ะ", then more or next. */
+export function photoReceivedPrompt(count: number, max: number, received = 1): messagingApi.TextMessage {
+  const what = received > 1 ? `ได้รับ ${received} รูปแล้วค่ะ (มี ${count}/${max} รูป)` : `ได้รับรูปที่ ${count}/${max} แล้วค่ะ`;
+  const items: ComplaintQuickItem[] = [];
+  if (count < max) items.push({ kind: "cameraRoll", label: "ส่งรูปเพิ่ม" }, { kind: "camera", label: "ถ่ายรูป" });
+  items.push({ label: NEXT_WORD, text: NEXT_WORD }, CANCEL_CHIP);
+  return complaintPrompt(count < max ? what : `${what} ครบจำนวนแล้ว แตะ "${NEXT_WORD}" ได้เลยค่ะ`, items);
+}
+
 export function identityPrompt(): messagingApi.TextMessage {
   return complaintPrompt(
     "ต้องการเปิดเผยตัวตนไหมคะ\n" +
-      "• ไม่เปิดเผยตัวตน: เจ้าหน้าที่จะไม่เห็นชื่อหรือบัญชี LINE ของคุณ แต่คุณยังได้รับแจ้งความคืบหน้าทาง LINE นี้\n" +
+      "• ไม่เปิดเผยตัวตน: เจ้าหน้าที่จะไม่เห็นชื่อหรือบัญชี LINE ของท่าน แต่ท่านยังได้รับแจ้งความคืบหน้าทาง LINE นี้\n" +
       "• เปิดเผยชื่อ: เฉพาะเจ้าหน้าที่ที่ได้รับอนุญาตเห็นชื่อและเบอร์โทร เพื่อโทรถามข้อมูลเพิ่ม ซึ่งช่วยให้ตรวจสอบได้เร็วขึ้น " +
       "เรื่องที่ไม่ระบุผู้แจ้งอาจตรวจสอบได้ยากขึ้นหากข้อมูลไม่พอค่ะ",
     [
@@ -175,7 +184,7 @@ export function identityPrompt(): messagingApi.TextMessage {
 }
 
 export function namePrompt(): messagingApi.TextMessage {
-  return complaintPrompt("กรุณาพิมพ์ชื่อ-นามสกุลของคุณค่ะ (ข้อมูลนี้ถูกเข้ารหัสไว้)", [CANCEL_CHIP]);
+  return complaintPrompt("กรุณาพิมพ์ชื่อ-นามสกุลของท่านค่ะ (ข้อมูลนี้ถูกเข้ารหัสไว้)", [CANCEL_CHIP]);
 }
 
 export function phonePrompt(retry = false): messagingApi.TextMessage {

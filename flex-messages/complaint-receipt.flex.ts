@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, footerBox } from "./components.flex";
+import { keepTogether, flexMessage, headerBox, keyValueRow, postbackButton, postbackData, footerBox } from "./components.flex";
 import { COLORS, SIZES } from "./theme";
 
 // The receipt after "confirm": the tracking code (the reporter's credential, as a
@@ -23,13 +23,13 @@ const text = (t: string, extra: Partial<messagingApi.FlexText> = {}): messagingA
 
 export function complaintReceiptFlex(d: ComplaintReceiptData): messagingApi.FlexMessage {
   const next = [
-    `1. ${d.routing} จะตรวจสอบเรื่องของคุณ`,
-    "2. เมื่อสถานะเปลี่ยน สุจริตจะแจ้งคุณทาง LINE นี้",
+    `1. ${d.routing} จะตรวจสอบเรื่องของท่าน`,
+    "2. เมื่อสถานะเปลี่ยน สุจริตจะแจ้งท่านทาง LINE นี้",
     "3. หากเจ้าหน้าที่มีคำถาม จะส่งมาที่นี่ แตะ \"ตอบกลับ\" เพื่อตอบได้",
-  ].join("\n");
+  ].map(keepTogether).join("\n");
   const identity = d.anonymous
-    ? "เรื่องนี้ไม่เปิดเผยตัวตน เจ้าหน้าที่จะไม่เห็นชื่อหรือบัญชี LINE ของคุณค่ะ"
-    : "ชื่อและเบอร์โทรของคุณถูกเข้ารหัส เฉพาะเจ้าหน้าที่ที่ได้รับอนุญาตเห็นได้ และทุกครั้งที่เปิดดูจะถูกบันทึกไว้ค่ะ";
+    ? "เรื่องนี้ไม่เปิดเผยตัวตน เจ้าหน้าที่จะไม่เห็นชื่อหรือบัญชี LINE ของท่านค่ะ"
+    : "ชื่อและเบอร์โทรของท่านถูกเข้ารหัส เฉพาะเจ้าหน้าที่ที่ได้รับอนุญาตเห็นได้ และทุกครั้งที่เปิดดูจะถูกบันทึกไว้ค่ะ";
   const body: messagingApi.FlexBox = {
     type: "box",
     layout: "vertical",

@@ -63,9 +63,9 @@ export function assertPostbackData(data: string): string {
 export function headerBox(title: string, opts: { eyebrow?: string; subtitle?: string } = {}): messagingApi.FlexBox {
   const contents: messagingApi.FlexComponent[] = [];
   if (opts.eyebrow) contents.push({ type: "text", text: opts.eyebrow, size: SIZES.label, color: COLORS.onBrandMuted });
-  contents.push({ type: "text", text: title, size: SIZES.title, weight: "bold", color: COLORS.onBrand, wrap: true });
+  contents.push({ type: "text", text: keepTogether(title), size: SIZES.title, weight: "bold", color: COLORS.onBrand, wrap: true });
   if (opts.subtitle) {
-    contents.push({ type: "text", text: opts.subtitle, size: SIZES.summary, color: COLORS.onBrandMuted, wrap: true });
+    contents.push({ type: "text", text: keepTogether(opts.subtitle), size: SIZES.summary, color: COLORS.onBrandMuted, wrap: true });
   }
   return { type: "box", layout: "vertical", spacing: "xs", paddingAll: "lg", backgroundColor: COLORS.brand, contents };
 }
@@ -74,7 +74,7 @@ export function headerBox(title: string, opts: { eyebrow?: string; subtitle?: st
 export function sectionBox(body: string, heading?: string): messagingApi.FlexBox {
   const contents: messagingApi.FlexComponent[] = [];
   if (heading) contents.push({ type: "text", text: heading, size: SIZES.heading, weight: "bold", color: COLORS.brand, wrap: true });
-  contents.push({ type: "text", text: body, size: SIZES.body, color: COLORS.text, wrap: true });
+  contents.push({ type: "text", text: body.split("\n").map(keepTogether).join("\n"), size: SIZES.body, color: COLORS.text, wrap: true });
   return { type: "box", layout: "vertical", spacing: "xs", contents };
 }
 
@@ -97,7 +97,7 @@ export function keyValueRow(key: string, value: string): messagingApi.FlexBox {
     spacing: "sm",
     contents: [
       { type: "text", text: key, size: SIZES.body, color: COLORS.textMuted, flex: 2, wrap: true },
-      { type: "text", text: value, size: SIZES.body, color: COLORS.text, flex: 5, wrap: true },
+      { type: "text", text: keepTogether(value), size: SIZES.body, color: COLORS.text, flex: 5, wrap: true },
     ],
   };
 }
@@ -140,6 +140,50 @@ export function quickReplies(items: readonly QuickReplyItem[]): messagingApi.Qui
   return { items: items.slice(0, MAX_QUICK_REPLY_ITEMS).map(toQuickReplyItem) };
 }
 
+const WORD_JOINER = "\u2060";
+const words = new Intl.Segmenter("th", { granularity: "word" });
+/** Names and quoted labels a phone must not split across two lines. */
+const KEEP_TOGETHER = /"[^"\n]{1,24}"|ไม่รับ ไม่ให้|ศูนย์ดำรงธรรม|ปีงบประมาณ|ประกาศเจตนารมณ์|เจ้าหน้าที่/g;
+/** A last line this short ("ค่ะ", "น.", "2569") reads as a mistake; it takes the word before it along. */
+const SHORTEST_LAST_LINE = 4;
+/** Even the narrowest column on a phone (a key of a key-value row) holds this many characters. */
+const ONE_LINE_AT_LEAST = 12;
+
+function joinWords(part: string): string {
+  return [...words.segment(part)].map((w) => (w.segment === " " ? "\u00A0" : w.segment)).join(WORD_JOINER);
+}
+
+/**
+ * Thai has no spaces between words, so a phone may break a line inside a quoted button
+ * name ("ตอบ|กลับ"), inside a name (ศูนย์ดำรง|ธรรม) or just before "ค่ะ". U+2060 WORD
+ * JOINER (invisible, no width) between the words of such a phrase keeps it on one line.
+ */
+export function keepTogether(text: string): string {
+  return text.replace(KEEP_TOGETHER, joinWords).split("\n").map(keepTail).join("\n");
+}
+
+/** The text as a person reads it: without the joiners keepTogether adds. */
+export function withoutJoiners(text: string): string {
+  return text.replace(/\u2060/g, "").replace(/\u00A0/g, " ");
+}
+
+function keepTail(text: string): string {
+  if (text.length <= ONE_LINE_AT_LEAST) return text;
+  const segs = [...words.segment(text)].map((w) => w.segment);
+  let j = segs.length;
+  let tail = 0;
+  while (j > 1 && tail + segs[j - 1]!.replace(/[\s\u2060]/g, "").length <= SHORTEST_LAST_LINE) {
+    if (segs[j - 1]!.includes("\n")) return text;
+    tail += segs[j - 1]!.replace(/[\s\u2060]/g, "").length;
+    j--;
+  }
+  if (j === segs.length || j < 1) return text;
+  // Join the short tail to the word before it: spaces become no-break spaces, words get a joiner.
+  const head = segs.slice(0, j - 1).join("");
+  const joined = segs.slice(j - 1).map((w) => (/^[ ]+$/.test(w) ? "\u00A0" : w));
+  return head + joined.reduce((acc, w, i) => (i === 0 || /\u00A0|\u2060$/.test(acc) || w === "\u00A0" || w.startsWith("\u2060") ? acc + w : acc + WORD_JOINER + w), "");
+}
+
 /** Wraps a bubble or carousel; altText is what notifications and old clients show (≤ 1500). */
 export function flexMessage(
   altText: string,
@@ -179,7 +223,7 @@ export function choiceBubble(title: string, buttons: messagingApi.FlexButton[], 
       contents: [
         { type: "text", text: title, size: SIZES.heading, weight: "bold", color: COLORS.brand, wrap: true },
         ...buttons,
-        { type: "text", text: hint, size: SIZES.body, color: COLORS.textMuted, wrap: true, margin: "md" },
+        { type: "text", text: keepTogether(hint), size: SIZES.body, color: COLORS.textMuted, wrap: true, margin: "md" },
       ],
     },
   };

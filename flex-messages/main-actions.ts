@@ -11,7 +11,7 @@ export function topicShowPostback(id: TopicId): string {
 
 export const MAIN_ACTIONS: readonly QuickReplyItem[] = [
   { label: "อ่านเรื่องนโยบาย", postback: topicShowPostback("no-gift") },
-  { label: "ประกาศเจตนารมณ์", postback: postbackData("pledge.start") },
+  { label: "ร่วมประกาศเจตนารมณ์", postback: postbackData("pledge.start") },
   { label: "แจ้งเรื่องร้องเรียน", postback: postbackData("complaint.start") },
   { label: "ติดตามเรื่อง", postback: postbackData("complaint.track") },
   { label: "ประชุมครั้งต่อไป", postback: postbackData("meeting.next") },

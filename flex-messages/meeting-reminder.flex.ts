@@ -1,6 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { formatThaiDateFull, formatThaiTime } from "../src/util/thai-date";
 import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, sectionBox, truncateText } from "./components.flex";
+import { mainQuickReplies } from "./main-actions";
 import { COLORS, SIZES } from "./theme";
 
 // The meeting reminder multicast to a village (or a district's leaders). It names no
@@ -59,7 +60,7 @@ export function meetingReminderFlex(d: MeetingReminderData): messagingApi.FlexMe
       contents: [
         { type: "text", text: "คำประกาศเจตนารมณ์ (อ่านนำในที่ประชุม)", size: SIZES.heading, weight: "bold", color: COLORS.brand, wrap: true },
         { type: "text", text: d.pledgeScript, size: SIZES.body, color: COLORS.text, wrap: true },
-        { type: "text", text: "หลังประชุม กด “รายงานผล” เพื่อแจ้งจำนวนผู้เข้าประชุมและผู้ร่วมประกาศค่ะ", size: SIZES.body, color: COLORS.textMuted, wrap: true },
+        { type: "text", text: "หลังประชุม กด \"รายงานผล\" เพื่อแจ้งจำนวนผู้เข้าประชุมและผู้ร่วมประกาศค่ะ", size: SIZES.body, color: COLORS.textMuted, wrap: true },
       ],
     });
   }
@@ -73,7 +74,7 @@ export function meetingReminderFlex(d: MeetingReminderData): messagingApi.FlexMe
     body: { type: "box", layout: "vertical", spacing: "md", contents: body },
     footer: { type: "box", layout: "vertical", spacing: "sm", contents: footer },
   };
-  return flexMessage(`แจ้งเตือน: ${d.title} ${date} เวลา ${time} ณ ${d.place}`, bubble);
+  return flexMessage(`แจ้งเตือน: ${d.title} ${date} เวลา ${time} ณ ${d.place}`, bubble, mainQuickReplies());
 }
 
 /** "อีก 3 วัน" / "พรุ่งนี้" / "วันนี้" / "อีก 2 ชั่วโมง", from the offset key ("3d@08:00", "2h"). */

@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { formatThaiDate } from "../src/util/thai-date";
-import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, truncateText, type QuickReplyItem, footerBox } from "./components.flex";
+import { flexMessage, keepTogether, headerBox, keyValueRow, postbackButton, postbackData, truncateText, type QuickReplyItem, footerBox } from "./components.flex";
 import { areaLine } from "./pledge-confirm.flex";
 import { COLORS, SIZES } from "./theme";
 
@@ -28,7 +28,7 @@ const MAX_URI = 1000;
 const number = new Intl.NumberFormat("th-TH");
 
 export function pledgeShareUri(d: { number: number; campaignYear: number }): string {
-  const text = `ฉันร่วมประกาศเจตนารมณ์ “ไม่รับ ไม่ให้” แล้ว (ลำดับที่ ${number.format(d.number)} ปีงบประมาณ ${d.campaignYear}) มาร่วมประกาศด้วยกันในไลน์ “สุจริต” นะคะ`;
+  const text = `ฉันร่วมประกาศเจตนารมณ์ "ไม่รับ ไม่ให้" แล้ว (ลำดับที่ ${number.format(d.number)} ปีงบประมาณ ${d.campaignYear}) มาร่วมประกาศด้วยกันในไลน์ "สุจริต" นะคะ`;
   const uri = `https://line.me/R/share?text=${encodeURIComponent(text)}`;
   if (uri.length > MAX_URI) throw new Error(`share URI is ${uri.length} characters; LINE allows ${MAX_URI}`);
   return uri;
@@ -49,14 +49,14 @@ export function pledgeCertificateFlex(d: PledgeCertificateData): messagingApi.Fl
   const date = formatThaiDate(d.pledgedAt, d.timeZone);
   const body: messagingApi.FlexComponent[] = [
     { type: "text", text: who, size: "xl", weight: "bold", color: COLORS.brand, wrap: true, align: "center" },
-    { type: "text", text: "ได้ประกาศเจตนารมณ์ “ไม่รับ ไม่ให้”", size: SIZES.heading, color: COLORS.text, wrap: true, align: "center" },
+    { type: "text", text: "ได้ประกาศเจตนารมณ์ \"ไม่รับ ไม่ให้\"", size: SIZES.heading, color: COLORS.text, wrap: true, align: "center" },
     { type: "separator", color: COLORS.separator, margin: "md" },
     keyValueRow("ลำดับที่", `${number.format(d.number)} (ปีงบประมาณ ${d.campaignYear})`),
     keyValueRow("วันที่", date),
     keyValueRow("หมู่บ้าน", areaLine(d)),
     {
       type: "text",
-      text: `ชาวอำเภอ${d.districtName}ร่วมประกาศผ่าน LINE แล้ว ${number.format(d.districtCount)} คน`,
+      text: keepTogether(`ชาวอำเภอ${d.districtName}ร่วมประกาศผ่าน LINE แล้ว ${number.format(d.districtCount)} คน`),
       size: SIZES.body,
       weight: "bold",
       color: COLORS.text,

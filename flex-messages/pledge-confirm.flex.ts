@@ -27,7 +27,7 @@ export function pledgeConfirmFlex(d: PledgeConfirmData): messagingApi.FlexMessag
     keyValueRow("ปีงบประมาณ", String(d.campaignYear)),
   ];
   if (d.remembered) {
-    body.push({ type: "text", text: "ใช้หมู่บ้านที่ท่านเคยแจ้งไว้ หากย้ายแล้ว กด “เปลี่ยนหมู่บ้าน” ค่ะ", size: SIZES.body, color: COLORS.textMuted, wrap: true });
+    body.push({ type: "text", text: "ใช้หมู่บ้านที่ท่านเคยแจ้งไว้ หากย้ายแล้ว กด \"เปลี่ยนหมู่บ้าน\" ค่ะ", size: SIZES.body, color: COLORS.textMuted, wrap: true });
   }
   const bubble: messagingApi.FlexBubble = {
     type: "bubble",
@@ -40,5 +40,5 @@ export function pledgeConfirmFlex(d: PledgeConfirmData): messagingApi.FlexMessag
         postbackButton("ยกเลิก", postbackData("flow.cancel"), "link"),
       ]),
   };
-  return flexMessage(`ยืนยันการประกาศเจตนารมณ์ ไม่รับ ไม่ให้ ${areaLine(d)} กด “ยืนยันประกาศเจตนารมณ์” ค่ะ`, bubble, [CANCEL_ITEM]);
+  return flexMessage(`ยืนยันการประกาศเจตนารมณ์ ไม่รับ ไม่ให้ ${areaLine(d)} กด "ยืนยันประกาศเจตนารมณ์" ค่ะ`, bubble, [CANCEL_ITEM]);
 }

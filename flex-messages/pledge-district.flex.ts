@@ -52,6 +52,6 @@ export function pledgeDistrictCandidates(candidates: readonly AreaChoice[]): mes
 /** Typed text that matches no district of Khon Kaen. */
 export function pledgeDistrictNotFound(): messagingApi.TextMessage {
   return politeTextMessage(
-    "ขออภัยค่ะ ไม่พบชื่ออำเภอนี้ในจังหวัดขอนแก่น กรุณาเลือกจากรายการ หรือพิมพ์ชื่ออำเภออีกครั้ง เช่น “ชุมแพ” หรือ “อ.เมือง” ค่ะ",
+    "ขออภัยค่ะ ไม่พบชื่ออำเภอนี้ในจังหวัดขอนแก่น กรุณาเลือกจากรายการ หรือพิมพ์ชื่ออำเภออีกครั้ง เช่น \"ชุมแพ\" หรือ \"อ.เมือง\" ค่ะ",
   );
 }

@@ -1,5 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { KHON_KAEN_2564_SOURCE } from "../src/content/explainers/explainer-actions";
+import { PLEDGE_STATEMENT } from "../src/content/pledge-statement";
 import { flexMessage, headerBox, sectionBox, sourceLine } from "./components.flex";
 import { COLORS, SIZES } from "./theme";
 
@@ -7,10 +8,8 @@ import { COLORS, SIZES } from "./theme";
 // "ไม่รับ ไม่ให้" and the village-meeting pledges are Khon Kaen's (seed article, 9 Dec
 // 2021); the wording below is Sujarit's own plain-language statement, not an official text.
 
-/** What a resident declares. Shown on the intro, the confirm card and the certificate. */
-export const PLEDGE_STATEMENT =
-  "ข้าพเจ้าขอประกาศเจตนารมณ์ว่า จะไม่รับ และไม่ให้ เงิน ของขวัญ หรือประโยชน์ใด ๆ " +
-  "เพื่อแลกกับการทำหน้าที่หรือบริการของรัฐ และจะร่วมสร้างหมู่บ้านของเราให้สุจริต โปร่งใส";
+/** What a resident declares; the headman reads the same words aloud at village meetings. */
+export { PLEDGE_STATEMENT };
 
 const MEANING =
   "• ไม่ให้: ติดต่อราชการ ไม่ต้องให้เงินหรือของขวัญเพื่อให้ได้รับบริการ\n" +
@@ -27,7 +26,7 @@ export function pledgeStatementBox(): messagingApi.FlexBox {
     paddingAll: "md",
     cornerRadius: "md",
     backgroundColor: COLORS.surfaceTint,
-    contents: [{ type: "text", text: `“${PLEDGE_STATEMENT}”`, size: SIZES.body, color: COLORS.text, wrap: true }],
+    contents: [{ type: "text", text: `"${PLEDGE_STATEMENT}"`, size: SIZES.body, color: COLORS.text, wrap: true }],
   };
 }
 

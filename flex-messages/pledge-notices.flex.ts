@@ -22,7 +22,7 @@ export function pledgeStaleButtonMessage(): messagingApi.TextMessage {
 }
 
 export function pledgeOnlyInUserChatMessage(): messagingApi.TextMessage {
-  return politeTextMessage("การประกาศเจตนารมณ์ทำได้ในแชตส่วนตัวกับสุจริตค่ะ กรุณาเปิดแชตกับสุจริตแล้วพิมพ์ “ประกาศเจตนารมณ์” นะคะ");
+  return politeTextMessage("การประกาศเจตนารมณ์ทำได้ในแชตส่วนตัวกับสุจริตค่ะ กรุณาเปิดแชตกับสุจริตแล้วพิมพ์ \"ประกาศเจตนารมณ์\" นะคะ");
 }
 
 export function pledgeWithdrawPrompt(campaignYear: number): messagingApi.TextMessage {

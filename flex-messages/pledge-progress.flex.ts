@@ -2,6 +2,9 @@ import type { messagingApi } from "@line/bot-sdk";
 import { flexMessage, headerBox, keyValueRow, postbackButton, postbackData, type QuickReplyItem } from "./components.flex";
 import { COLORS, SIZES } from "./theme";
 
+/** A district with fewer members than this shows "–" instead of a rate (src/services/pledge-stats.service.ts). */
+export const MIN_MEMBERS_FOR_RATE = 10;
+
 // "ยอดผู้ประกาศเจตนารมณ์": the province total, the reader's district and a district
 // ranking, so people see their neighbours joining. Pledges made in LINE and those
 // reported by headmen after village meetings are shown side by side, never added up:
@@ -76,9 +79,12 @@ export function pledgeProgressFlex(d: PledgeProgressData): messagingApi.FlexMess
   const top = d.ranking.slice(0, TOP_ROWS);
   body.push(
     { type: "separator", color: COLORS.separator, margin: "md" },
-    heading(d.by === "count" ? "อันดับอำเภอ (จำนวนผู้ประกาศผ่าน LINE)" : "อันดับอำเภอ (ผู้ประกาศต่อสมาชิก 1,000 คน)"),
+    heading(d.by === "count" ? "อันดับอำเภอ (จำนวนผู้ประกาศผ่าน LINE)" : "อันดับอำเภอ (ประกาศกี่คน ในทุก 1,000 คนที่ใช้สุจริต)"),
     ...top.map((r) => rankRow(r, d.by, r.districtCode === d.myDistrictCode)),
   );
+  if (d.by === "perThousand" && d.ranking.some((r) => r.perThousandMembers === null)) {
+    body.push({ type: "text", text: `"–" คือ อำเภอที่มีผู้ใช้สุจริตไม่ถึง ${MIN_MEMBERS_FOR_RATE} คน จึงยังไม่คิดสัดส่วนค่ะ`, size: SIZES.body, color: COLORS.textMuted, wrap: true, margin: "md" });
+  }
   if (mine && mine.rank > TOP_ROWS) body.push({ type: "text", text: "…", size: SIZES.body, color: COLORS.textMuted }, rankRow(mine, d.by, true));
   const bubble: messagingApi.FlexBubble = {
     type: "bubble",
@@ -96,7 +102,7 @@ export function pledgeProgressFlex(d: PledgeProgressData): messagingApi.FlexMess
   }
   const other: QuickReplyItem =
     d.by === "count"
-      ? { label: "เรียงต่อสมาชิก 1,000", postback: postbackData("pledge.stats", { by: "rate" }), displayText: "เรียงอันดับต่อสมาชิก 1,000 คน" }
+      ? { label: "เรียงตามสัดส่วนคน", postback: postbackData("pledge.stats", { by: "rate" }), displayText: "เรียงอันดับตามสัดส่วน: ประกาศกี่คนในทุก 1,000 คนที่ใช้สุจริต" }
       : { label: "เรียงตามจำนวน", postback: postbackData("pledge.stats", { by: "count" }), displayText: "เรียงอันดับตามจำนวนผู้ประกาศ" };
   const alt =
     `ยอดผู้ประกาศเจตนารมณ์ ปีงบประมาณ ${d.campaignYear}: ผ่าน LINE ${n.format(d.linePledges)} คน ในที่ประชุมหมู่บ้าน ${n.format(d.meetingPledged)} คน` +

@@ -22,14 +22,14 @@ function villageItems(district: AreaChoice, tambon: AreaChoice): QuickReplyItem[
 
 export function pledgeVillagePrompt(district: AreaChoice, tambon: AreaChoice): messagingApi.TextMessage {
   return politeTextMessage(
-    `ตำบล${tambon.nameTh} อำเภอ${district.nameTh}\nท่านอยู่หมู่ที่เท่าไรคะ พิมพ์ตัวเลขได้เลย เช่น 5 หรือ “หมู่ 5” ค่ะ`,
+    `ตำบล${tambon.nameTh} อำเภอ${district.nameTh}\nท่านอยู่หมู่ที่เท่าไรคะ พิมพ์ตัวเลขได้เลย เช่น 5 หรือ "หมู่ 5" ค่ะ`,
     villageItems(district, tambon),
   );
 }
 
 export function pledgeVillageNotUnderstood(district: AreaChoice, tambon: AreaChoice, maxVillage: number): messagingApi.TextMessage {
   return politeTextMessage(
-    `ขออภัยค่ะ กรุณาพิมพ์หมู่ที่เป็นตัวเลข 1–${maxVillage} เช่น 5 หรือ “หมู่ 5” ค่ะ (หากต้องการออก พิมพ์ “ยกเลิก”)`,
+    `ขออภัยค่ะ กรุณาพิมพ์หมู่ที่เป็นตัวเลข 1–${maxVillage} เช่น 5 หรือ "หมู่ 5" ค่ะ (หากต้องการออก พิมพ์ "ยกเลิก")`,
     villageItems(district, tambon),
   );
 }

@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Explainer } from "../src/content/explainers";
-import { flexMessage, postbackButton } from "./components.flex";
+import { flexMessage, keepTogether, postbackButton } from "./components.flex";
 import { MAIN_ACTIONS, topicShowPostback } from "./main-actions";
 import { COLORS, SIZES } from "./theme";
 
@@ -20,7 +20,7 @@ function topicBubble(e: Explainer, index: number, total: number): messagingApi.F
       contents: [
         { type: "text", text: `เรื่องที่ ${index + 1}/${total}`, size: SIZES.label, color: COLORS.textMuted },
         { type: "text", text: e.title, size: SIZES.heading, weight: "bold", color: COLORS.brand, wrap: true },
-        { type: "text", text: e.summary, size: SIZES.summary, color: COLORS.text, wrap: true },
+        { type: "text", text: keepTogether(e.summary), size: SIZES.summary, color: COLORS.text, wrap: true },
       ],
     },
     footer: {

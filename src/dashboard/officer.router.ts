@@ -1,3 +1,4 @@
+import path from "node:path";
 import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps";
 import { loadSession, requirePage, verifyCsrf } from "./auth/auth.middleware";
@@ -24,6 +25,9 @@ import { securityHeaders } from "./http/security-headers";
 import { DASHBOARD_CSS } from "./views/dashboard-css";
 import { ITA_PRINT_CSS } from "./views/ita-print-css";
 import { createItaController } from "./controllers/ita.controller";
+import { DASHBOARD_JS } from "./views/dashboard-script";
+
+const CHART_JS_FILE = path.join(path.dirname(require.resolve("chart.js")), "chart.umd.min.js");
 
 // /officer/*: the HTML dashboard. Each route reads: guard → (CSRF) → controller.
 // Body parsers live here, never on the app: the webhook needs the raw body.
@@ -40,6 +44,13 @@ export function createOfficerRouter(deps: AppDeps, store: SessionStore): Router 
     res.set("Cache-Control", "public, max-age=3600").type("css").send(ITA_PRINT_CSS);
   });
   r.use("/static", announcementStatic());
+  r.get("/static/dashboard.js", (_req, res) => {
+    res.set("Cache-Control", "public, max-age=3600").type("js").send(DASHBOARD_JS);
+  });
+  // Chart.js from node_modules (its UMD build), never from a CDN.
+  r.get("/static/chart.umd.min.js", (_req, res) => {
+    res.set("Cache-Control", "public, max-age=86400").type("js").sendFile(CHART_JS_FILE);
+  });
   r.use(express.urlencoded({ extended: false, limit: "200kb", parameterLimit: 200 }));
   r.use(loadSession(store));
 

@@ -1,7 +1,9 @@
+import type { messagingApi } from "@line/bot-sdk";
 import { politeTextMessage } from "../../flex-messages";
 import { whatProgress } from "../../flex-messages/complaint-prompts.flex";
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from "../models/complaint.model";
 import { MAX_NAME_CHARS, MAX_WHAT_CHARS, MAX_WHEN_TEXT_CHARS, MAX_WHO_CHARS, MIN_WHAT_CHARS, cleanText, parseThaiPhone } from "../services/complaint-input";
+import { whenText } from "../services/complaint-views";
 import { normalizeText } from "../intents/normalize";
 import type { BotContext } from "../webhook/bot-context";
 import { isWord, nextStep, saveDraft, type ComplaintDraft, type ComplaintStep } from "./complaint-draft";
@@ -15,10 +17,10 @@ import type { StepResult } from "./flow-engine";
 // or lets a topic question through ("pass").
 export type DraftStep = (ctx: BotContext, d: ComplaintDraft) => Promise<StepResult | void>;
 
-async function advance(ctx: BotContext, d: ComplaintDraft, natural: ComplaintStep): Promise<void> {
+async function advance(ctx: BotContext, d: ComplaintDraft, natural: ComplaintStep, ...lead: messagingApi.Message[]): Promise<void> {
   const step = nextStep(d, natural);
   saveDraft(ctx, d, step);
-  await showStep(ctx, d, step);
+  await showStep(ctx, d, step, ...lead);
 }
 
 const CATEGORY_WORDS: readonly [ComplaintCategory, RegExp][] = [
@@ -108,7 +110,8 @@ export const whenStep: DraftStep = async (ctx, d) => {
     if (!m || picked < "1900-01-01") return showStep(ctx, d, "when");
     if (picked > todayLocal(ctx.now, tz)) return showStep(ctx, d, "when", politeTextMessage("วันที่เลือกยังมาไม่ถึงค่ะ กรุณาเลือกวันที่เกิดเหตุการณ์แล้วนะคะ"));
     d.when = { date: picked };
-    return advance(ctx, d, "evidence");
+    // The date picker sends no words into the chat, so say back which day was taken.
+    return advance(ctx, d, "evidence", politeTextMessage(`วันที่เกิดเหตุการณ์: ${whenText(d.when)} ค่ะ`));
   }
   if (isWord(ctx.text, "unsure")) {
     d.when = { unsure: true };

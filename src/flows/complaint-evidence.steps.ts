@@ -1,5 +1,6 @@
 import type { webhook } from "@line/bot-sdk";
 import { politeTextMessage } from "../../flex-messages";
+import { photoReceivedPrompt } from "../../flex-messages/complaint-prompts.flex";
 import { MAX_PHOTOS } from "../services/complaint-input";
 import { EvidenceError, deleteEvidence, storeEvidence } from "../services/evidence.service";
 import type { BotContext } from "../webhook/bot-context";
@@ -49,7 +50,15 @@ export async function acceptPhoto(ctx: BotContext, d: ComplaintDraft, step: Comp
     }
     d.imageSets = d.imageSets.filter((s) => s !== entry);
     const problems = [...new Set(entry.problems)];
+    if (step === "evidence" && problems.length === 0) {
+      saveDraft(ctx, d, step);
+      return ctx.reply(photoReceivedPrompt(d.photos.length, MAX_PHOTOS, entry.stored));
+    }
     lead = [`ได้รับรูป ${entry.stored} จาก ${entry.total} รูปค่ะ`, ...problems].join("\n");
+  } else if (!problem && step === "evidence") {
+    // A short answer, not the whole evidence question again.
+    saveDraft(ctx, d, step);
+    return ctx.reply(photoReceivedPrompt(d.photos.length, MAX_PHOTOS));
   } else {
     lead = problem ?? "ได้รับรูปแล้วค่ะ";
   }

@@ -19,7 +19,7 @@ interface ReplyData {
   code: string;
 }
 
-const NOT_YOURS = "ไม่พบเรื่องนี้ในรายการเรื่องที่คุณแจ้งค่ะ ตอบกลับได้เฉพาะเรื่องที่แจ้งจากบัญชี LINE นี้ พิมพ์ \"ติดตามเรื่อง\" เพื่อดูรายการค่ะ";
+const NOT_YOURS = "ไม่พบเรื่องนี้ในรายการเรื่องที่ท่านแจ้งค่ะ ตอบกลับได้เฉพาะเรื่องที่แจ้งจากบัญชี LINE นี้ พิมพ์ \"ติดตามเรื่อง\" เพื่อดูรายการค่ะ";
 
 /** complaint.reply: checks the case is the asker's and open, then waits for one message. */
 export async function startReply(ctx: BotContext): Promise<void> {
@@ -52,7 +52,7 @@ async function replyText(ctx: BotContext): Promise<StepResult | void> {
   await addReporterMessage(ctx.deps, ctx.userId!, data.complaintId, ctx.text);
   ctx.endFlow();
   ctx.reply(
-    politeTextMessage(`ส่งข้อความถึงเจ้าหน้าที่แล้วค่ะ (เรื่อง ${data.code}) เมื่อมีความคืบหน้า สุจริตจะแจ้งคุณทาง LINE นี้ค่ะ`, [
+    politeTextMessage(`ส่งข้อความถึงเจ้าหน้าที่แล้วค่ะ (เรื่อง ${data.code}) เมื่อมีความคืบหน้า สุจริตจะแจ้งท่านทาง LINE นี้ค่ะ`, [
       { label: "ดูความคืบหน้า", postback: postbackData("complaint.track", { c: data.code }), displayText: "ติดตามเรื่องนี้" },
     ]),
   );

@@ -61,7 +61,7 @@ async function runStep(ctx: BotContext, step: ComplaintStep): Promise<StepResult
   const own = [action, commandAction(ctx.text)].filter((a): a is string => a !== undefined && FLOW_OWN.has(a));
   if (own.length > 0 || isWord(ctx.text, "resume")) {
     saveDraft(ctx, d, step); // also restarts the idle clock
-    const lead = own.includes("complaint.start") ? [say("คุณกำลังแจ้งเรื่องอยู่ค่ะ ทำต่อจากขั้นตอนเดิมได้เลย หรือพิมพ์ \"ยกเลิก\" เพื่อเริ่มใหม่")] : [];
+    const lead = own.includes("complaint.start") ? [say("ท่านกำลังแจ้งเรื่องอยู่ค่ะ ทำต่อจากขั้นตอนเดิมได้เลย หรือพิมพ์ \"ยกเลิก\" เพื่อเริ่มใหม่")] : [];
     return showStep(ctx, d, step, ...lead);
   }
   if (action === "complaint.reply") {

@@ -14,8 +14,8 @@ export function registeredMessage(reg: Registration) {
   const who = reg.role === "kamnan" ? `กำนัน ${reg.label}` : `ผู้ใหญ่บ้าน ${reg.label}`;
   return politeTextMessage(
     `ลงทะเบียนเป็น${who} เรียบร้อยแล้วค่ะ 🙏\n` +
-      "สุจริตจะส่งแจ้งเตือนก่อนการประชุม พร้อมคำประกาศเจตนารมณ์ “ไม่รับ ไม่ให้” ให้ท่านอ่านนำในที่ประชุม " +
-      "หลังประชุม กด “รายงานผล” เพื่อแจ้งจำนวนผู้เข้าประชุมและผู้ร่วมประกาศค่ะ",
+      "สุจริตจะส่งแจ้งเตือนก่อนการประชุม พร้อมคำประกาศเจตนารมณ์ \"ไม่รับ ไม่ให้\" ให้ท่านอ่านนำในที่ประชุม " +
+      "หลังประชุม กด \"รายงานผล\" เพื่อแจ้งจำนวนผู้เข้าประชุมและผู้ร่วมประกาศค่ะ",
     [{ label: "ประชุมครั้งต่อไป", postback: postbackData("meeting.next") }],
   );
 }
@@ -32,7 +32,7 @@ export async function startHeadmanRegistration(ctx: BotContext): Promise<void> {
   const rest = (ctx.text ?? "").replace(PREFIX, "").trim();
   if (/[A-Za-z0-9]{4}/.test(rest)) return redeem(ctx, rest);
   ctx.goto(HEADMAN_REGISTER_FLOW, "askCode", {}, VERSION, TTL_MS);
-  ctx.reply(politeTextMessage("กรุณาพิมพ์รหัสลงทะเบียน 8 ตัวที่ได้รับจากเจ้าหน้าที่อำเภอ เช่น KQ7M-3XTA ค่ะ (พิมพ์ “ยกเลิก” เพื่อออก)"));
+  ctx.reply(politeTextMessage("กรุณาพิมพ์รหัสลงทะเบียน 8 ตัวที่ได้รับจากเจ้าหน้าที่อำเภอ เช่น KQ7M-3XTA ค่ะ (พิมพ์ \"ยกเลิก\" เพื่อออก)"));
 }
 
 export const headmanRegisterFlow: FlowDefinition = {
@@ -48,7 +48,7 @@ export const headmanRegisterFlow: FlowDefinition = {
     },
   },
   onExpired(ctx) {
-    ctx.reply(politeTextMessage("หมดเวลากรอกรหัสแล้วค่ะ พิมพ์ “ลงทะเบียนผู้ใหญ่บ้าน” เพื่อเริ่มใหม่ได้เลยค่ะ"));
+    ctx.reply(politeTextMessage("หมดเวลากรอกรหัสแล้วค่ะ พิมพ์ \"ลงทะเบียนผู้ใหญ่บ้าน\" เพื่อเริ่มใหม่ได้เลยค่ะ"));
   },
   onCancel(ctx) {
     ctx.reply(politeTextMessage("ยกเลิกการลงทะเบียนแล้วค่ะ"));

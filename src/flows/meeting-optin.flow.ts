@@ -16,7 +16,7 @@ const MAX_QUICK = 13;
 
 export function optedInMessage(label: string) {
   return politeTextMessage(
-    `เปิดแจ้งเตือนการประชุมของ ${label} แล้วค่ะ สุจริตจะแจ้งก่อนวันประชุมหมู่บ้าน พิมพ์ “ยกเลิกแจ้งเตือนประชุม” เพื่อปิดได้ทุกเมื่อค่ะ`,
+    `เปิดแจ้งเตือนการประชุมของ ${label} แล้วค่ะ สุจริตจะแจ้งก่อนวันประชุมหมู่บ้าน พิมพ์ "ยกเลิกแจ้งเตือนประชุม" เพื่อปิดได้ทุกเมื่อค่ะ`,
     [{ label: "ประชุมครั้งต่อไป", postback: postbackData("meeting.next") }],
   );
 }
@@ -80,7 +80,7 @@ export const meetingOptinFlow: FlowDefinition = {
     },
   },
   onExpired(ctx) {
-    ctx.reply(politeTextMessage("หมดเวลาแล้วค่ะ พิมพ์ “แจ้งเตือนประชุม” เพื่อเริ่มใหม่ได้เลยค่ะ"));
+    ctx.reply(politeTextMessage("หมดเวลาแล้วค่ะ พิมพ์ \"แจ้งเตือนประชุม\" เพื่อเริ่มใหม่ได้เลยค่ะ"));
   },
   onCancel(ctx) {
     ctx.reply(politeTextMessage("ยกเลิกแล้วค่ะ ยังไม่ได้เปิดแจ้งเตือนการประชุม"));

@@ -82,7 +82,7 @@ export const meetingReportFlow: FlowDefinition = {
         return "handled";
       }
       ctx.goto(MEETING_REPORT_FLOW, "askPledged", { ...ctx.flow!.data, attended: n }, VERSION, TTL_MS);
-      ctx.reply(politeTextMessage(`ผู้เข้าประชุม ${n} คน\nมีผู้ร่วมประกาศเจตนารมณ์ “ไม่รับ ไม่ให้” กี่คนคะ`));
+      ctx.reply(politeTextMessage(`ผู้เข้าประชุม ${n} คน\nมีผู้ร่วมประกาศเจตนารมณ์ "ไม่รับ ไม่ให้" กี่คนคะ`));
       return "handled";
     },
     async askPledged(ctx) {
@@ -116,7 +116,7 @@ export const meetingReportFlow: FlowDefinition = {
   // At the photo step the counts are already saved: say so rather than "cancelled".
   onExpired(ctx, ended) {
     if (ended.step === PHOTOS_STEP) return void ctx.reply(politeTextMessage("หมดเวลาส่งรูปแล้วค่ะ ผลการประชุมบันทึกไว้แล้ว หากต้องการส่งรูปเพิ่ม กดปุ่ม \"รายงานผล\" อีกครั้งได้เลยค่ะ"));
-    ctx.reply(politeTextMessage("หมดเวลารายงานผลแล้วค่ะ กดปุ่ม “รายงานผล” อีกครั้งเพื่อเริ่มใหม่ได้เลยค่ะ"));
+    ctx.reply(politeTextMessage("หมดเวลารายงานผลแล้วค่ะ กดปุ่ม \"รายงานผล\" อีกครั้งเพื่อเริ่มใหม่ได้เลยค่ะ"));
   },
   onCancel(ctx, ended) {
     if (ended.step === PHOTOS_STEP) return void ctx.reply(politeTextMessage("หยุดรับรูปแล้วค่ะ ผลการประชุมและรูปที่ส่งมาบันทึกไว้แล้ว ขอบคุณที่ร่วมสร้างชุมชนสุจริตค่ะ 🙏"));

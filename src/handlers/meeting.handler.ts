@@ -19,7 +19,7 @@ async function showNextMeeting(ctx: BotContext): Promise<void> {
   const member = await ctx.member();
   if (!member?.village) {
     ctx.reply(
-      politeTextMessage("สุจริตยังไม่ทราบหมู่บ้านของท่านค่ะ เปิด “แจ้งเตือนประชุม” แล้วระบุหมู่บ้าน เพื่อดูวันประชุมและรับการแจ้งเตือนค่ะ", [
+      politeTextMessage("สุจริตยังไม่ทราบหมู่บ้านของท่านค่ะ เปิด \"แจ้งเตือนประชุม\" แล้วระบุหมู่บ้าน เพื่อดูวันประชุมและรับการแจ้งเตือนค่ะ", [
         { label: "แจ้งเตือนประชุม", postback: postbackData("meeting.optin") },
       ]),
     );
@@ -59,7 +59,7 @@ async function optIn(ctx: BotContext): Promise<void> {
 async function optOut(ctx: BotContext): Promise<void> {
   if (!ctx.userId) return;
   await setMeetingReminders(ctx.userId, false, ctx.now);
-  ctx.reply(politeTextMessage("ปิดแจ้งเตือนการประชุมแล้วค่ะ พิมพ์ “แจ้งเตือนประชุม” เพื่อเปิดอีกครั้งได้ทุกเมื่อค่ะ"));
+  ctx.reply(politeTextMessage("ปิดแจ้งเตือนการประชุมแล้วค่ะ พิมพ์ \"แจ้งเตือนประชุม\" เพื่อเปิดอีกครั้งได้ทุกเมื่อค่ะ"));
 }
 
 async function acknowledge(ctx: BotContext): Promise<void> {

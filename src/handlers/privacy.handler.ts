@@ -23,7 +23,7 @@ const WHAT_IS_DELETED =
 function askToConfirm(ctx: BotContext): void {
   // A group shares one flow state, so another member could answer the question: ask in 1:1 only.
   if (!ctx.userId || (ctx.event as { source?: { type?: string } }).source?.type !== "user") {
-    ctx.reply(politeTextMessage("การลบข้อมูลทำได้ในแชตส่วนตัวกับสุจริตค่ะ กรุณาเปิดแชตกับสุจริตแล้วพิมพ์ “ลบข้อมูลของฉัน” นะคะ"));
+    ctx.reply(politeTextMessage("การลบข้อมูลทำได้ในแชตส่วนตัวกับสุจริตค่ะ กรุณาเปิดแชตกับสุจริตแล้วพิมพ์ \"ลบข้อมูลของฉัน\" นะคะ"));
     return;
   }
   ctx.goto(FLOW_ID, "confirm", {}, FLOW_VERSION, TTL_MS);
@@ -69,7 +69,7 @@ export const privacyDeleteFlow: FlowDefinition = {
   ttlMs: TTL_MS,
   steps: { confirm: confirmStep },
   onExpired: (ctx) =>
-    ctx.reply(politeTextMessage("คำขอลบข้อมูลหมดเวลาแล้วค่ะ ยังไม่ได้ลบข้อมูลใด ๆ หากต้องการลบ พิมพ์ “ลบข้อมูลของฉัน” อีกครั้งนะคะ", [MENU])),
+    ctx.reply(politeTextMessage("คำขอลบข้อมูลหมดเวลาแล้วค่ะ ยังไม่ได้ลบข้อมูลใด ๆ หากต้องการลบ พิมพ์ \"ลบข้อมูลของฉัน\" อีกครั้งนะคะ", [MENU])),
   onCancel: (ctx) => ctx.reply(politeTextMessage("ยกเลิกคำขอลบข้อมูลแล้วค่ะ ข้อมูลของท่านยังอยู่เหมือนเดิม", [MENU])),
 };
 
@@ -79,7 +79,7 @@ export const privacyModule: BotModule = {
     "privacy.delete": askToConfirm,
     // Outside the confirmation flow: it expired or was answered already.
     "privacy.deleteConfirm": (ctx) =>
-      ctx.reply(politeTextMessage("ปุ่มนี้หมดอายุแล้วค่ะ หากต้องการลบข้อมูล พิมพ์ “ลบข้อมูลของฉัน” อีกครั้งนะคะ", [MENU])),
+      ctx.reply(politeTextMessage("ปุ่มนี้หมดอายุแล้วค่ะ หากต้องการลบข้อมูล พิมพ์ \"ลบข้อมูลของฉัน\" อีกครั้งนะคะ", [MENU])),
     "privacy.keep": keep,
   },
   commands: [{ pattern: /^(?:ขอ ?)?ลบข้อมูล ?(?:ของ ?(?:ฉัน|ผม|หนู|ข้าพเจ้า))?(?: ?(?:ค่ะ|คะ|ครับ))?$/, action: "privacy.delete" }],

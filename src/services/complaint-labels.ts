@@ -38,7 +38,7 @@ export const HOTLINES: readonly { name: string; number: string }[] = [
 ];
 
 export function hotlineText(): string {
-  return HOTLINES.map((h) => `${h.name} ${h.number}`).join(" · ");
+  return HOTLINES.map((h) => `${h.name} ${h.number}`).join("\n");
 }
 
 export interface AreaParts {

@@ -9,7 +9,7 @@ import { countTrackingMiss, trackingPaused } from "./complaint-track-limit";
 // Codes and reporters are looked up in the process's in-memory complaint list
 // when it is built (then the case is read by _id), else by a query.
 const MISS_LIMIT_TEXT = "ขออภัยค่ะ มีการลองรหัสติดตามที่ไม่ถูกต้องหลายครั้งเกินไป เพื่อความปลอดภัยของผู้แจ้ง กรุณารอ 1–2 ชั่วโมงแล้วลองใหม่นะคะ";
-export const NOT_FOUND_TEXT = "ไม่พบเรื่องที่ใช้รหัสนี้ค่ะ กรุณาตรวจสอบรหัสติดตามอีกครั้ง (เช่น KK-7F3-Q9M-2XA) หรือพิมพ์ \"ติดตามเรื่อง\" เพื่อดูรายการเรื่องของคุณค่ะ";
+export const NOT_FOUND_TEXT = "ไม่พบเรื่องที่ใช้รหัสนี้ค่ะ กรุณาตรวจสอบรหัสติดตามอีกครั้ง (เช่น KK-7F3-Q9M-2XA) หรือพิมพ์ \"ติดตามเรื่อง\" เพื่อดูรายการเรื่องของท่านค่ะ";
 
 /** The case with this canonical code: through the in-memory list when it is built, else a query. */
 async function findByCode(deps: Pick<ComplaintDeps, "complaintIndex">, code: string): Promise<ComplaintDoc | null> {

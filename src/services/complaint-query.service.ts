@@ -90,7 +90,7 @@ export async function revealIdentity(deps: QueryDeps & { sealer: Sealer }, scope
   }
   if (!scope.canSeeIdentity) {
     await writeAudit(now, actor, "complaint.identity_denied", c._id, { reason: "role" });
-    throw new ForbiddenError("role may not see identity", "บทบาทของคุณไม่มีสิทธิ์ดูข้อมูลผู้แจ้ง");
+    throw new ForbiddenError("role may not see identity", "บทบาทของท่านไม่มีสิทธิ์ดูข้อมูลผู้แจ้ง");
   }
   const contact = JSON.parse(deps.sealer.open(c.contactSealed, sealedAt.complaintContact(String(c._id)))) as ReporterIdentity;
   await writeAudit(now, actor, "complaint.identity_viewed", c._id, { via: "reveal" });

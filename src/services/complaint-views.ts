@@ -56,7 +56,8 @@ export function timelineData(c: ComplaintDoc, thread: readonly ComplaintMessageD
     at: formatThaiDateTime(s.at, timeZone),
     kind: "status" as const,
     title: statusTitle(s.status, s.referredTo, s.referredAgency),
-    text: s.note,
+    // The first entry's note repeats the status ("ได้รับเรื่องแล้ว"): say it once.
+    text: s.note && s.note !== STATUS_LABELS[s.status] ? s.note : undefined,
   }));
   if (isOwner) {
     for (const m of thread) {
@@ -65,7 +66,7 @@ export function timelineData(c: ComplaintDoc, thread: readonly ComplaintMessageD
         t: m.at.getTime(),
         at: formatThaiDateTime(m.at, timeZone),
         kind: m.kind,
-        title: m.kind === "officer" ? "ข้อความจากเจ้าหน้าที่" : "ข้อความของคุณ",
+        title: m.kind === "officer" ? "ข้อความจากเจ้าหน้าที่" : "ข้อความของท่าน",
         text: m.text,
       });
     }

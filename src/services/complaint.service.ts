@@ -30,7 +30,7 @@ export { MAX_TRACKING_MISSES_PER_HOUR } from "./complaint-track-limit";
 export { findOwnComplaintByCode, findOwnComplaintByDraft, listOwnComplaints, trackComplaint, type TrackedComplaint } from "./complaint-lookup";
 
 const DAY_LIMIT_TEXT =
-  "ขออภัยค่ะ วันนี้คุณแจ้งเรื่องครบ 5 เรื่องแล้ว ซึ่งเป็นจำนวนสูงสุดต่อวัน เพื่อป้องกันการใช้ระบบในทางที่ผิด " +
+  "ขออภัยค่ะ วันนี้ท่านแจ้งเรื่องครบ 5 เรื่องแล้ว ซึ่งเป็นจำนวนสูงสุดต่อวัน เพื่อป้องกันการใช้ระบบในทางที่ผิด " +
   "แจ้งเพิ่มได้อีกครั้งพรุ่งนี้นะคะ หากเรื่องเร่งด่วน โทรสายด่วน ป.ป.ช. 1205 หรือศูนย์ดำรงธรรม 1567 ได้ค่ะ";
 /** "2026-11-26": the calendar day in the app's zone, so the daily limit resets at Bangkok midnight. */
 export function dayKeyOf(at: Date, timeZone: string): string {

@@ -83,7 +83,7 @@ export async function registerWithCode(lineUserId: string, rawCode: string, now:
   const code = await HeadmanCode.findById(_id);
   if (!code) return wrongCode(userHash, now, "ไม่พบรหัสนี้ค่ะ กรุณาตรวจสอบตัวอักษรอีกครั้ง หรือขอรหัสใหม่จากเจ้าหน้าที่อำเภอค่ะ");
   if (code.usedBy === lineUserId) return describe(code.role as LeaderRole, code);
-  if (code.usedAt) return wrongCode(userHash, now, "รหัสนี้ถูกใช้ลงทะเบียนไปแล้วค่ะ หากไม่ใช่คุณ กรุณาแจ้งเจ้าหน้าที่อำเภอเพื่อขอรหัสใหม่ค่ะ");
+  if (code.usedAt) return wrongCode(userHash, now, "รหัสนี้ถูกใช้ลงทะเบียนไปแล้วค่ะ หากไม่ใช่ท่าน กรุณาแจ้งเจ้าหน้าที่อำเภอเพื่อขอรหัสใหม่ค่ะ");
   if (code.expiresAt.getTime() <= now.getTime()) return wrongCode(userHash, now, "รหัสนี้หมดอายุแล้วค่ะ กรุณาขอรหัสใหม่จากเจ้าหน้าที่อำเภอค่ะ");
   const spent = await HeadmanCode.findOneAndUpdate(
     { _id, usedAt: null, expiresAt: { $gt: now } },

@@ -34,7 +34,7 @@ interface Leader {
  */
 export async function findReportableMeetings(leader: Leader, now: Date, timeZone: string, occurrence?: Date): Promise<ReportableMeeting[]> {
   if ((leader.role !== "headman" && leader.role !== "kamnan") || !leader.village) {
-    throw new ForbiddenError("only headmen and kamnan report meetings", "การรายงานผลการประชุมสำหรับผู้ใหญ่บ้านและกำนันที่ลงทะเบียนแล้วค่ะ หากท่านเป็นผู้ใหญ่บ้าน พิมพ์ “ลงทะเบียนผู้ใหญ่บ้าน” ตามด้วยรหัสจากอำเภอค่ะ");
+    throw new ForbiddenError("only headmen and kamnan report meetings", "การรายงานผลการประชุมสำหรับผู้ใหญ่บ้านและกำนันที่ลงทะเบียนแล้วค่ะ หากท่านเป็นผู้ใหญ่บ้าน พิมพ์ \"ลงทะเบียนผู้ใหญ่บ้าน\" ตามด้วยรหัสจากอำเภอค่ะ");
   }
   const v = leader.village;
   const q: Record<string, unknown> = { state: "active", scope: "village", tambonCode: v.tambonCode };

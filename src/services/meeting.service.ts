@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { getDistrict } from "../content/areas/areas";
+import { PLEDGE_STATEMENT } from "../content/pledge-statement";
 import { NotFoundError, ValidationError, ConflictError } from "../errors";
 import { Meeting, type MeetingDoc } from "../models/meeting.model";
 import { nextOccurrence, validateRecurrence, type Recurrence } from "../util/recurrence";
@@ -11,12 +12,11 @@ import { villageRef, type VillageRef } from "./village.service";
 /** The pledge activity every meeting carries unless an officer removes it. */
 export const PLEDGE_AGENDA_ITEM = "กิจกรรมประกาศเจตนารมณ์ \"ไม่รับ ไม่ให้\" (No Gift Policy)";
 /**
- * Read aloud by the headman, the room repeating. Sujarit's own wording of the Khon Kaen
- * campaign's "ไม่รับ ไม่ให้" (shared/reference/thai.md, 9 Dec 2021 article); not an official oath.
+ * Read aloud by the headman, the room repeating: the very words residents pledge in
+ * the chat (one pledge, src/content/pledge-statement.ts), so a village meeting and
+ * LINE count the same promise.
  */
-export const PLEDGE_SCRIPT =
-  "ข้าพเจ้าขอประกาศเจตนารมณ์ว่า จะไม่รับ และไม่ให้ เงิน ของขวัญ หรือประโยชน์ใด ๆ " +
-  "เพื่อแลกกับการทำหน้าที่หรือบริการของรัฐ และจะร่วมเป็นหูเป็นตา แจ้งเบาะแสการทุจริตในชุมชนของเรา";
+export const PLEDGE_SCRIPT = PLEDGE_STATEMENT;
 export const VILLAGE_MEETING_TITLE = "ประชุมประจำเดือนหมู่บ้าน";
 export const DISTRICT_MEETING_TITLE = "ประชุมกำนัน ผู้ใหญ่บ้าน ประจำเดือน";
 
@@ -39,11 +39,17 @@ export interface MeetingInput {
 
 export type MeetingPatch = Partial<Pick<MeetingInput, "title" | "place" | "agenda" | "recurrence" | "durationMinutes">>;
 
+/** What officers read when a field is wrong (the first message is for logs and the API). */
+function thaiFieldName(name: string): string {
+  if (name.startsWith("agenda")) return `วาระที่ ${name.replace(/\D/g, "") || ""}`.trim();
+  return { title: "ชื่อการประชุม", place: "สถานที่" }[name] ?? name;
+}
+
 function checkText(name: string, value: string | undefined, max: number): string | undefined {
   if (value === undefined) return undefined;
   const v = value.replace(/\u0000/g, "").trim();
-  if (!v) throw new ValidationError(`${name} must not be empty`);
-  if (v.length > max) throw new ValidationError(`${name} is longer than ${max} characters`);
+  if (!v) throw new ValidationError(`${name} must not be empty`, `กรุณากรอก${thaiFieldName(name)}ค่ะ`);
+  if (v.length > max) throw new ValidationError(`${name} is longer than ${max} characters`, `${thaiFieldName(name)}ยาวเกิน ${max} ตัวอักษรค่ะ`);
   return v;
 }
 
@@ -51,7 +57,7 @@ function checkRecurrence(r: Recurrence): Recurrence {
   try {
     return validateRecurrence(r);
   } catch (err) {
-    throw new ValidationError((err as Error).message);
+    throw new ValidationError((err as Error).message, "กรุณาตรวจสอบวันและเวลาของการประชุมค่ะ");
   }
 }
 
@@ -59,11 +65,11 @@ function checkRecurrence(r: Recurrence): Recurrence {
 export function buildMeetingFields(input: MeetingInput): Record<string, unknown> {
   let area: { districtCode: string; tambonCode?: string; villageNo?: number };
   if (input.scope === "village") {
-    if (!input.village) throw new ValidationError("a village meeting needs a village");
+    if (!input.village) throw new ValidationError("a village meeting needs a village", "กรุณาเลือกตำบลและหมู่ที่ของการประชุมหมู่บ้านค่ะ");
     area = villageRef(input.village.tambonCode, input.village.villageNo);
   } else {
     const code = input.districtCode ?? input.village?.districtCode;
-    if (!code || !getDistrict(code)) throw new ValidationError(`unknown district code ${code ?? "(none)"}`);
+    if (!code || !getDistrict(code)) throw new ValidationError(`unknown district code ${code ?? "(none)"}`, "กรุณาเลือกอำเภอของการประชุมค่ะ");
     area = { districtCode: code };
   }
   const agenda = (input.agenda ?? []).map((a, i) => checkText(`agenda item ${i + 1}`, a, 200)!).slice(0, 10);

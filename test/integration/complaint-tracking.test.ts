@@ -108,12 +108,12 @@ describe("officer actions reach the reporter", () => {
     assert.equal(thread[1]!.actor, undefined, "the reporter is not identified on the message");
     assert.equal((await Complaint.findById(id))!.awaitingReporter, false);
     const timeline = await say(h, anon, `ติดตามเรื่อง ${anonCode}`);
-    assert.match(JSON.stringify(timeline[0]), /ข้อความของคุณ/);
+    assert.match(JSON.stringify(timeline[0]), /ข้อความของท่าน/);
   });
 
   test("the reply button of someone else's case does not open a reply", async () => {
     const out = await tap(h, makeUserId("track-intruder"), `a=complaint.reply&c=${anonCode}`);
-    assert.match(gist(out[0]!), /ไม่พบเรื่องนี้ในรายการเรื่องที่คุณแจ้ง/);
+    assert.match(gist(out[0]!), /ไม่พบเรื่องนี้ในรายการเรื่องที่ท่านแจ้ง/);
   });
 });
 

@@ -168,7 +168,9 @@ describe("working a case", () => {
     assert.ok(!page.text.includes("<img src=x"), "raw img tag in page");
     assert.ok(!/"onmouseover="/.test(page.text));
     assert.match(page.text, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;/);
-    assert.match(page.headers.get("content-security-policy")!, /script-src 'none'/);
+    const csp = page.headers.get("content-security-policy")!;
+    assert.match(csp, /script-src 'self'(;|$)/, "scripts from our own origin only");
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
   });
 
   test("the detail page shows location with an OpenStreetMap link, and the photo only to the right officers", async () => {
@@ -246,6 +248,8 @@ describe("list, search and export", () => {
     assert.match(text, /"'=HYPERLINK\(""http:\/\/evil\.example"",""คลิก""\)"/);
     assert.match(text, /,'@SUM\(1\+1\),/);
     assert.doesNotMatch(text, /,=HYPERLINK|,@SUM/);
+    assert.match(text, /,(ใช่|ไม่ใช่),/, "yes/no columns in Thai");
+    assert.doesNotMatch(text, /,(true|false),/);
     assert.ok(await AuditLog.exists({ action: "complaint.exported", "actor.id": ids.admin }));
   });
 

@@ -33,7 +33,7 @@ describe("text intents through the webhook", () => {
     const user = makeUserId("ask");
     const [ask] = await say(user, "อยากร้องเรียน ทำยังไง");
     assert.equal(ask!.type, "text");
-    assert.match(ask!.text!, /คุณหมายถึง/);
+    assert.match(ask!.text!, /ท่านหมายถึง/);
     const data = ask!.quickReply!.items.map((i) => i.action.data);
     assert.ok(data.includes("a=topic.show&t=how-to-report") && data.includes("a=complaint.start"), JSON.stringify(data));
     h.line.reset();

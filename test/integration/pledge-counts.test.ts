@@ -161,6 +161,6 @@ describe("pledge counts", () => {
     assert.match(json, /อำเภอของท่าน: เมืองขอนแก่น/);
     assert.match(json, /ร่วมประกาศเจตนารมณ์/, "a member without a pledge is invited");
     const [rate] = await h.line.sendWebhook([h.line.events.postback(user, "a=pledge.stats&by=rate")]).then(() => h.settle()).then(() => h.line.messagesTo(user).slice(-1));
-    assert.match(JSON.stringify(rate), /ผู้ประกาศต่อสมาชิก 1,000 คน/);
+    assert.match(JSON.stringify(rate), /ในทุก 1,000 คนที่ใช้สุจริต/);
   });
 });

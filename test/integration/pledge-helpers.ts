@@ -1,3 +1,4 @@
+import { withoutJoiners } from "../../flex-messages/components.flex";
 import assert from "node:assert/strict";
 import type { messagingApi } from "@line/bot-sdk";
 import { checkMessageLimits } from "../../src/dev/line-emulator/message-limits";
@@ -31,9 +32,9 @@ export function gist(m: Msg): string {
   return m.altText ?? m.text ?? m.type;
 }
 
-/** Flex JSON as one string, to look for a text anywhere in the card. */
+/** Flex JSON as one string, as a person reads it, to look for a text anywhere in the card. */
 export function flexText(m: Msg): string {
-  return JSON.stringify(m);
+  return withoutJoiners(JSON.stringify(m));
 }
 
 export function certificateNumber(m: Msg): number {

@@ -12,7 +12,7 @@ export const DELETE_MY_DATA_ACTION: ExplainerAction = { label: "ลบข้อ�
 
 /** Khon Kaen's 2021 Anti-Corruption Day news item, the seed article of this project. */
 export const KHON_KAEN_2564_SOURCE = {
-  label: "ข่าวจังหวัดขอนแก่น “ขอนแก่นพร้อมใจ ประกาศเจตนารมณ์ ไม่รับ ไม่ให้”",
+  label: "ข่าวจังหวัดขอนแก่น \"ขอนแก่นพร้อมใจ ประกาศเจตนารมณ์ ไม่รับ ไม่ให้\"",
   detail: "วันต่อต้านคอร์รัปชันสากล 9 ธ.ค. 2564",
 } as const;
 

@@ -4,6 +4,7 @@ import { exportComplaintRows, type ComplaintExportRow, type ComplaintFilter } fr
 import type { Principal } from "../auth/principal";
 import { writeCsvStream, type CsvValue } from "../csv/csv-writer";
 import { actorOf, officerScopeOf } from "../queries/complaint-filter.query";
+import { zonedParts } from "../../util/thai-date";
 
 // Streamed exports of the complaint log (CSV for Excel, JSON for systems). Rows
 // come from a cursor, so memory stays flat however many cases there are. Scope
@@ -30,8 +31,15 @@ export const EXPORT_COLUMNS: { key: keyof ComplaintExportRow; label: string }[] 
   { key: "reporterPhone", label: "โทรศัพท์ผู้แจ้ง" },
 ];
 
-function stamp(deps: AppDeps): string {
-  return deps.now().toISOString().slice(0, 10);
+/** The export's date in file names: the calendar day in Bangkok (APP_TIMEZONE), not UTC. */
+export function stamp(deps: Pick<AppDeps, "now" | "config">): string {
+  const p = zonedParts(deps.now(), deps.config.timezone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** Yes/no columns read as Thai words in Excel, not true/false. */
+function thaiCell(v: CsvValue): CsvValue {
+  return typeof v === "boolean" ? (v ? "ใช่" : "ไม่ใช่") : v;
 }
 
 export async function streamComplaintCsv(deps: AppDeps, res: Response, p: Principal, filter: ComplaintFilter, includeIdentity: boolean): Promise<number> {
@@ -40,8 +48,8 @@ export async function streamComplaintCsv(deps: AppDeps, res: Response, p: Princi
   const first = await rows.next();
   res.status(200).type("text/csv; charset=utf-8").set("Content-Disposition", `attachment; filename="complaints-${stamp(deps)}.csv"`);
   async function* cells(): AsyncGenerator<CsvValue[]> {
-    if (!first.done) yield EXPORT_COLUMNS.map((c) => first.value[c.key]);
-    for await (const r of rows) yield EXPORT_COLUMNS.map((c) => r[c.key]);
+    if (!first.done) yield EXPORT_COLUMNS.map((c) => thaiCell(first.value[c.key]));
+    for await (const r of rows) yield EXPORT_COLUMNS.map((c) => thaiCell(r[c.key]));
   }
   const n = await writeCsvStream(res, EXPORT_COLUMNS.map((c) => c.label), cells());
   res.end();

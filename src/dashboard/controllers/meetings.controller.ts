@@ -48,7 +48,7 @@ export function createMeetingsController(deps: AppDeps): Record<Handlers, Reques
       try {
         const village = v.scope === "village" ? villageRef(v.tambonCode, Number(v.villageNo)) : undefined;
         const districtCode = village?.districtCode ?? v.districtCode;
-        if (!inScope(scopeOf(p), districtCode)) throw new ForbiddenError("district out of scope", "คุณสร้างการประชุมได้เฉพาะอำเภอที่รับผิดชอบค่ะ");
+        if (!inScope(scopeOf(p), districtCode)) throw new ForbiddenError("district out of scope", "ท่านสร้างการประชุมได้เฉพาะอำเภอที่รับผิดชอบค่ะ");
         const m = await createMeeting(
           { scope: v.scope, village, districtCode, title: v.title || undefined, place: v.place, agenda: agendaFromForm(v), includePledge: v.includePledge, recurrence: recurrenceFromForm(v), durationMinutes: durationFromForm(v), createdBy: p.id },
           cfg,

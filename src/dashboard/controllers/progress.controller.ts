@@ -32,7 +32,7 @@ export function createProgressController(deps: AppDeps): Record<"show" | "pledge
           ...pledges,
           complaintMonths,
           coverage,
-          complaintScopeNote: p.role === "officer" ? "แสดงเฉพาะเรื่องของอำเภอที่คุณรับผิดชอบค่ะ" : undefined,
+          complaintScopeNote: p.role === "officer" ? "แสดงเฉพาะเรื่องของอำเภอที่ท่านรับผิดชอบค่ะ" : undefined,
         }),
       );
     },

@@ -1,6 +1,7 @@
 import { ValidationError } from "../../errors";
 import type { Recurrence, Weekday } from "../../util/recurrence";
 import { field } from "./render";
+import { parseThaiDateField } from "./thai-date-field";
 
 // Reads the meeting form (works without JavaScript: every field is always posted,
 // the chosen schedule kind says which ones count).
@@ -24,6 +25,15 @@ export interface MeetingFormValues {
   durationMinutes: string;
 }
 
+/** "5/12/2569" (or ISO) → ISO; what cannot be read stays as typed, so the form can show it again. */
+const dateField = (text: string): string => parseThaiDateField(text) ?? text;
+
+/** "9.30" or "9:30" → "09:30" (24-hour clock, as Thai offices write it); else as typed. */
+const timeField = (text: string): string => {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  return m ? `${m[1]!.padStart(2, "0")}:${m[2]}` : text;
+};
+
 export function readMeetingForm(body: unknown): MeetingFormValues {
   const kind = field(body, "kind");
   return {
@@ -36,13 +46,13 @@ export function readMeetingForm(body: unknown): MeetingFormValues {
     agenda: field(body, "agenda"),
     includePledge: field(body, "includePledge") === "on",
     kind: kind === "monthly-day" || kind === "monthly-weekday" ? kind : "once",
-    date: field(body, "date"),
+    date: dateField(field(body, "date")),
     day: field(body, "day"),
     nth: field(body, "nth"),
     weekday: field(body, "weekday"),
-    time: field(body, "time"),
-    from: field(body, "from"),
-    until: field(body, "until"),
+    time: timeField(field(body, "time")),
+    from: dateField(field(body, "from")),
+    until: dateField(field(body, "until")),
     durationMinutes: field(body, "durationMinutes"),
   };
 }

@@ -2,6 +2,7 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintCategory, type 
 import type { ComplaintFilter, OfficerScope } from "../../services/complaint-query.service";
 import { zonedDateTimeToUtc } from "../../util/thai-date";
 import type { Principal } from "../auth/principal";
+import { parseThaiDateField } from "../http/thai-date-field";
 
 // Query-string filters of the complaint list, export and API, read into the
 // complaint service's ComplaintFilter. Unknown values are dropped, not passed on.
@@ -34,8 +35,8 @@ export function readComplaintFilterParams(query: unknown): ComplaintFilterParams
     district: district && /^\d{4}$/.test(district) ? district : undefined,
     category: COMPLAINT_CATEGORIES.find((c) => c === category),
     status: COMPLAINT_STATUSES.find((s) => s === status),
-    from: from && DAY.test(from) ? from : undefined,
-    to: to && DAY.test(to) ? to : undefined,
+    from: from ? parseThaiDateField(from) : undefined,
+    to: to ? parseThaiDateField(to) : undefined,
     code: code ? code.slice(0, 40) : undefined,
   };
 }

@@ -19,13 +19,13 @@ export function accountView(d: AccountViewData): SafeHtml {
     p.role === "viewer"
       ? ""
       : p.totpEnabled
-        ? html`<section class="card"><h2>การยืนยันตัวตนสองขั้น (TOTP)</h2><p>เปิดใช้อยู่ค่ะ</p>
+        ? html`<section class="card"><h2>การยืนยันตัวตนสองขั้น (รหัส 6 หลักจากแอปยืนยันตัวตน)</h2><p>เปิดใช้อยู่ค่ะ</p>
 <form class="stack" method="post" action="/officer/account/totp/disable">${csrfField(d.csrfToken)}
 <label for="disable-code">รหัส 6 หลักปัจจุบัน (เพื่อยืนยันการปิด)</label>
 <input id="disable-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>
 <div><button type="submit" class="danger">ปิดการยืนยันสองขั้น</button></div></form></section>`
         : d.pendingSecret
-          ? html`<section class="card"><h2>ตั้งค่าการยืนยันตัวตนสองขั้น (TOTP)</h2>
+          ? html`<section class="card"><h2>ตั้งค่าการยืนยันตัวตนสองขั้น (รหัส 6 หลักจากแอปยืนยันตัวตน)</h2>
 <p>เพิ่มบัญชีในแอปยืนยันตัวตน (เช่น Google Authenticator) ด้วยรหัสลับนี้ แล้วกรอกรหัส 6 หลักที่แอปแสดงค่ะ</p>
 <p>รหัสลับ: <strong class="mono">${d.pendingSecret.replace(/(.{4})/g, "$1 ").trim()}</strong></p>
 <p class="muted mono prewrap">${otpauthUri(d.pendingSecret, p.username)}</p>
@@ -33,7 +33,7 @@ export function accountView(d: AccountViewData): SafeHtml {
 <label for="confirm-code">รหัส 6 หลักจากแอป</label>
 <input id="confirm-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>
 <div><button type="submit">ยืนยันและเปิดใช้</button></div></form></section>`
-          : html`<section class="card"><h2>การยืนยันตัวตนสองขั้น (TOTP)</h2><p>${p.totpRequired ? "ผู้ดูแลระบบกำหนดให้บัญชีนี้ต้องเปิดใช้ก่อนใช้งานส่วนอื่นค่ะ" : "ยังไม่ได้เปิดใช้ แนะนำให้ผู้ที่เปิดดูตัวตนผู้แจ้งได้เปิดใช้ค่ะ"}</p>
+          : html`<section class="card"><h2>การยืนยันตัวตนสองขั้น (รหัส 6 หลักจากแอปยืนยันตัวตน)</h2><p>${p.totpRequired ? "ผู้ดูแลระบบกำหนดให้บัญชีนี้ต้องเปิดใช้ก่อนใช้งานส่วนอื่นค่ะ" : "ยังไม่ได้เปิดใช้ แนะนำให้ผู้ที่เปิดดูตัวตนผู้แจ้งได้เปิดใช้ค่ะ"}</p>
 <form method="post" action="/officer/account/totp/start">${csrfField(d.csrfToken)}<button type="submit">เริ่มตั้งค่า</button></form></section>`;
   return layoutView({
     title: "บัญชีของฉัน",
@@ -42,7 +42,7 @@ export function accountView(d: AccountViewData): SafeHtml {
     active: "account",
     flash: d.flash,
     body: html`<section class="card"><dl class="facts">
-<dt>ชื่อผู้ใช้</dt><dd>${p.username}</dd>
+<dt>ชื่อผู้ใช้</dt><dd class="mono">${p.username}</dd>
 <dt>บทบาท</dt><dd>${ROLE_LABELS[p.role]}</dd>
 <dt>อำเภอ</dt><dd>${p.role === "admin" ? "ทุกอำเภอ" : p.districts.map(districtName).join(", ") || "-"}</dd>
 </dl></section>

@@ -1,5 +1,6 @@
 import type { Principal } from "../auth/principal";
 import type { AuditRow } from "../queries/audit.query";
+import { STATUS_LABELS } from "../../services/complaint-labels";
 import { dateTime, pagerView } from "./components.view";
 import { html, type SafeHtml } from "./html";
 import { layoutView } from "./layout.view";
@@ -28,8 +29,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "officer.disabled": "ปิดบัญชี",
   "officer.enabled": "เปิดบัญชี",
   "officer.unlocked": "ปลดล็อกบัญชี",
-  "officer.token_issued": "ออกโทเคน API",
-  "officer.token_revoked": "ยกเลิกโทเคน API",
+  "officer.token_issued": "ออกโทเคนเชื่อมต่อระบบ",
+  "officer.token_revoked": "ยกเลิกโทเคนเชื่อมต่อระบบ",
   "officer.password_changed": "เปลี่ยนรหัสผ่าน",
   "officer.totp_enabled": "เปิดการยืนยันสองขั้น",
   "officer.totp_disabled": "ปิดการยืนยันสองขั้น",
@@ -47,6 +48,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "announcement.cancelled": "ยกเลิกประกาศ",
 };
 
+const ACTOR_KINDS: Record<string, string> = { officer: "เจ้าหน้าที่", system: "ระบบ", reporter: "ผู้แจ้ง", service: "บัญชีระบบ" };
+
 export interface AuditViewData {
   principal: Principal;
   csrfToken: string;
@@ -60,12 +63,51 @@ export interface AuditViewData {
   timezone: string;
 }
 
-function detailText(detail: Record<string, unknown> | undefined): string {
-  if (!detail) return "";
-  return Object.entries(detail)
-    .filter(([, v]) => v !== undefined && v !== null && typeof v !== "object")
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(", ");
+/** Detail keys in words officers use. Identifiers (ids, batch numbers) go behind "รายละเอียด". */
+const DETAIL_LABELS: Record<string, string> = {
+  expectsReply: "ขอให้ผู้แจ้งตอบ",
+  includeIdentity: "รวมข้อมูลผู้แจ้ง",
+  from: "จากสถานะ",
+  to: "เป็นสถานะ",
+  via: "ช่องทาง",
+  reason: "เหตุผล",
+  count: "จำนวน",
+  imported: "นำเข้า (รายการ)",
+  villageNo: "หมู่ที่",
+  tambonCode: "รหัสตำบล",
+  role: "บทบาท",
+  username: "ชื่อผู้ใช้",
+  totp: "ยืนยันสองขั้น",
+  target: "บัญชี",
+};
+const IDENTIFIERS = new Set(["fileId", "batchId", "target", "username", "tambonCode", "tokenId"]);
+const VALUE_LABELS: Record<string, string> = {
+  ...STATUS_LABELS,
+  export: "ส่งออกข้อมูล",
+  reveal: "กดดูข้อมูลผู้แจ้ง",
+  anonymous: "ผู้แจ้งไม่เปิดเผยตัวตน",
+  headman: "ผู้ใหญ่บ้าน",
+  kamnan: "กำนัน",
+  admin: "ผู้ดูแลระบบ",
+  officer: "เจ้าหน้าที่อำเภอ",
+  viewer: "ผู้ดูสถิติ",
+};
+
+function valueText(v: unknown): string {
+  if (typeof v === "boolean") return v ? "ใช่" : "ไม่ใช่";
+  if (typeof v === "number") return v.toLocaleString("th-TH");
+  return VALUE_LABELS[String(v)] ?? String(v);
+}
+
+export function detailView(detail: Record<string, unknown> | undefined): SafeHtml {
+  const entries = Object.entries(detail ?? {}).filter(([, v]) => v !== undefined && v !== null && typeof v !== "object");
+  const plain = entries.filter(([k]) => !IDENTIFIERS.has(k) && DETAIL_LABELS[k]);
+  const ids = entries.filter(([k]) => IDENTIFIERS.has(k) || !DETAIL_LABELS[k]);
+  return html`${plain.map(([k, v], i) => html`${i > 0 ? " · " : ""}${DETAIL_LABELS[k]}: ${valueText(v)}`)}${
+    ids.length
+      ? html`<details class="more"><summary>รายละเอียด</summary>${ids.map(([k, v]) => html`<div>${DETAIL_LABELS[k] ?? "รหัสอ้างอิง"}: <span class="mono">${String(v)}</span></div>`)}</details>`
+      : ""
+  }`;
 }
 
 export function auditView(d: AuditViewData): SafeHtml {
@@ -83,9 +125,9 @@ export function auditView(d: AuditViewData): SafeHtml {
 <div class="table-wrap"><table><thead><tr><th scope="col">เวลา</th><th scope="col">ผู้กระทำ</th><th scope="col">การกระทำ</th><th scope="col">เรื่อง</th><th scope="col">รายละเอียด</th></tr></thead>
 <tbody>${d.rows.map((r) => {
       const code = r.complaintId ? d.codes.get(r.complaintId) : undefined;
-      return html`<tr><td>${dateTime(r.at, d.timezone)}</td><td>${r.actorName ?? r.actorKind}</td><td>${AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
-<td>${code ? html`<a href="/officer/complaints/${code}">${code}</a>` : r.complaintId ? html`<a href="/officer/audit?complaintId=${r.complaintId}">${r.complaintId}</a>` : "-"}</td>
-<td class="prewrap">${detailText(r.detail)}</td></tr>`;
+      return html`<tr><td>${dateTime(r.at, d.timezone)}</td><td>${r.actorName ? html`<span class="mono">${r.actorName}</span>` : ACTOR_KINDS[r.actorKind] ?? r.actorKind}</td><td>${AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
+<td>${code ? html`<a class="mono" href="/officer/complaints/${code}">${code}</a>` : r.complaintId ? html`<a class="mono" href="/officer/audit?complaintId=${r.complaintId}">${r.complaintId}</a>` : "-"}</td>
+<td>${detailView(r.detail)}</td></tr>`;
     })}</tbody></table></div>
 ${pagerView("/officer/audit", { action: d.filter.action, complaintId: d.filter.complaintId }, d.page, d.pageSize, d.total)}`,
   });

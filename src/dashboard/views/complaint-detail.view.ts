@@ -23,6 +23,11 @@ export interface ComplaintDetailViewData {
   clock?: SafeHtml;
 }
 
+/** An officer's question counts as answered once the reporter wrote after it. */
+function answered(thread: readonly { from: string }[], index: number): boolean {
+  return thread.slice(index + 1).some((m) => m.from === "reporter");
+}
+
 export function osmLink(lat: number, lon: number): string {
   return safeHref(`https://www.openstreetmap.org/?mlat=${lat.toFixed(6)}&mlon=${lon.toFixed(6)}#map=17/${lat.toFixed(6)}/${lon.toFixed(6)}`);
 }
@@ -36,7 +41,7 @@ function reporterSection(d: ComplaintDetailViewData): SafeHtml {
   const c = d.complaint;
   if (c.anonymous) return html`<p><span class="badge">ไม่เปิดเผยตัวตน</span> ผู้แจ้งเลือกไม่เปิดเผยตัวตน ระบบจึงไม่มีข้อมูลผู้แจ้งให้แสดงค่ะ</p>`;
   if (d.identity) return html`<dl class="facts"><dt>ชื่อผู้แจ้ง</dt><dd>${d.identity.name}</dd><dt>โทรศัพท์</dt><dd>${d.identity.phone}</dd></dl><p class="muted">การเปิดดูครั้งนี้ถูกบันทึกไว้ในบันทึกการตรวจสอบแล้วค่ะ</p>`;
-  if (!c.identityAvailable) return html`<p>ผู้แจ้งเปิดเผยตัวตน แต่บทบาทของคุณไม่มีสิทธิ์ดูข้อมูลติดต่อค่ะ</p>`;
+  if (!c.identityAvailable) return html`<p>ผู้แจ้งเปิดเผยตัวตน แต่บทบาทของท่านไม่มีสิทธิ์ดูข้อมูลติดต่อค่ะ</p>`;
   return html`<form method="post" action="/officer/complaints/${c.id}/identity">${csrfField(d.csrfToken)}
 <p>ผู้แจ้งเปิดเผยตัวตน ข้อมูลติดต่อจะแสดงเมื่อกดปุ่ม และทุกครั้งที่เปิดดูจะถูกบันทึกไว้ค่ะ</p><button type="submit" class="secondary">แสดงข้อมูลผู้แจ้ง</button></form>`;
 }
@@ -81,14 +86,14 @@ ${c.evidence.length ? html`<section class="card" aria-labelledby="ev-h"><h2 id="
 <section class="card" aria-labelledby="rep-h"><h2 id="rep-h">ผู้แจ้ง</h2>${reporterSection(d)}</section>
 <section class="card" aria-labelledby="act-h"><h2 id="act-h">ดำเนินการ</h2>${statusForm(d)}</section>
 <section class="card" aria-labelledby="tl-h"><h2 id="tl-h">ลำดับเหตุการณ์</h2><ol class="timeline">${c.statusHistory.map(
-      (s) => html`<li><strong>${s.statusLabel}</strong>${s.referredTo ? ` (${referralText(s.referredTo, s.referredAgency)})` : ""} · ${dateTime(s.at, tz)} · ${actorName(s.actor, d.names)}<div class="prewrap">${s.note}</div></li>`,
+      (s) => html`<li><strong>${s.statusLabel}</strong>${s.referredTo ? ` (${referralText(s.referredTo, s.referredAgency)})` : ""} · ${dateTime(s.at, tz)} · ${actorName(s.actor, d.names)}${s.note && s.note !== s.statusLabel ? html`<div class="prewrap">${s.note}</div>` : ""}</li>`,
     )}</ol></section>
 <section class="card thread" aria-labelledby="th-h"><h2 id="th-h">ข้อความกับผู้แจ้ง</h2>
 ${c.thread.length === 0 ? html`<p>ยังไม่มีข้อความค่ะ</p>` : ""}
-${c.thread.map((m) => html`<div class="msg ${m.from}"><div class="muted">${m.from === "officer" ? actorName(m.actor ?? { kind: "officer" }, d.names) : "ผู้แจ้ง"} · ${dateTime(m.at, tz)}${m.expectsReply ? " · รอคำตอบ" : ""}</div><div class="prewrap">${m.text}</div></div>`)}
+${c.thread.map((m, i) => html`<div class="msg ${m.from}"><div class="muted">${m.from === "officer" ? actorName(m.actor ?? { kind: "officer" }, d.names) : "ผู้แจ้ง"} · ${dateTime(m.at, tz)}${m.expectsReply ? (answered(c.thread, i) ? " · ผู้แจ้งตอบแล้ว" : " · รอคำตอบ") : ""}</div><div class="prewrap">${m.text}</div></div>`)}
 ${c.reporterReachable
   ? html`<form class="stack" method="post" action="/officer/complaints/${c.id}/messages">${csrfField(d.csrfToken)}
-<label for="message">ส่งข้อความถึงผู้แจ้งทาง LINE (ผู้แจ้งไม่เห็นชื่อของคุณ)</label><textarea id="message" name="text" required maxlength="2000"></textarea>
+<label for="message">ส่งข้อความถึงผู้แจ้งทาง LINE (ผู้แจ้งไม่เห็นชื่อของท่าน)</label><textarea id="message" name="text" required maxlength="2000"></textarea>
 <label><input type="checkbox" name="expectsReply" checked> ขอให้ผู้แจ้งตอบกลับ</label>
 <div><button type="submit">ส่งข้อความ</button></div></form>`
   : html`<p class="muted">ติดต่อผู้แจ้งทาง LINE ไม่ได้แล้ว (ผู้แจ้งขอลบข้อมูล)</p>`}</section>

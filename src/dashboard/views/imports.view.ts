@@ -13,9 +13,9 @@ export interface ImportsViewData {
 
 function form(kind: "villages" | "meetings", title: string, header: string, example: string, token: string): SafeHtml {
   return html`<section class="card" aria-labelledby="${kind}-h"><h2 id="${kind}-h">${title}</h2>
-<p>หัวตาราง: <span class="mono">${header}</span></p><p class="muted mono prewrap">${example}</p>
+<p>หัวตาราง: <span class="mono prewrap">${header}</span></p><p class="muted mono prewrap">${example}</p>
 <form class="stack" method="post" action="/officer/imports/${kind}" enctype="multipart/form-data">${csrfField(token)}
-<label for="${kind}-file">ไฟล์ CSV (UTF-8)</label><input id="${kind}-file" name="file" type="file" accept=".csv,text/csv">
+<label for="${kind}-file">ไฟล์ CSV (<span class="mono">UTF-8</span>)</label><input id="${kind}-file" name="file" type="file" accept=".csv,text/csv">
 <label for="${kind}-text">หรือวางข้อความ CSV</label><textarea id="${kind}-text" name="csv" rows="6"></textarea>
 <div><button type="submit">นำเข้า</button></div></form></section>`;
 }

@@ -1,12 +1,14 @@
 import { getDistrict, listDistricts, listTambons } from "../../content/areas/areas";
 import type { Principal } from "../auth/principal";
 import type { MeetingFormValues } from "../http/meeting-form";
+import { thaiDateInput } from "../http/thai-date-field";
 import { districtSelect, optionList } from "./components.view";
 import { html, type SafeHtml } from "./html";
 import { csrfField, layoutView, type Flash } from "./layout.view";
 
-// Create or edit a meeting. Without JavaScript every field is shown; the chosen
-// schedule kind decides which date fields are read.
+// Create or edit a meeting. The stylesheet shows only the fields of the chosen
+// schedule kind and meeting scope (CSS :has(), no script); every field is still
+// posted, and the chosen kind decides which date fields are read.
 export interface MeetingFormViewData {
   principal: Principal;
   csrfToken: string;
@@ -41,9 +43,9 @@ export function meetingFormView(d: MeetingFormViewData): SafeHtml {
     : html`<fieldset><legend>ประเภทการประชุม</legend>
 <label><input type="radio" name="scope" value="village"${v.scope === "village" ? html` checked` : ""}> ประชุมประจำเดือนหมู่บ้าน</label>
 <label><input type="radio" name="scope" value="district"${v.scope === "district" ? html` checked` : ""}> ประชุมกำนัน ผู้ใหญ่บ้าน ระดับอำเภอ</label></fieldset>
-<label for="tambonCode">ตำบล (สำหรับประชุมหมู่บ้าน)</label>${tambonSelect(d.principal, v.tambonCode)}
-<label for="villageNo">หมู่ที่ (สำหรับประชุมหมู่บ้าน)</label><input id="villageNo" name="villageNo" type="number" min="1" max="99" value="${v.villageNo}">
-<label for="districtCode">อำเภอ (สำหรับประชุมระดับอำเภอ)</label>${districtSelect("districtCode", "districtCode", allowed, v.districtCode, "-- เลือกอำเภอ --")}`;
+<div class="scope-village"><label for="tambonCode">ตำบล (สำหรับประชุมหมู่บ้าน)</label>${tambonSelect(d.principal, v.tambonCode)}
+<label for="villageNo">หมู่ที่ (สำหรับประชุมหมู่บ้าน)</label><input id="villageNo" name="villageNo" type="number" min="1" max="99" value="${v.villageNo}"></div>
+<div class="scope-district"><label for="districtCode">อำเภอ (สำหรับประชุมระดับอำเภอ)</label>${districtSelect("districtCode", "districtCode", allowed, v.districtCode, "-- เลือกอำเภอ --")}</div>`;
   return layoutView({
     title: editing ? "แก้ไขการประชุม" : "สร้างการประชุม",
     principal: d.principal,
@@ -56,17 +58,17 @@ ${area}
 <label for="place">สถานที่</label><input id="place" name="place" type="text" maxlength="120" required value="${v.place}">
 <label for="agenda">วาระการประชุม (บรรทัดละหนึ่งวาระ)</label><textarea id="agenda" name="agenda" rows="4">${v.agenda}</textarea>
 ${editing ? "" : html`<label><input type="checkbox" name="includePledge"${v.includePledge ? html` checked` : ""}> เพิ่มวาระประกาศเจตนารมณ์ "ไม่รับ ไม่ให้"</label>`}
-<fieldset><legend>กำหนดการ</legend>
+<fieldset class="schedule"><legend>กำหนดการ</legend>
 <label><input type="radio" name="kind" value="once"${v.kind === "once" ? html` checked` : ""}> ครั้งเดียว</label>
 <label><input type="radio" name="kind" value="monthly-day"${v.kind === "monthly-day" ? html` checked` : ""}> ทุกเดือน ตามวันที่</label>
 <label><input type="radio" name="kind" value="monthly-weekday"${v.kind === "monthly-weekday" ? html` checked` : ""}> ทุกเดือน ตามวันในสัปดาห์</label>
-<label for="date">วันที่ (ครั้งเดียว)</label><input id="date" name="date" type="date" value="${v.date}">
-<label for="day">วันที่ของเดือน 1–31 (ทุกเดือน ตามวันที่)</label><input id="day" name="day" type="number" min="1" max="31" value="${v.day}">
-<label for="nth">สัปดาห์ (ทุกเดือน ตามวันในสัปดาห์)</label><select id="nth" name="nth"><option value="">-</option>${optionList(NTH, v.nth)}</select>
-<label for="weekday">วัน (ทุกเดือน ตามวันในสัปดาห์)</label><select id="weekday" name="weekday"><option value="">-</option>${optionList(WEEKDAYS.map((w, i) => ({ value: String(i), label: `วัน${w}` })), v.weekday)}</select>
-<label for="time">เวลาเริ่ม</label><input id="time" name="time" type="time" required value="${v.time}">
-<label for="from">เริ่มใช้ตั้งแต่วันที่ (ไม่บังคับ)</label><input id="from" name="from" type="date" value="${v.from}">
-<label for="until">ถึงวันที่ (ไม่บังคับ)</label><input id="until" name="until" type="date" value="${v.until}">
+<div class="when-once"><label for="date">วันที่ (ครั้งเดียว)</label>${thaiDateInput("date", "date", v.date)}</div>
+<div class="when-monthly-day"><label for="day">วันที่ของเดือน 1–31 (ทุกเดือน ตามวันที่)</label><input id="day" name="day" type="number" min="1" max="31" value="${v.day}"></div>
+<div class="when-monthly-weekday"><label for="nth">สัปดาห์ (ทุกเดือน ตามวันในสัปดาห์)</label><select id="nth" name="nth"><option value="">-</option>${optionList(NTH, v.nth)}</select>
+<label for="weekday">วัน (ทุกเดือน ตามวันในสัปดาห์)</label><select id="weekday" name="weekday"><option value="">-</option>${optionList(WEEKDAYS.map((w, i) => ({ value: String(i), label: `วัน${w}` })), v.weekday)}</select></div>
+<label for="time">เวลาเริ่ม</label><input id="time" name="time" type="text" inputmode="numeric" autocomplete="off" required pattern="([01]?\\d|2[0-3])[:.][0-5]\\d" placeholder="ชั่วโมง:นาที เช่น 09:30" value="${v.time}">
+<div class="when-recurring"><label for="from">เริ่มใช้ตั้งแต่วันที่ (ไม่บังคับ)</label>${thaiDateInput("from", "from", v.from)}
+<label for="until">ถึงวันที่ (ไม่บังคับ)</label>${thaiDateInput("until", "until", v.until)}</div>
 </fieldset>
 <label for="durationMinutes">ระยะเวลา (นาที)</label><input id="durationMinutes" name="durationMinutes" type="number" min="15" max="720" value="${v.durationMinutes}">
 <div><button type="submit">${editing ? "บันทึกการแก้ไข" : "สร้างการประชุม"}</button> <a class="button secondary" href="${editing ? `/officer/meetings/${d.meetingId}` : "/officer/meetings"}">ยกเลิก</a></div>

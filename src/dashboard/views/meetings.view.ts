@@ -57,6 +57,17 @@ ${pagerView("/officer/meetings", { district: d.filter.district, cancelled: d.fil
 
 const REMINDER_STATE_LABELS: Record<string, string> = { pending: "รอส่ง", planned: "เตรียมส่ง", sending: "กำลังส่ง", sent: "ส่งแล้ว", failed: "ส่งไม่สำเร็จ", missed: "พลาด (เลยเวลา)", cancelled: "ยกเลิก" };
 
+/** "2h" → "2 ชั่วโมงก่อนประชุม", "3d@08:00" → "3 วันก่อนประชุม เวลา 08:00 น." (REMINDER_OFFSETS keys). */
+export function offsetText(offset: string): string {
+  const m = /^(\d+)([dhm])(?:@(\d{2}:\d{2}))?$/.exec(offset);
+  if (!m) return offset;
+  const unit = { d: "วัน", h: "ชั่วโมง", m: "นาที" }[m[2] as "d" | "h" | "m"];
+  return `${m[1]} ${unit}ก่อนประชุม${m[3] ? ` เวลา ${m[3]} น.` : ""}`;
+}
+
+/** What LINE answered to one send attempt. */
+const OUTCOME_LABELS: Record<string, string> = { accepted: "LINE รับแล้ว", duplicate: "LINE รับไว้แล้ว (ส่งซ้ำ)", retry: "ขัดข้อง จะลองส่งใหม่", failed: "ส่งไม่สำเร็จ" };
+
 export interface MeetingDetailViewData {
   principal: Principal;
   csrfToken: string;
@@ -94,10 +105,14 @@ ${m.state === "active"
 <section class="card" aria-labelledby="log-h"><h2 id="log-h">การส่งแจ้งเตือนทาง LINE</h2>
 <div class="table-wrap"><table><thead><tr><th scope="col">ประชุมครั้งวันที่</th><th scope="col">แจ้งล่วงหน้า</th><th scope="col">กำหนดส่ง</th><th scope="col">สถานะ</th><th scope="col" class="num">ผู้รับ</th><th scope="col" class="num">รับทราบ</th><th scope="col">รายละเอียด</th></tr></thead>
 <tbody>${d.log.map(
-      (r) => html`<tr><td>${dateTime(r.occurrenceStart, tz)}</td><td class="mono">${r.offset}</td><td>${dateTime(r.dueAt, tz)}</td>
+      (r) => html`<tr><td>${dateTime(r.occurrenceStart, tz)}</td><td>${offsetText(r.offset)}</td><td>${dateTime(r.dueAt, tz)}</td>
 <td>${REMINDER_STATE_LABELS[r.state] ?? r.state}${r.reason ? html`<br><span class="muted">${r.reason}</span>` : ""}</td>
 <td class="num">${r.recipientCount ?? "-"}</td><td class="num">${r.acknowledged}</td>
-<td>${r.sentAt ? html`ส่งเมื่อ ${dateTime(r.sentAt, tz)}<br>` : ""}${r.attempts.map((a) => html`<span class="muted">${dateTime(a.at, tz)} · ${a.outcome}${a.status ? ` (${a.status})` : ""}${a.requestId ? html` · <span class="mono">${a.requestId}</span>` : ""}</span><br>`)}</td></tr>`,
+<td>${r.sentAt ? html`ส่งเมื่อ ${dateTime(r.sentAt, tz)}<br>` : ""}${r.attempts.map((a) => html`<span class="muted">${dateTime(a.at, tz)} · ${OUTCOME_LABELS[a.outcome] ?? a.outcome}</span>${
+        a.status || a.requestId
+          ? html`<details class="more"><summary>รายละเอียด</summary>${a.status ? html`<div>รหัสตอบกลับจาก LINE: <span class="mono">${a.status}</span></div>` : ""}${a.requestId ? html`<div>รหัสคำขอ LINE: <span class="mono">${a.requestId}</span></div>` : ""}</details>`
+          : html`<br>`
+      }`)}</td></tr>`,
     )}</tbody></table></div>
 ${d.log.length === 0 ? html`<p>ยังไม่มีการแจ้งเตือนค่ะ</p>` : ""}</section>
 <section class="card" aria-labelledby="rep-h"><h2 id="rep-h">รายงานผลการประชุม</h2>

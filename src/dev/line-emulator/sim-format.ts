@@ -7,9 +7,11 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/** A terminal shows the words, not the invisible joiners that keep Thai words on one line. */
 function textOf(c: Json): string {
   const spans = list(c.contents).filter(isObject);
-  return spans.length > 0 ? spans.map((s) => String(s.text ?? "")).join("") : String(c.text ?? "");
+  const text = spans.length > 0 ? spans.map((s) => String(s.text ?? "")).join("") : String(c.text ?? "");
+  return text.replace(/\u2060/g, "").replace(/\u00A0/g, " ");
 }
 
 function actionLabel(action: unknown): string {

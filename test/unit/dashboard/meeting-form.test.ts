@@ -7,6 +7,11 @@ import { outOfScopeLines } from "../../../src/dashboard/queries/import-scope.que
 // Protects the no-JavaScript meeting form and the checks around imports and redirects.
 describe("meeting form", () => {
   const form = (extra: Record<string, string>) => readMeetingForm({ time: "09:30", date: "2030-01-02", day: "5", nth: "2", weekday: "2", ...extra });
+  test("reads dates and times the Thai way: 2/1/2573 and 9.30", () => {
+    assert.deepEqual(recurrenceFromForm(form({ kind: "once", date: "2/1/2573", time: "9.30" })), { kind: "once", date: "2030-01-02", time: "09:30" });
+    assert.deepEqual(recurrenceFromForm(form({ kind: "monthly-day", from: "1/1/2573", until: "31/12/2573" })), { kind: "monthly-day", day: 5, time: "09:30", from: "2030-01-01", until: "2030-12-31" });
+  });
+
   test("reads each schedule kind into a recurrence", () => {
     assert.deepEqual(recurrenceFromForm(form({ kind: "once" })), { kind: "once", date: "2030-01-02", time: "09:30" });
     assert.deepEqual(recurrenceFromForm(form({ kind: "monthly-day", from: "2030-01-01" })), { kind: "monthly-day", day: 5, time: "09:30", from: "2030-01-01" });

@@ -6,7 +6,7 @@ import { securityHeaders } from "../../../src/dashboard/http/security-headers";
 
 // The dashboard's strict headers, as helmet sets them: the whole CSP, framing,
 // sniffing, referrer, isolation, caching, and HSTS only over TLS.
-const STRICT_CSP = "default-src 'self';script-src 'none';style-src 'self';img-src 'self' data:;object-src 'none';base-uri 'none';form-action 'self';frame-ancestors 'none'";
+const STRICT_CSP = "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;object-src 'none';base-uri 'none';form-action 'self';frame-ancestors 'none'";
 
 async function headersOf(secure: boolean): Promise<Headers> {
   const app = express();

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { messagingApi } from "@line/bot-sdk";
 import { checkMessageLimits } from "../../../src/dev/line-emulator/message-limits";
 import { loadLineSchemas, validateLineRequest } from "../../../src/dev/line-emulator/openapi-validator";
+import { withoutJoiners } from "../../../flex-messages/components.flex";
 import { COLORS, LINE_SECONDARY_BUTTON_LABEL, READABLE_TEXT_SIZES, SHORT_LABEL_MAX, contrastRatio } from "../../../flex-messages/theme";
 
 // Helpers shared by the flex-message tests: LINE schema + limit checks, and a walk
@@ -40,7 +41,7 @@ function walk(node: messagingApi.FlexComponent, bg: string, out: DrawnText[]): v
     for (const child of box.contents) walk(child, box.backgroundColor ?? bg, out);
   } else if (node.type === "text") {
     const t = node as messagingApi.FlexText;
-    out.push({ text: t.text ?? "", size: t.size, fg: t.color ?? LINE_DEFAULT_TEXT, bg, kind: "text" });
+    out.push({ text: withoutJoiners(t.text ?? ""), size: t.size, fg: t.color ?? LINE_DEFAULT_TEXT, bg, kind: "text" });
   } else if (node.type === "button") {
     const b = node as messagingApi.FlexButton;
     const label = b.action.label ?? "";

@@ -48,7 +48,7 @@ describe("greetingFlex", () => {
 
   test("carries the privacy notice: what is stored, why, and how to delete it", () => {
     const all = texts(named).join("\n");
-    for (const fact of ["รหัสผู้ใช้ LINE", "หมู่บ้าน", "เรื่องร้องเรียน", "เข้ารหัส", "เพื่อ", "พิมพ์ “ลบข้อมูลของฉัน” เพื่อขอลบข้อมูล"]) {
+    for (const fact of ["รหัสผู้ใช้ LINE", "หมู่บ้าน", "เรื่องร้องเรียน", "เข้ารหัส", "เพื่อ", "พิมพ์ \"ลบข้อมูลของฉัน\" เพื่อขอลบข้อมูล"]) {
       assert.ok(all.includes(fact), `missing "${fact}"`);
     }
     assert.ok(named.altText.includes("ลบข้อมูลของฉัน"));

@@ -60,7 +60,7 @@ describe("topicMenuFlex", () => {
   test("offers the main actions as quick replies", () => {
     const actions = quickReplyActions(m) as messagingApi.PostbackAction[];
     assert.deepEqual(actions.map((a) => a.data), MAIN_POSTBACKS);
-    assert.deepEqual(actions.map((a) => a.label), ["อ่านเรื่องนโยบาย", "ประกาศเจตนารมณ์", "แจ้งเรื่องร้องเรียน", "ติดตามเรื่อง", "ประชุมครั้งต่อไป"]);
+    assert.deepEqual(actions.map((a) => a.label), ["อ่านเรื่องนโยบาย", "ร่วมประกาศเจตนารมณ์", "แจ้งเรื่องร้องเรียน", "ติดตามเรื่อง", "ประชุมครั้งต่อไป"]);
   });
 
   test("is readable: AA contrast and no tiny running text", () => {

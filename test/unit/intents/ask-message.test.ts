@@ -12,7 +12,7 @@ const candidates = [
 describe("askMessage", () => {
   test("offers each candidate as a postback quick reply, then 'เมนู'", () => {
     const m = askMessage(candidates);
-    assert.match(m.text, /คุณหมายถึง/);
+    assert.match(m.text, /ท่านหมายถึง/);
     assert.match(m.text, /ค่ะ/);
     const actions = (m.quickReply?.items ?? []).map((i) => i.action as { type: string; data?: string; label?: string; text?: string });
     assert.deepEqual(actions.map((a) => a.data ?? a.text), ["a=topic.show&t=no-gift", "a=topic.show&t=gift-law", "เมนู"]);
