@@ -14,8 +14,14 @@ import { MAX_MESSAGES_PER_REQUEST, MAX_MULTICAST_RECIPIENTS, chunk } from "./lim
 export interface OutboxInput {
   kind: "push" | "multicast";
   to?: string[];
-  /** A complaint's reporterSealed, copied: it opens with the complaint's place, so refId must be the complaint id. */
+  /** Rows written before sealTo: a complaint's reporterSealed, opened with the complaint's place (refId = complaint id). */
   toSealed?: string;
+  /**
+   * Keep the recipients sealed in the row (bound to the row's dedupeKey), never in clear:
+   * pushes to a reporter and reply fallbacks, whose rows would otherwise put a LINE id
+   * next to the exact time of an (anonymous) complaint (docs/security.md).
+   */
+  sealTo?: boolean;
   messages: messagingApi.Message[];
   dedupeKey: string;
   purpose: string;
@@ -84,8 +90,9 @@ export function createOutbox(opts: OutboxOptions): Outbox {
           const created = new OutboxMessage({
             dedupeKey,
             kind: input.kind,
-            to: packRecipients(to),
-            toSealed: input.toSealed,
+            ...(input.sealTo && opts.sealer
+              ? { to: "", toSealed: opts.sealer.seal(packRecipients(to), sealedAt.outboxRecipient(dedupeKey)) }
+              : { to: packRecipients(to), toSealed: input.toSealed }),
             messages: JSON.stringify(messages),
             retryKey: randomUUID(),
             ...held,
@@ -144,7 +151,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       if (requestId !== undefined) row.requestIds.push(requestId);
     };
     const messages = JSON.parse(row.messages) as messagingApi.Message[];
-    const recipients = row.toSealed && opts.sealer ? [opts.sealer.open(row.toSealed, sealedAt.complaintReporter(String(row.refId)))] : recipientsOf(row);
+    const recipients = row.toSealed && opts.sealer ? openRecipients(opts.sealer, row) : recipientsOf(row);
     const to = tryOpts.recipientsChecked && firstTry ? recipients : await followedOnly(recipients);
     if (to.length === 0) return record({ state: "failed", lastError: "no followed recipients" });
     try {
@@ -199,4 +206,13 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       return sent;
     },
   };
+}
+
+/** A row's sealed recipients: bound to the row (sealTo), or, in rows written before, a complaint's sealed reporter. */
+function openRecipients(sealer: Sealer, row: { toSealed?: string | null; dedupeKey: string; refId?: string | null }): string[] {
+  try {
+    return recipientsOf({ to: sealer.open(row.toSealed!, sealedAt.outboxRecipient(row.dedupeKey)) });
+  } catch {
+    return [sealer.open(row.toSealed!, sealedAt.complaintReporter(String(row.refId)))];
+  }
 }
