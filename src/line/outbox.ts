@@ -8,7 +8,7 @@ import type { LineClient } from "./line-client";
 import { LineApiError } from "./line-errors";
 import { claimDueAttempt, failedAttempt, followedOnly } from "./outbox-attempt";
 import { SlidingWindowPacer } from "./pacer";
-import { sealedAt } from "../security/seal-places";
+import { openRecipients, sealedRecipients } from "./outbox-recipients";
 import { MAX_MESSAGES_PER_REQUEST, MAX_MULTICAST_RECIPIENTS, chunk } from "./limits";
 
 export interface OutboxInput {
@@ -16,11 +16,7 @@ export interface OutboxInput {
   to?: string[];
   /** Rows written before sealTo: a complaint's reporterSealed, opened with the complaint's place (refId = complaint id). */
   toSealed?: string;
-  /**
-   * Keep the recipients sealed in the row (bound to the row's dedupeKey), never in clear:
-   * pushes to a reporter and reply fallbacks, whose rows would otherwise put a LINE id
-   * next to the exact time of an (anonymous) complaint (docs/security.md).
-   */
+  /** Keep the recipients sealed in the row, never in clear (outbox-recipients.ts says why). */
   sealTo?: boolean;
   messages: messagingApi.Message[];
   dedupeKey: string;
@@ -90,9 +86,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
           const created = new OutboxMessage({
             dedupeKey,
             kind: input.kind,
-            ...(input.sealTo && opts.sealer
-              ? { to: "", toSealed: opts.sealer.seal(packRecipients(to), sealedAt.outboxRecipient(dedupeKey)) }
-              : { to: packRecipients(to), toSealed: input.toSealed }),
+            ...(input.sealTo && opts.sealer ? sealedRecipients(opts.sealer, packRecipients(to), dedupeKey) : { to: packRecipients(to), toSealed: input.toSealed }),
             messages: JSON.stringify(messages),
             retryKey: randomUUID(),
             ...held,
@@ -208,11 +202,3 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   };
 }
 
-/** A row's sealed recipients: bound to the row (sealTo), or, in rows written before, a complaint's sealed reporter. */
-function openRecipients(sealer: Sealer, row: { toSealed?: string | null; dedupeKey: string; refId?: string | null }): string[] {
-  try {
-    return recipientsOf({ to: sealer.open(row.toSealed!, sealedAt.outboxRecipient(row.dedupeKey)) });
-  } catch {
-    return [sealer.open(row.toSealed!, sealedAt.complaintReporter(String(row.refId)))];
-  }
-}
