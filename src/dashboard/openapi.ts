@@ -1,5 +1,5 @@
 import { PUBLIC_PATHS, PUBLIC_SCHEMAS } from "./openapi-public";
-import { SCHEMAS } from "./openapi-schemas";
+import { DISTRICT_CODES, SCHEMAS, TAMBON_CODES } from "./openapi-schemas";
 import { announcementPaths } from "./openapi-announcements";
 
 // OpenAPI 3.0 description of /api/*. The integration test compares these paths
@@ -12,7 +12,20 @@ const json = (schema: unknown, description = "OK") => ({ description, content: {
 const err = (description: string) => json(ref("Error"), description);
 const q = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
-const body = (name: string, type = "application/json") => ({ required: true, content: { [type]: { schema: type === "application/json" ? ref(name) : { type: "string", minLength: 1 } } } });
+const body = (name: string, type = "application/json", schema?: Record<string, unknown>) => ({ required: true, content: { [type]: { schema: type === "application/json" ? ref(name) : schema } } });
+
+// The CSV files as a grammar, so that a file the schema allows is one the import takes
+// (schemathesis, every check). Up to 5,000 lines are taken; the schema shows up to 5.
+const alt = (xs: readonly string[]) => `(${xs.join("|")})`;
+const TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+const WORDS = "[ก-ฮA-Za-z0-9][ก-ฮะ-ฺเ-๙A-Za-z0-9 ]{0,40}";
+const SCHEDULE = `(once:2[0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])@${TIME}|monthly:([1-9]|[12][0-9]|3[01])@${TIME}|nth:([1-4]|last):(sun|mon|tue|wed|thu|fri|sat)@${TIME})`;
+const DURATION = "(1[5-9]|[2-9][0-9]|[1-6][0-9]{2}|7[01][0-9]|720)?";
+const VILLAGE_NO = "([1-9]|[1-9][0-9])";
+const meetingRow = `(village,${alt(TAMBON_CODES)},${VILLAGE_NO},,(${WORDS})?,${WORDS},(${WORDS}(;${WORDS}){0,8})?,${SCHEDULE},${DURATION}|district,,,${alt(DISTRICT_CODES)},(${WORDS})?,${WORDS},(${WORDS}(;${WORDS}){0,8})?,${SCHEDULE},${DURATION})`;
+const MEETINGS_CSV = { type: "string", pattern: `^scope,tambon,village,district,title,place,agenda,schedule,duration\n(${meetingRow}\n){1,5}$` };
+// Villages: one line per village of a file (a repeated village is refused), so the schema shows one.
+const VILLAGES_CSV = { type: "string", pattern: `^tambon,village,name,place\n${alt(TAMBON_CODES)},${VILLAGE_NO},(${WORDS})?,(${WORDS})?\n$` };
 
 const DAY = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 const badQuery = { 400: { description: "a query parameter breaks its schema", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } } };
@@ -83,10 +96,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       "/meetings/{id}/reminders": { get: op("getReminderLog", "Reminder delivery log (sent, failed, missed, acknowledged).", { 200: json(ref("ReminderLog")), ...withId }, { parameters: [idParam] }) },
       "/meetings/{id}/reports": { get: op("getMeetingReports", "Headmen's reports of this meeting.", { 200: json(ref("MeetingReports")), ...withId }, { parameters: [idParam] }) },
       "/imports/villages": {
-        post: op("importVillages", "Villages CSV: tambon,village,name,place. All or nothing.", { 200: json(ref("ImportResult")), 400: err("line errors"), ...base }, { requestBody: body("", "text/csv") }),
+        post: op("importVillages", "Villages CSV: tambon,village,name,place. All or nothing.", { 200: json(ref("ImportResult")), 400: err("line errors"), ...base }, { requestBody: body("", "text/csv", VILLAGES_CSV) }),
       },
       "/imports/meetings": {
-        post: op("importMeetings", "Meetings CSV: scope,tambon,village,district,title,place,agenda,schedule,duration. All or nothing.", { 200: json(ref("ImportResult")), 400: err("line errors"), ...base }, { requestBody: body("", "text/csv") }),
+        post: op("importMeetings", "Meetings CSV: scope,tambon,village,district,title,place,agenda,schedule,duration. All or nothing.", { 200: json(ref("ImportResult")), 400: err("line errors"), ...base }, { requestBody: body("", "text/csv", MEETINGS_CSV) }),
       },
       "/headman-codes": {
         post: op("issueHeadmanCode", "A one-time headman or kamnan registration code (shown once).", { 201: json(ref("HeadmanCode"), "created"), 400: err("invalid village"), ...base }, { requestBody: body("HeadmanCodeInput") }),

@@ -8,15 +8,17 @@ import type { LineClient } from "./line-client";
 import { LineApiError } from "./line-errors";
 import { claimDueAttempt, failedAttempt, followedOnly } from "./outbox-attempt";
 import { SlidingWindowPacer } from "./pacer";
-import { sealedAt } from "../security/seal-places";
 import { createBroadcastPacer, type BroadcastPacer } from "./broadcast-pacer";
+import { openRecipients, sealedRecipients } from "./outbox-recipients";
 import { MAX_MESSAGES_PER_REQUEST, MAX_MULTICAST_RECIPIENTS, chunk } from "./limits";
 
 export interface OutboxInput {
   kind: "push" | "multicast" | "broadcast";
   to?: string[];
-  /** A complaint's reporterSealed, copied: it opens with the complaint's place, so refId must be the complaint id. */
+  /** Rows written before sealTo: a complaint's reporterSealed, opened with the complaint's place (refId = complaint id). */
   toSealed?: string;
+  /** Keep the recipients sealed in the row, never in clear (outbox-recipients.ts says why). */
+  sealTo?: boolean;
   messages: messagingApi.Message[];
   dedupeKey: string;
   purpose: string;
@@ -88,8 +90,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
           const created = new OutboxMessage({
             dedupeKey,
             kind: input.kind,
-            to: packRecipients(to),
-            toSealed: input.toSealed,
+            ...(input.sealTo && opts.sealer ? sealedRecipients(opts.sealer, packRecipients(to), dedupeKey) : { to: packRecipients(to), toSealed: input.toSealed }),
             messages: JSON.stringify(messages),
             retryKey: randomUUID(),
             ...held,
@@ -148,7 +149,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       if (requestId !== undefined) row.requestIds.push(requestId);
     };
     const messages = JSON.parse(row.messages) as messagingApi.Message[];
-    const recipients = row.toSealed && opts.sealer ? [opts.sealer.open(row.toSealed, sealedAt.complaintReporter(String(row.refId)))] : recipientsOf(row);
+    const recipients = row.toSealed && opts.sealer ? openRecipients(opts.sealer, row) : recipientsOf(row);
     const to = row.kind === "broadcast" || (tryOpts.recipientsChecked && firstTry) ? recipients : await followedOnly(recipients);
     if (to.length === 0 && row.kind !== "broadcast") return record({ state: "failed", lastError: "no followed recipients" });
     try {
@@ -208,3 +209,4 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     },
   };
 }
+

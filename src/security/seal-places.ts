@@ -15,4 +15,6 @@ export const sealedAt = {
   draftName: (draftId: string) => at("flowstates", "complaint.nameSealed", draftId),
   draftContact: (draftId: string) => at("flowstates", "complaint.contactSealed", draftId),
   totpSecret: (officerId: string) => at("officers", "totpSecretSealed", officerId),
+  /** A push's recipient kept sealed in its outbox row (dedupeKey is unique per row). */
+  outboxRecipient: (dedupeKey: string) => at("outboxmessages", "toSealed", dedupeKey),
 };

@@ -1,5 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Outbox } from "../line/outbox";
+import { sealedAt } from "../security/seal-places";
+import type { Sealer } from "../security/sealer";
 import type { ComplaintDoc } from "../models/complaint.model";
 import { formatThaiDateTime } from "../util/thai-date";
 import { complaintOfficerMessageFlex } from "../../flex-messages/complaint-officer-message.flex";
@@ -11,13 +13,16 @@ import { STATUS_LABELS, referralText } from "./complaint-labels";
 // change or message, so a retried officer action never pushes twice.
 export interface NotifyDeps {
   outbox: Outbox;
+  sealer: Sealer;
   config: { timezone: string };
 }
 
 async function pushToReporter(deps: NotifyDeps, c: ComplaintDoc, messages: messagingApi.Message[], dedupeKey: string, purpose: string): Promise<boolean> {
   // Unlinked on a data-deletion request: nobody to tell.
   if (!c.reporterSealed) return false;
-  await deps.outbox.send({ kind: "push", toSealed: c.reporterSealed, messages, dedupeKey, purpose, refId: String(c._id) });
+  // Opened here and sealed again for the outbox row (bound to it), never stored in clear.
+  const to = deps.sealer.open(c.reporterSealed, sealedAt.complaintReporter(String(c._id)));
+  await deps.outbox.send({ kind: "push", to: [to], sealTo: true, messages, dedupeKey, purpose, refId: String(c._id) });
   return true;
 }
 

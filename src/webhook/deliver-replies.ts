@@ -31,7 +31,7 @@ export async function deliverReplies(row: InboxEventDoc, event: webhook.Event, d
   }
   const to = pushTargetOf(event);
   if (!to) return "none";
-  await deps.outbox.send({ kind: "push", to: [to], messages, dedupeKey: pushKey, purpose: "reply-fallback", refId: row.webhookEventId });
+  await deps.outbox.send({ kind: "push", to: [to], sealTo: true, messages, dedupeKey: pushKey, purpose: "reply-fallback", refId: row.webhookEventId });
   return "push";
 }
 

@@ -127,6 +127,7 @@ const HOUR_MS = 3_600_000;
 const toHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
 
 /** A finished row's times, to the hour (retention needs no more; exact ones would match a complaint's or pledge's). */
-function coarseTimes(row: InboxEventDoc, now: Date): { receivedAt: Date; timestamp: number; doneAt: Date } {
-  return { receivedAt: new Date(toHour(row.receivedAt.getTime())), timestamp: toHour(row.timestamp), doneAt: new Date(toHour(now.getTime())) };
+function coarseTimes(row: InboxEventDoc, now: Date): { receivedAt: Date; timestamp: number; nextAttemptAt: Date; doneAt: Date } {
+  const received = new Date(toHour(row.receivedAt.getTime()));
+  return { receivedAt: received, timestamp: toHour(row.timestamp), nextAttemptAt: received, doneAt: new Date(toHour(now.getTime())) };
 }

@@ -142,7 +142,7 @@ describe("workflow", () => {
   test("a status change needs a note and an allowed move; referral needs a target; stale writes conflict", async () => {
     const deps = h.bot.deps;
     await assert.rejects(changeStatus(deps, ALL, me, { complaintId: ids.anon, to: "under_review", note: "   " }), ValidationError);
-    await assert.rejects(changeStatus(deps, ALL, me, { complaintId: ids.anon, to: "resolved", note: "ปิด" }), ValidationError, "received cannot jump to resolved");
+    await assert.rejects(changeStatus(deps, ALL, me, { complaintId: ids.anon, to: "resolved", note: "ปิด" }), ConflictError, "received cannot jump to resolved (a conflict with the case's state: 409)");
     await assert.rejects(changeStatus(deps, ALL, me, { complaintId: ids.anon, to: "referred", note: "ส่งต่อ" }), ValidationError);
     await assert.rejects(changeStatus(deps, ALL, me, { complaintId: ids.anon, to: "under_review", note: "x", expectedStatus: "referred" }), ConflictError);
     const v = await changeStatus(deps, ALL, me, { complaintId: ids.anon, to: "referred", note: "ส่งให้ศูนย์ดำรงธรรมจังหวัด", referredTo: "damrongdham" });

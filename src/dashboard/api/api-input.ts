@@ -67,7 +67,9 @@ export const headmanCodeInput = z
   .strict();
 
 export function parseBody<T extends z.ZodTypeAny>(schema: T, body: unknown): z.output<T> {
-  const r = schema.safeParse(body ?? {});
+  // Every body the API takes is required (openapi.ts): none at all is a 400, not an empty object.
+  if (body === undefined || body === null) throw new ValidationError("a JSON body is required");
+  const r = schema.safeParse(body);
   if (!r.success) {
     const i = r.error.issues[0]!;
     throw new ValidationError(`invalid body: ${i.path.join(".") || "(root)"} ${i.message}`);

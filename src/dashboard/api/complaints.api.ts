@@ -25,7 +25,7 @@ function intParam(v: unknown, def: number, min: number, max: number): number {
 
 export function mountComplaintApi(r: Router, deps: AppDeps): void {
   const tz = deps.config.timezone;
-  const wf = { outbox: deps.outbox, config: deps.config, now: deps.now };
+  const wf = { outbox: deps.outbox, sealer: deps.sealer, config: deps.config, now: deps.now };
   const ctx = (res: Parameters<typeof principalOf>[0]) => {
     const p = principalOf(res);
     return { p, scope: officerScopeOf(p), actor: actorOf(p) };

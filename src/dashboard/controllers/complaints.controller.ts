@@ -29,7 +29,7 @@ type Handlers = "list" | "show" | "revealIdentity" | "changeStatus" | "addNote" 
 
 export function createComplaintsController(deps: AppDeps): Record<Handlers, RequestHandler> {
   const tz = deps.config.timezone;
-  const workflowDeps = { outbox: deps.outbox, config: deps.config, now: deps.now };
+  const workflowDeps = { outbox: deps.outbox, sealer: deps.sealer, config: deps.config, now: deps.now };
 
   async function renderDetail(req: Request, res: Response, opts: { identity?: ReporterIdentity; flash?: Flash; status?: number } = {}) {
     const p = principalOf(res);

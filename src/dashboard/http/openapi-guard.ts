@@ -5,7 +5,7 @@ import type { RequestHandler } from "express";
 // and the server cannot drift apart: query parameters are checked against their
 // schemas (400 when they break them, as schemathesis's full check set expects),
 // and a documented path asked with an undocumented method answers 405 with Allow.
-type Doc = { paths: Record<string, Record<string, { parameters?: Param[]; requestBody?: { required?: boolean; content?: Record<string, unknown> } }>> };
+type Doc = { paths: Record<string, Record<string, { parameters?: Param[] }>> };
 interface Param {
   name: string;
   in: string;
@@ -18,8 +18,6 @@ const METHODS = ["get", "post", "put", "patch", "delete", "head", "options"];
 interface Route {
   re: RegExp;
   methods: Map<string, { name: string; required: boolean; type: unknown; check: ValidateFunction }[]>;
-  /** Methods whose JSON body is required. */
-  jsonBody: Set<string>;
 }
 
 function compile(doc: Doc): Route[] {
@@ -35,17 +33,15 @@ function compile(doc: Doc): Route[] {
   return Object.entries(doc.paths).map(([path, ops]) => {
     const re = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}/?$`);
     const methods = new Map<string, { name: string; required: boolean; type: unknown; check: ValidateFunction }[]>();
-    const jsonBody = new Set<string>();
     for (const [method, op] of Object.entries(ops)) {
       if (!METHODS.includes(method)) continue;
-      if (op.requestBody?.required && op.requestBody.content?.["application/json"]) jsonBody.add(method.toUpperCase());
       const query = (op.parameters ?? []).filter((p) => p.in === "query");
       methods.set(
         method.toUpperCase(),
         query.map((p) => ({ name: p.name, required: p.required === true, type: p.schema?.type, check: ajv.compile(p.schema ?? {}) })),
       );
     }
-    return { re, methods, jsonBody };
+    return { re, methods };
   });
 }
 
@@ -77,10 +73,6 @@ export function openApiGuard(doc: Record<string, unknown>): RequestHandler {
       }
       const v = coerce(raw, p.type);
       if (!v.ok || !p.check(v.value)) return void res.status(400).json({ error: "validation", message: `query ${p.name} is not valid` });
-    }
-    // A required JSON body that is missing (no body, or not JSON): 400, not an empty object.
-    if (route.jsonBody.has(method) && (req.body === undefined || req.body === null || typeof req.body !== "object")) {
-      return void res.status(400).json({ error: "validation", message: "a JSON body is required" });
     }
     next();
   };

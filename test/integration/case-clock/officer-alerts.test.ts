@@ -131,7 +131,7 @@ describe("escalation", () => {
     assert.match(metrics, /^sujarit_cases_overdue 1$/m);
     // The officer answers (the clock restarts), then misses the next deadline.
     clock.set(bkk("2026-12-10T09:00:00"));
-    await messageReporter({ outbox: h.bot.deps.outbox, config: h.bot.deps.config, now: clock.now }, { districts: ["4001"], canSeeIdentity: false }, { kind: "officer", id: officerId }, { complaintId: String(c._id), text: "รับเรื่องแล้ว กำลังตรวจสอบค่ะ", expectsReply: false });
+    await messageReporter({ outbox: h.bot.deps.outbox, sealer: h.bot.deps.sealer, config: h.bot.deps.config, now: clock.now }, { districts: ["4001"], canSeeIdentity: false }, { kind: "officer", id: officerId }, { complaintId: String(c._id), text: "รับเรื่องแล้ว กำลังตรวจสอบค่ะ", expectsReply: false });
     await bothTick(bkk("2026-12-10T09:05:00"));
     assert.equal((await CaseClockRow.findById(c._id).lean())!.dueDay, "2026-12-31");
     await bothTick(bkk("2027-01-01T00:00:00"));
@@ -153,7 +153,7 @@ describe("escalation", () => {
     const reporter = makeUserId("reporter-6");
     const c = await fileCase(h.bot.deps, reporter);
     clock.set(bkk("2026-12-07T09:00:00"));
-    await messageReporter({ outbox: h.bot.deps.outbox, config: h.bot.deps.config, now: clock.now }, { districts: ["4001"], canSeeIdentity: false }, { kind: "officer", id: officerId }, { complaintId: String(c._id), text: "ขอทราบชื่อหมู่บ้านค่ะ", expectsReply: true });
+    await messageReporter({ outbox: h.bot.deps.outbox, sealer: h.bot.deps.sealer, config: h.bot.deps.config, now: clock.now }, { districts: ["4001"], canSeeIdentity: false }, { kind: "officer", id: officerId }, { complaintId: String(c._id), text: "ขอทราบชื่อหมู่บ้านค่ะ", expectsReply: true });
     await bothTick(bkk("2027-02-01T10:00:00"));
     const row = (await CaseClockRow.findById(c._id).lean())!;
     assert.equal(row.stage, "paused");

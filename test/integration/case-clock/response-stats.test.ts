@@ -65,7 +65,7 @@ before(async () => {
   h = await startHarness("case-stats", { now: clock.now, background: false });
   await importHolidaysCsv(`date,name\n${HOLIDAYS.map((d) => `${d},วันหยุด`).join("\n")}\n`, 2026, undefined, new Date());
   forgetHolidays();
-  const deps = { outbox: h.bot.deps.outbox, config: h.bot.deps.config, now: clock.now };
+  const deps = { outbox: h.bot.deps.outbox, sealer: h.bot.deps.sealer, config: h.bot.deps.config, now: clock.now };
   for (const [i, c] of CASES.entries()) {
     clock.set(bkk(c.submitted));
     const { complaint } = await submitComplaint(h.bot.deps, {

@@ -38,7 +38,7 @@ async function file(i: number, opts: { districtCode?: string; who?: string; at: 
   return String(complaint._id);
 }
 
-const wf = () => ({ outbox: h.bot.deps.outbox, config: h.bot.deps.config, now: () => new Date() });
+const wf = () => ({ outbox: h.bot.deps.outbox, sealer: h.bot.deps.sealer, config: h.bot.deps.config, now: () => new Date() });
 const move = (id: string, to: ComplaintStatus) => changeStatus(wf(), ALL, me, { complaintId: id, to, note: "ตรวจสอบ" });
 
 before(async () => {
