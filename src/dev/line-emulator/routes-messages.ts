@@ -7,7 +7,6 @@ import type { Delivery } from "./types";
 // POST /v2/bot/message/{reply,push,multicast,broadcast}, with LINE's rules:
 // reply tokens single use within the TTL, 1..5 messages, 1..500 multicast recipients,
 // quota counted per recipient for push/multicast/broadcast (reply is free).
-export const MULTICAST_MAX_RECIPIENTS = 500;
 
 function deliver(state: EmulatorState, res: Response, via: Delivery["via"], to: string[], messages: unknown[]): void {
   const rec = recordOf(res);
@@ -59,7 +58,7 @@ export function messageRoutes(state: EmulatorState): Router {
 
   router.post("/bot/message/multicast", (req, res) => {
     const body = bodyObject(req);
-    const violations = findBodyViolations(state, "MulticastRequest", body, MULTICAST_MAX_RECIPIENTS);
+    const violations = findBodyViolations(state, "MulticastRequest", body);
     const to = Array.isArray(body.to) ? body.to : [];
     to.forEach((id, i) => {
       // LINE: multicast takes user IDs only, not group or room IDs.
