@@ -1,5 +1,6 @@
 import os from "node:os";
 import { z } from "zod";
+import { resolveDbName } from "./util/mongo-uri";
 
 // The environment contract of ../shared/design/ARCHITECTURE.md. Validated once at
 // boot; a bad value stops the process with one line that names the fix.
@@ -14,7 +15,9 @@ const schema = z.object({
   MONGODB_URI: z
     .string({ required_error: "required: a MongoDB connection string such as mongodb://127.0.0.1:27017/sujarit" })
     .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://"),
-  MONGODB_DB: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, "must be Latin letters, digits, _ or -").default("sujarit"),
+  // Optional: the database named in MONGODB_URI's path is used (the driver's convention),
+  // else "sujarit"; MONGODB_DB overrides both only when set.
+  MONGODB_DB: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, "must be Latin letters, digits, _ or -").optional(),
   LINE_CHANNEL_SECRET: z.string({ required_error: "required: the channel secret from the LINE Developers console" }).min(16, "must be the channel secret (32 hex characters) from the LINE Developers console"),
   LINE_CHANNEL_ACCESS_TOKEN: z.string({ required_error: "required: a long-lived channel access token" }).min(10, "must be a channel access token from the LINE Developers console"),
   LINE_API_BASE_URL: url.default("https://api.line.me"),
@@ -96,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: e.PORT,
-    mongodb: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB },
+    mongodb: { uri: e.MONGODB_URI, dbName: resolveDbName(e.MONGODB_URI, e.MONGODB_DB) },
     line: {
       channelSecret: e.LINE_CHANNEL_SECRET,
       channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { connectDb, disconnectDb } from "../db";
 import { issueHeadmanCode } from "../services/headman.service";
 import { createMeeting } from "../services/meeting.service";
 import { importMeetingsCsv, importVillagesCsv, type ImportResult } from "../services/meeting-import.service";
@@ -8,16 +7,17 @@ import type { ScheduleConfig } from "../services/reminder.service";
 import { parseVillageRef } from "../services/village.service";
 import { parseRecurrence } from "../util/recurrence";
 import { formatThaiDateTime } from "../util/thai-date";
+import { withCliDatabase } from "./cli-db";
 import type { CliCommand } from "./commands";
 
 // Meetings and headmen from the command line (the dashboard offers the same):
 //   headman:code --village 400101-5 [--kamnan] [--days 7]
 //   meeting:create --village 400101-5 | --district 4001  --schedule monthly:5@09:00 --place "…" [--title …] [--agenda "a;b"]
 //   meeting:import meetings.csv      village:import villages.csv
-// Needs only MONGODB_URI (and APP_TIMEZONE / REMINDER_OFFSETS when not the defaults).
+// Needs a database (MONGODB_URI or a running `npm run dev`), and APP_TIMEZONE /
+// REMINDER_OFFSETS when not the defaults.
+// The database: MONGODB_URI, else the running `npm run dev` (cli-db.ts).
 const envSchema = z.object({
-  MONGODB_URI: z.string({ required_error: "is required: a MongoDB connection string" }).regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb://"),
-  MONGODB_DB: z.string().default("sujarit"),
   APP_TIMEZONE: z.string().default("Asia/Bangkok"),
   REMINDER_OFFSETS: z.string().default("3d@08:00,1d@08:00,2h"),
 });
@@ -41,12 +41,7 @@ async function withDb<T>(fn: (cfg: ScheduleConfig) => Promise<T>): Promise<T> {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${String(issue.path[0])} ${issue.message}`);
   }
-  await connectDb(parsed.data.MONGODB_URI, parsed.data.MONGODB_DB);
-  try {
-    return await fn({ timezone: parsed.data.APP_TIMEZONE, reminderOffsets: parsed.data.REMINDER_OFFSETS });
-  } finally {
-    await disconnectDb();
-  }
+  return withCliDatabase(process.env, () => fn({ timezone: parsed.data.APP_TIMEZONE, reminderOffsets: parsed.data.REMINDER_OFFSETS }));
 }
 
 function str(flags: Record<string, string | true>, name: string): string | undefined {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { devRuntimePath, readDevRuntime } from "../dev/dev-runtime";
 import { SimClient, type SendResult, type SimEventInput } from "../dev/line-emulator/sim-client";
 import { describeMessage } from "../dev/line-emulator/sim-format";
 import type { SimEntry } from "../dev/line-emulator/sim-transcript";
@@ -21,7 +22,7 @@ export const SAY_USAGE = `usage: npm run cli -- say "<text>" [options]
   --sticker | --follow | --unfollow
   --timeout <seconds>        how long to wait for the first reply (default 15)
   --json                     print the raw transcript entries
-environment: EMULATOR_URL (default ${DEFAULT_EMULATOR_URL})`;
+environment: EMULATOR_URL (default: the running npm run dev's, else ${DEFAULT_EMULATOR_URL})`;
 
 export interface SayOptions {
   user: string;
@@ -108,7 +109,7 @@ async function runSay(args: readonly string[]): Promise<number> {
     console.error(`${err.message}\n\n${SAY_USAGE}`);
     return 2;
   }
-  const client = new SimClient(process.env.EMULATOR_URL ?? DEFAULT_EMULATOR_URL);
+  const client = new SimClient(process.env.EMULATOR_URL ?? readDevRuntime(devRuntimePath())?.emulatorUrl ?? DEFAULT_EMULATOR_URL);
   let sent: SendResult;
   if (opts.image) {
     const type = IMAGE_TYPES[path.extname(opts.image).toLowerCase()];

@@ -6,9 +6,10 @@ import { disconnectDb } from "../db";
 import { startRuntime, type Runtime } from "../runtime";
 import { DEFAULT_EMULATOR_PORT, devChannel, devEnv, loadDevSecrets } from "./dev-env";
 import { installDevRichMenu } from "./dev-richmenu";
+import { devRuntimePath, removeDevRuntime, writeDevRuntime } from "./dev-runtime";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { startLineEmulator, type LineEmulator } from "./line-emulator";
-import { findRepoRoot, mountSimulator } from "./line-emulator/simulator";
+import { findRepoRoot, mountSimulator, type Simulator } from "./line-emulator/simulator";
 
 // `npm run dev`: the embedded database (or MONGODB_URI), the LINE emulator with its
 // chat simulator, and the bot, all on 127.0.0.1. Ctrl-C stops them in reverse order.
@@ -58,8 +59,12 @@ async function main(): Promise<void> {
   let db: EmbeddedDb | undefined;
   let emulator: LineEmulator | undefined;
   let rt: Runtime | undefined;
+  let simulator: Simulator | undefined;
+  const runtimeFile = devRuntimePath({ ...process.env, DEV_DATA_DIR: dataDir });
   const stopAll = async () => {
+    removeDevRuntime(runtimeFile);
     await rt?.stop().catch(() => undefined);
+    simulator?.store?.stop();
     await disconnectDb().catch(() => undefined);
     await emulator?.close().catch(() => undefined);
     await db?.stop();
@@ -87,7 +92,10 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   // Whatever ends this process, the database child must not outlive it.
-  process.on("exit", () => db?.process.kill("SIGTERM"));
+  process.on("exit", () => {
+    db?.process.kill("SIGTERM");
+    removeDevRuntime(runtimeFile);
+  });
 
   try {
     let mongodbUri = process.env.MONGODB_URI;
@@ -97,7 +105,7 @@ async function main(): Promise<void> {
     }
     const channel = devChannel(process.env);
     emulator = await startLineEmulator({ ...channel, port: emulatorPort });
-    const simulator = mountSimulator(emulator, { channelAccessToken: channel.channelAccessToken });
+    simulator = mountSimulator(emulator, { channelAccessToken: channel.channelAccessToken, dataDir: path.join(dataDir, "simulator") });
     const richMenu = await installDevRichMenu(root, emulator.url, channel.channelAccessToken);
     const env = devEnv(process.env, { mongodbUri, emulatorUrl: emulator.url, secrets: loadDevSecrets(dataDir) });
     const config = loadConfig(env);
@@ -109,6 +117,7 @@ async function main(): Promise<void> {
     const address = server.address();
     const botUrl = `http://${HOST}:${typeof address === "object" && address ? address.port : config.port}`;
     emulator.setWebhookUrl(`${botUrl}/webhook`);
+    writeDevRuntime(runtimeFile, { pid: process.pid, startedAt: new Date().toISOString(), mongodbUri, dbName: config.mongodb.dbName, emulatorUrl: emulator.url, botUrl });
     printUrls(botUrl, emulator, simulator.pageUrl, mongodbUri, richMenu);
   } catch (err) {
     await stopAll();

@@ -113,6 +113,12 @@ const richMenu: Check = (body, out) => {
   });
 };
 
+// LINE: loading animation {chatId, loadingSeconds 5..60 in steps of 5, default 20}.
+const loadingSeconds: Check = (body, out) => {
+  const s = body.loadingSeconds;
+  if (s !== undefined && (typeof s !== "number" || s < 5 || s > 60 || s % 5 !== 0)) out.push({ property: "loadingSeconds", message: "must be 5 to 60, a multiple of 5" });
+};
+
 /** Request body schemas by the name LINE's spec gives them, with the checks each needs. */
 export const REQUEST_RULES: Readonly<Record<string, readonly Check[]>> = {
   ReplyMessageRequest: [stringField("replyToken"), messages],
@@ -120,6 +126,7 @@ export const REQUEST_RULES: Readonly<Record<string, readonly Check[]>> = {
   MulticastRequest: [recipients, messages],
   BroadcastRequest: [messages],
   RichMenuRequest: [richMenu],
+  ShowLoadingAnimationRequest: [stringField("chatId"), loadingSeconds],
 };
 
 /** Violations of the emulator's own table for a named request body; [] = acceptable. */
