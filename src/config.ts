@@ -22,6 +22,7 @@ const schema = z.object({
   LINE_CHANNEL_ACCESS_TOKEN: z.string({ required_error: "required: a long-lived channel access token" }).min(10, "must be a channel access token from the LINE Developers console"),
   LINE_API_BASE_URL: url.default("https://api.line.me"),
   LINE_DATA_API_BASE_URL: url.default("https://api-data.line.me"),
+  LINE_BASIC_ID: z.string().regex(/^@[A-Za-z0-9._-]{1,32}$/, "must be the Official Account's basic ID, such as @123abcde").optional(),
   LINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   APP_TIMEZONE: z
     .string()
@@ -61,7 +62,8 @@ export type Env = z.infer<typeof schema>;
 export interface Config {
   port: number;
   mongodb: { uri: string; dbName: string };
-  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string; timeoutMs: number };
+  /** basicId: the Official Account's "@…" id, for links that open its chat (optional). */
+  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string; timeoutMs: number; basicId?: string };
   timezone: string;
   crypto: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer> };
   sessionSecret: string;
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiBaseUrl: e.LINE_API_BASE_URL,
       dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
       timeoutMs: e.LINE_TIMEOUT_MS,
+      ...(e.LINE_BASIC_ID ? { basicId: e.LINE_BASIC_ID } : {}),
     },
     timezone: e.APP_TIMEZONE,
     crypto: { keyId: e.DATA_ENCRYPTION_KEY_ID, key: Buffer.from(e.DATA_ENCRYPTION_KEY, "base64"), oldKeys },
