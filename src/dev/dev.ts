@@ -28,7 +28,7 @@ async function assertPortFree(port: number, variable: string): Promise<void> {
   });
 }
 
-function printUrls(botUrl: string, emulator: LineEmulator, pageUrl: string, mongodbUri: string, richMenu: string): void {
+function printUrls(botUrl: string, emulator: LineEmulator, pageUrl: string, mongodbUri: string, dbName: string, richMenu: string, runtimeFile: string): void {
   const lines = [
     "",
     "สุจริต (Sujarit) กำลังทำงานในโหมดพัฒนา — dev mode is up:",
@@ -38,9 +38,11 @@ function printUrls(botUrl: string, emulator: LineEmulator, pageUrl: string, mong
     `            healthz          ${botUrl}/healthz`,
     `            officer dashboard ${botUrl}/officer/`,
     `  LINE emulator             ${emulator.url}   (control API: ${emulator.url}/__sim)`,
-    `  MongoDB                   ${mongodbUri.replace(/\/\/[^@/]*@/, "//***@")}`,
+    `  MongoDB                   ${mongodbUri.replace(/\/\/[^@/]*@/, "//***@")}   (database ${dbName})`,
     `  ${richMenu}`,
     "",
+    `  npm run cli -- … ในอีกเทอร์มินัลจะใช้ฐานข้อมูลนี้เอง (finds it in ${path.relative(process.cwd(), runtimeFile) || runtimeFile})`,
+    "  เริ่มต้น (first steps, README): npm run cli -- officer:create --username admin --role admin",
     '  ลองส่งข้อความจากเทอร์มินัล: npm run cli -- say "ไม่รับ ไม่ให้"',
     "  กด Ctrl-C เพื่อหยุด (stops the bot, the emulator and the database)",
     "",
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
     const botUrl = `http://${HOST}:${typeof address === "object" && address ? address.port : config.port}`;
     emulator.setWebhookUrl(`${botUrl}/webhook`);
     writeDevRuntime(runtimeFile, { pid: process.pid, startedAt: new Date().toISOString(), mongodbUri, dbName: config.mongodb.dbName, emulatorUrl: emulator.url, botUrl });
-    printUrls(botUrl, emulator, simulator.pageUrl, mongodbUri, richMenu);
+    printUrls(botUrl, emulator, simulator.pageUrl, mongodbUri, config.mongodb.dbName, richMenu, runtimeFile);
   } catch (err) {
     await stopAll();
     throw err;
