@@ -36,10 +36,16 @@ export function describeCliDatabase(db: CliDatabase): string {
   return `database: ${db.dbName} at ${redact(db.uri)} — from ${db.source}`;
 }
 
-/** Connects, runs, disconnects; prints which database first (to stderr: stdout stays the result). */
-export async function withCliDatabase<T>(env: NodeJS.ProcessEnv, run: () => Promise<T>, log: (line: string) => void = (l) => console.error(l)): Promise<T> {
+/** Finds the database and says which (to stderr: stdout stays the command's result). */
+export function announceCliDatabase(env: NodeJS.ProcessEnv, log: (line: string) => void = (l) => console.error(l)): CliDatabase {
   const db = findCliDatabase(env);
   log(describeCliDatabase(db));
+  return db;
+}
+
+/** Connects, runs, disconnects; finds and names the database first unless given. */
+export async function withCliDatabase<T>(env: NodeJS.ProcessEnv, run: () => Promise<T>, found?: CliDatabase): Promise<T> {
+  const db = found ?? announceCliDatabase(env);
   await connectDb(db.uri, db.dbName);
   try {
     return await run();

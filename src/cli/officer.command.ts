@@ -2,7 +2,7 @@ import { DomainError } from "../errors";
 import { OFFICER_ROLES, type OfficerRole } from "../models/officer.model";
 import { createOfficer, issueApiToken, normalizeUsername } from "../services/officer.service";
 import { Officer } from "../models/officer.model";
-import { withCliDatabase } from "./cli-db";
+import { announceCliDatabase, withCliDatabase, type CliDatabase } from "./cli-db";
 import type { CliCommand } from "./commands";
 import { promptNewPassword, type HiddenInput } from "./prompt-password";
 
@@ -51,7 +51,7 @@ const defaultIo: CliIo = {
   out: (l) => console.log(l),
 };
 
-const withDb = <T>(env: NodeJS.ProcessEnv, run: () => Promise<T>): Promise<T> => withCliDatabase(env, run);
+const withDb = <T>(env: NodeJS.ProcessEnv, run: () => Promise<T>, found?: CliDatabase): Promise<T> => withCliDatabase(env, run, found);
 
 function explain(err: unknown): never {
   if (err instanceof DomainError) throw new Error(err.userMessage ? `${err.message} (${err.userMessage})` : err.message);
@@ -64,6 +64,8 @@ export async function officerCreate(args: readonly string[], io: CliIo = default
   const role = f.role as OfficerRole;
   if (!OFFICER_ROLES.includes(role)) throw new Error(`--role must be one of ${OFFICER_ROLES.join(", ")}`);
   const service = f.kind === "service";
+  // Which database first: nobody should type a password twice to learn there is none.
+  const db = announceCliDatabase(io.env);
   let password: string | undefined;
   if (!service) {
     if (f["password-env"]) {
@@ -77,8 +79,10 @@ export async function officerCreate(args: readonly string[], io: CliIo = default
     }
   }
   const districts = f.districts ? f.districts.split(",").map((d) => d.trim()).filter(Boolean) : [];
-  const officer = await withDb(io.env, () =>
-    createOfficer({ username: f.username!, role, districts, password, displayName: f["display-name"], kind: service ? "service" : "human" }).catch(explain),
+  const officer = await withDb(
+    io.env,
+    () => createOfficer({ username: f.username!, role, districts, password, displayName: f["display-name"], kind: service ? "service" : "human" }).catch(explain),
+    db,
   );
   io.out(`created ${officer.kind} account "${officer.username}" (${officer.role}${officer.districts.length ? `: ${officer.districts.join(",")}` : ""})`);
   return 0;
