@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import type { messagingApi } from "@line/bot-sdk";
+import path from "node:path";
 import { test } from "node:test";
 import { checkMessageLimits } from "../../../src/dev/line-emulator/message-limits";
 import { formatViolation, validateLineRequest } from "../../../src/dev/line-emulator/openapi-validator";
@@ -31,7 +32,9 @@ export function assertAcceptedByLine(message: messagingApi.Message): void {
  * Call it last in the file.
  */
 export function testCheckedMessagesAgainstSpec(): void {
-  test("every message this file checked above also matches LINE's OpenAPI schema", { skip: SKIP_WITHOUT_SPEC }, () => {
+  // node --test runs each file in its own process, so argv[1] names the file for the skip summary.
+  const file = path.basename(process.argv[1] ?? "this file");
+  test(`every message ${file} checked above also matches LINE's OpenAPI schema`, { skip: SKIP_WITHOUT_SPEC }, () => {
     const schemas = lineSchemas;
     assert.ok(schemas);
     assert.ok(checkedMessages.length > 0, "no message was checked in this file");
