@@ -1,6 +1,7 @@
 import os from "node:os";
 import { z } from "zod";
 import { CASE_DEADLINES_PATTERN, DEFAULT_CASE_DEADLINES, parseDeadlinePolicy, type DeadlinePolicy } from "./services/case-clock/clock-policy";
+import { resolveDbName } from "./util/mongo-uri";
 
 // The environment contract of ../shared/design/ARCHITECTURE.md. Validated once at
 // boot; a bad value stops the process with one line that names the fix.
@@ -15,11 +16,14 @@ const schema = z.object({
   MONGODB_URI: z
     .string({ required_error: "required: a MongoDB connection string such as mongodb://127.0.0.1:27017/sujarit" })
     .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://"),
-  MONGODB_DB: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, "must be Latin letters, digits, _ or -").default("sujarit"),
+  // Optional: the database named in MONGODB_URI's path is used (the driver's convention),
+  // else "sujarit"; MONGODB_DB overrides both only when set.
+  MONGODB_DB: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, "must be Latin letters, digits, _ or -").optional(),
   LINE_CHANNEL_SECRET: z.string({ required_error: "required: the channel secret from the LINE Developers console" }).min(16, "must be the channel secret (32 hex characters) from the LINE Developers console"),
   LINE_CHANNEL_ACCESS_TOKEN: z.string({ required_error: "required: a long-lived channel access token" }).min(10, "must be a channel access token from the LINE Developers console"),
   LINE_API_BASE_URL: url.default("https://api.line.me"),
   LINE_DATA_API_BASE_URL: url.default("https://api-data.line.me"),
+  LINE_BASIC_ID: z.string().regex(/^@[A-Za-z0-9._-]{1,32}$/, "must be the Official Account's basic ID, such as @123abcde").optional(),
   LINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   APP_TIMEZONE: z
     .string()
@@ -75,7 +79,8 @@ export type Env = z.infer<typeof schema>;
 export interface Config {
   port: number;
   mongodb: { uri: string; dbName: string };
-  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string; timeoutMs: number };
+  /** basicId: the Official Account's "@…" id, for links that open its chat (optional). */
+  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string; timeoutMs: number; basicId?: string };
   timezone: string;
   crypto: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer> };
   sessionSecret: string;
@@ -126,13 +131,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: e.PORT,
-    mongodb: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB },
+    mongodb: { uri: e.MONGODB_URI, dbName: resolveDbName(e.MONGODB_URI, e.MONGODB_DB) },
     line: {
       channelSecret: e.LINE_CHANNEL_SECRET,
       channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
       apiBaseUrl: e.LINE_API_BASE_URL,
       dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
       timeoutMs: e.LINE_TIMEOUT_MS,
+      ...(e.LINE_BASIC_ID ? { basicId: e.LINE_BASIC_ID } : {}),
     },
     timezone: e.APP_TIMEZONE,
     crypto: { keyId: e.DATA_ENCRYPTION_KEY_ID, key: Buffer.from(e.DATA_ENCRYPTION_KEY, "base64"), oldKeys },

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { startEmbeddedDb, type EmbeddedDb } from "../src/dev/embedded-db";
 
@@ -13,6 +14,33 @@ function findTests(dir: string, out: string[] = []): string[] {
     else if (name.endsWith(".test.ts")) out.push(p);
   }
   return out;
+}
+
+/** The closing lines: how many tests were skipped, grouped by reason, with a few names each. */
+function skipSummary(file: string): string {
+  let lines: string[] = [];
+  try {
+    lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
+  } catch {
+    return "skipped: (no skip report was written)";
+  }
+  if (lines.length === 0) return "skipped: none";
+  const byReason = new Map<string, string[]>();
+  let suites = 0;
+  for (const line of lines) {
+    const { file: f, name, reason, suite } = JSON.parse(line) as { file?: string; name: string; reason: string; suite?: boolean };
+    if (suite) suites++;
+    const list = byReason.get(reason) ?? [];
+    list.push(`${f ? path.basename(f) : "?"}: ${name}${suite ? " (a whole suite)" : ""}`);
+    byReason.set(reason, list);
+  }
+  const out = [`skipped ${lines.length - suites} test(s)${suites ? ` and ${suites} suite(s)` : ""}, and why:`];
+  for (const [reason, names] of [...byReason].sort((a, b) => b[1].length - a[1].length)) {
+    out.push(`  ${names.length} × ${reason}`);
+    for (const n of names.slice(0, 3)) out.push(`      ${n}`);
+    if (names.length > 3) out.push(`      … and ${names.length - 3} more`);
+  }
+  return out.join("\n");
 }
 
 async function main(): Promise<void> {
@@ -39,12 +67,17 @@ async function main(): Promise<void> {
   // No --test-force-exit: it cut the tail of a file's report now and then (measured on
   // the unit tests: 1 run in 8 lost up to 13 tests without failing; 0 in 6 without it).
   // Every file closes what it opens, so the run ends on its own.
+  const skipsDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-skips-"));
+  const skipsFile = path.join(skipsDir, "skips.jsonl");
+  const reporters = ["--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=./test/skip-summary-reporter.mjs", `--test-reporter-destination=${skipsFile}`];
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-timeout=300000", "--test-reporter=spec", ...files],
+    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-timeout=300000", ...reporters, ...files],
     { cwd: root, env, stdio: "inherit" },
   );
   const code: number = await new Promise((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
+  console.log(skipSummary(skipsFile));
+  rmSync(skipsDir, { recursive: true, force: true });
   console.log(`test wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await db?.stop();
   process.exit(code);

@@ -1,23 +1,24 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { connectDb, disconnectDb } from "../db";
+import { Reminder } from "../models/reminder.model";
 import { issueHeadmanCode } from "../services/headman.service";
 import { createMeeting } from "../services/meeting.service";
 import { importMeetingsCsv, importVillagesCsv, type ImportResult } from "../services/meeting-import.service";
 import type { ScheduleConfig } from "../services/reminder.service";
 import { parseVillageRef } from "../services/village.service";
 import { parseRecurrence } from "../util/recurrence";
-import { formatThaiDateTime } from "../util/thai-date";
+import { formatThaiDateTime, zonedParts } from "../util/thai-date";
+import { withCliDatabase } from "./cli-db";
 import type { CliCommand } from "./commands";
 
 // Meetings and headmen from the command line (the dashboard offers the same):
 //   headman:code --village 400101-5 [--kamnan] [--days 7]
-//   meeting:create --village 400101-5 | --district 4001  --schedule monthly:5@09:00 --place "…" [--title …] [--agenda "a;b"]
+//   meeting:create --village 400101-5 | --district 4001  --schedule monthly:5@09:00 | --in 2h5m  --place "…" [--title …] [--agenda "a;b"]
 //   meeting:import meetings.csv      village:import villages.csv
-// Needs only MONGODB_URI (and APP_TIMEZONE / REMINDER_OFFSETS when not the defaults).
+// Needs a database (MONGODB_URI or a running `npm run dev`), and APP_TIMEZONE /
+// REMINDER_OFFSETS when not the defaults.
+// The database: MONGODB_URI, else the running `npm run dev` (cli-db.ts).
 const envSchema = z.object({
-  MONGODB_URI: z.string({ required_error: "is required: a MongoDB connection string" }).regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb://"),
-  MONGODB_DB: z.string().default("sujarit"),
   APP_TIMEZONE: z.string().default("Asia/Bangkok"),
   REMINDER_OFFSETS: z.string().default("3d@08:00,1d@08:00,2h"),
 });
@@ -41,12 +42,17 @@ async function withDb<T>(fn: (cfg: ScheduleConfig) => Promise<T>): Promise<T> {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${String(issue.path[0])} ${issue.message}`);
   }
-  await connectDb(parsed.data.MONGODB_URI, parsed.data.MONGODB_DB);
-  try {
-    return await fn({ timezone: parsed.data.APP_TIMEZONE, reminderOffsets: parsed.data.REMINDER_OFFSETS });
-  } finally {
-    await disconnectDb();
-  }
+  return withCliDatabase(process.env, () => fn({ timezone: parsed.data.APP_TIMEZONE, reminderOffsets: parsed.data.REMINDER_OFFSETS }));
+}
+
+/** "--in 2h5m": a one-off meeting that long from now (rounded up to the minute), e.g. to watch a reminder arrive. */
+export function scheduleIn(text: string, now: Date, timezone: string): string {
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(text.trim());
+  if (!m || (!m[1] && !m[2])) throw new RangeError(`--in takes a duration such as 2h5m, 90m or 3h`);
+  const at = new Date(Math.ceil((now.getTime() + (Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60_000) / 60_000) * 60_000);
+  const p = zonedParts(at, timezone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `once:${p.year}-${two(p.month)}-${two(p.day)}@${two(p.hour)}:${two(p.minute)}`;
 }
 
 function str(flags: Record<string, string | true>, name: string): string | undefined {
@@ -80,12 +86,13 @@ export const meetingCommands: Record<string, CliCommand> = {
     },
   },
   "meeting:create": {
-    summary: "create a meeting: --village 400101-5 | --district 4001, --schedule monthly:5@09:00, --place …",
+    summary: "create a meeting: --village 400101-5 | --district 4001, --schedule monthly:5@09:00 | --in 2h5m, --place …",
     async run(args) {
       const { flags } = parseArgs(args);
       const villageText = str(flags, "village");
-      const recurrence = parseRecurrence(str(flags, "schedule") ?? "");
       return withDb(async (cfg) => {
+        const startsIn = str(flags, "in");
+        const recurrence = parseRecurrence(startsIn ? scheduleIn(startsIn, new Date(), cfg.timezone) : (str(flags, "schedule") ?? ""));
         const m = await createMeeting(
           {
             scope: villageText ? "village" : "district",
@@ -101,6 +108,8 @@ export const meetingCommands: Record<string, CliCommand> = {
           new Date(),
         );
         console.log(`meeting ${String(m._id)} created: ${m.title}`);
+        const next = await Reminder.findOne({ meetingId: m._id, state: "pending" }, { dueAt: 1, offset: 1 }).sort({ dueAt: 1 }).lean();
+        if (next) console.log(`first reminder (${next.offset} before): ${formatThaiDateTime(next.dueAt, cfg.timezone)}`);
         return 0;
       });
     },

@@ -1,25 +1,23 @@
-import { z } from "zod";
-import { connectDb, disconnectDb } from "../db";
 import { DomainError } from "../errors";
 import { OFFICER_ROLES, type OfficerRole } from "../models/officer.model";
 import { createOfficer, issueApiToken, normalizeUsername } from "../services/officer.service";
 import { Officer } from "../models/officer.model";
+import { announceCliDatabase, withCliDatabase, type CliDatabase } from "./cli-db";
 import type { CliCommand } from "./commands";
+import { promptNewPassword, type HiddenInput } from "./prompt-password";
 
 // `npm run cli -- officer:create --username u --role admin [--districts 4001,4002]`
-// creates a dashboard account (the first admin comes from here). The password is
-// read from standard input (first line) or from the variable named by
-// --password-env, never from the command line, where `ps` and shell history see it.
+// creates a dashboard account (the first admin comes from here). In a terminal it asks
+// for the password twice without echo; otherwise it reads standard input (first line) or
+// the variable named by --password-env. Never from the command line, where `ps` and shell
+// history see it. The database: MONGODB_URI, else the running `npm run dev` (cli-db.ts).
 // `officer:token --username svc [--label text] [--scope read|case] [--days 90]` issues an
 // API token for a service account: read-only unless --scope case, 90 days unless --days.
-const envSchema = z.object({
-  MONGODB_URI: z.string({ required_error: "is required: a MongoDB connection string" }).regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://"),
-  MONGODB_DB: z.string().default("sujarit"),
-});
-
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   readStdin: () => Promise<string>;
+  /** Asks for a new password twice without echo; only set when standard input is a terminal. */
+  promptPassword?: () => Promise<string>;
   out: (line: string) => void;
 }
 
@@ -46,21 +44,15 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return s;
 }
 
-const defaultIo: CliIo = { env: process.env, readStdin: () => readAll(process.stdin), out: (l) => console.log(l) };
+const stdin = process.stdin as HiddenInput;
+const defaultIo: CliIo = {
+  env: process.env,
+  readStdin: () => readAll(process.stdin),
+  promptPassword: stdin.isTTY ? () => promptNewPassword(stdin, process.stderr) : undefined,
+  out: (l) => console.log(l),
+};
 
-async function withDb<T>(env: NodeJS.ProcessEnv, run: () => Promise<T>): Promise<T> {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw new Error(`Config error: ${String(i.path[0])} ${i.message}. Set it in .env or the environment.`);
-  }
-  await connectDb(parsed.data.MONGODB_URI, parsed.data.MONGODB_DB);
-  try {
-    return await run();
-  } finally {
-    await disconnectDb();
-  }
-}
+const withDb = <T>(env: NodeJS.ProcessEnv, run: () => Promise<T>, found?: CliDatabase): Promise<T> => withCliDatabase(env, run, found);
 
 function explain(err: unknown): never {
   if (err instanceof DomainError) throw new Error(err.userMessage ? `${err.message} (${err.userMessage})` : err.message);
@@ -73,19 +65,25 @@ export async function officerCreate(args: readonly string[], io: CliIo = default
   const role = f.role as OfficerRole;
   if (!OFFICER_ROLES.includes(role)) throw new Error(`--role must be one of ${OFFICER_ROLES.join(", ")}`);
   const service = f.kind === "service";
+  // Which database first: nobody should type a password twice to learn there is none.
+  const db = announceCliDatabase(io.env);
   let password: string | undefined;
   if (!service) {
     if (f["password-env"]) {
       password = io.env[f["password-env"]];
       if (!password) throw new Error(`the variable ${f["password-env"]} (from --password-env) is empty or unset`);
+    } else if (io.promptPassword) {
+      password = await io.promptPassword();
     } else {
       password = (await io.readStdin()).split(/\r?\n/)[0] ?? "";
       if (!password) throw new Error("give the password on standard input (echo … | npm run cli -- officer:create …) or with --password-env VAR");
     }
   }
   const districts = f.districts ? f.districts.split(",").map((d) => d.trim()).filter(Boolean) : [];
-  const officer = await withDb(io.env, () =>
-    createOfficer({ username: f.username!, role, districts, password, displayName: f["display-name"], kind: service ? "service" : "human" }).catch(explain),
+  const officer = await withDb(
+    io.env,
+    () => createOfficer({ username: f.username!, role, districts, password, displayName: f["display-name"], kind: service ? "service" : "human" }).catch(explain),
+    db,
   );
   io.out(`created ${officer.kind} account "${officer.username}" (${officer.role}${officer.districts.length ? `: ${officer.districts.join(",")}` : ""})`);
   return 0;

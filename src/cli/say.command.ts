@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { devRuntimePath, readDevRuntime } from "../dev/dev-runtime";
 import { SimClient, type SendResult, type SimEventInput } from "../dev/line-emulator/sim-client";
 import { describeMessage } from "../dev/line-emulator/sim-format";
 import type { SimEntry } from "../dev/line-emulator/sim-transcript";
 import type { CliCommand } from "./commands";
+import { tapEvent, TapError } from "./say-tap";
 
 // `npm run cli -- say "ไม่รับ ไม่ให้" [--user <name | U…>] [--postback "a=…"]`: talks to the
 // bot running under `npm run dev` as a simulated LINE user, through the emulator's /__sim
@@ -13,6 +15,7 @@ export const DEFAULT_EMULATOR_URL = "http://127.0.0.1:3001";
 
 export const SAY_USAGE = `usage: npm run cli -- say "<text>" [options]
   --user, -u <name|key|U…>   who speaks: resident (default), headman, officer, a display name or a LINE user id
+  --tap, -t "<label>"        tap a button or quick reply the bot sent last (as in the simulator)
   --postback, -p "a=…"       send a postback instead of text (as a button tap)
   --display-text "<text>"    the words the tap shows in the chat (with --postback)
   --param key=value          postback params, e.g. --param datetime=2025-12-09T09:00 (repeatable)
@@ -21,10 +24,13 @@ export const SAY_USAGE = `usage: npm run cli -- say "<text>" [options]
   --sticker | --follow | --unfollow
   --timeout <seconds>        how long to wait for the first reply (default 15)
   --json                     print the raw transcript entries
-environment: EMULATOR_URL (default ${DEFAULT_EMULATOR_URL})`;
+environment: EMULATOR_URL (default: the running npm run dev's, else ${DEFAULT_EMULATOR_URL})`;
 
 export interface SayOptions {
   user: string;
+  /** a button label to tap, resolved against the chat's latest bot messages */
+  tap?: string;
+  params?: Record<string, string>;
   event?: SimEventInput;
   image?: string;
   timeoutMs: number;
@@ -50,6 +56,7 @@ export function parseSayArgs(args: readonly string[]): SayOptions {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === "--user" || a === "-u") opts.user = value(i++, a);
+    else if (a === "--tap" || a === "-t") opts.tap = value(i++, a);
     else if (a === "--postback" || a === "-p") postback = value(i++, a);
     else if (a === "--display-text") displayText = value(i++, a);
     else if (a === "--param") {
@@ -66,6 +73,10 @@ export function parseSayArgs(args: readonly string[]): SayOptions {
     else if (a === "--json") opts.json = true;
     else if (a.startsWith("-") && a.length > 1) throw new UsageError(`unknown option ${a}`);
     else words.push(a);
+  }
+  if (opts.tap) {
+    if (Object.keys(params).length) opts.params = params;
+    return opts;
   }
   if (postback) opts.event = { type: "postback", data: postback, ...(displayText ? { displayText } : {}), ...(Object.keys(params).length ? { params } : {}) };
   else if (words.length > 0 && !opts.event) opts.event = { type: "text", text: words.join(" ") };
@@ -108,12 +119,23 @@ async function runSay(args: readonly string[]): Promise<number> {
     console.error(`${err.message}\n\n${SAY_USAGE}`);
     return 2;
   }
-  const client = new SimClient(process.env.EMULATOR_URL ?? DEFAULT_EMULATOR_URL);
+  const client = new SimClient(process.env.EMULATOR_URL ?? readDevRuntime(devRuntimePath())?.emulatorUrl ?? DEFAULT_EMULATOR_URL);
   let sent: SendResult;
   if (opts.image) {
     const type = IMAGE_TYPES[path.extname(opts.image).toLowerCase()];
     if (!type) throw new Error(`--image must be a .jpg, .png, .gif or .webp file`);
     sent = await client.sendImage(opts.user, readFileSync(opts.image), type);
+  } else if (opts.tap) {
+    const { user, entries } = await client.messages(opts.user, 0);
+    let event: SimEventInput;
+    try {
+      event = tapEvent(entries, opts.tap, opts.params);
+    } catch (err) {
+      if (!(err instanceof TapError)) throw err;
+      console.error(err.message);
+      return 2;
+    }
+    sent = await client.send(user.userId, event);
   } else sent = await client.send(opts.user, opts.event!);
   const replies = await client.collectReplies(sent.user.userId, sent.entry.seq, { timeoutMs: opts.timeoutMs });
   if (opts.json) console.log(JSON.stringify({ sent: sent.entry, replies }, null, 2));

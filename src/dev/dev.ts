@@ -7,9 +7,10 @@ import { createLogger } from "../logger";
 import { startRuntime, type Runtime } from "../runtime";
 import { DEFAULT_EMULATOR_PORT, devChannel, devEnv, loadDevSecrets } from "./dev-env";
 import { installDevRichMenu } from "./dev-richmenu";
+import { devRuntimePath, removeDevRuntime, writeDevRuntime } from "./dev-runtime";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { startLineEmulator, type LineEmulator } from "./line-emulator";
-import { findRepoRoot, mountSimulator } from "./line-emulator/simulator";
+import { findRepoRoot, mountSimulator, type Simulator } from "./line-emulator/simulator";
 
 // `npm run dev`: the embedded database (or MONGODB_URI), the LINE emulator with its
 // chat simulator, and the bot, all on 127.0.0.1. Ctrl-C stops them in reverse order.
@@ -28,7 +29,7 @@ async function assertPortFree(port: number, variable: string): Promise<void> {
   });
 }
 
-function printUrls(botUrl: string, emulator: LineEmulator, pageUrl: string, mongodbUri: string, richMenu: string): void {
+function printUrls(botUrl: string, emulator: LineEmulator, pageUrl: string, mongodbUri: string, dbName: string, richMenu: string, runtimeFile: string): void {
   const lines = [
     "",
     "สุจริต (Sujarit) กำลังทำงานในโหมดพัฒนา — dev mode is up:",
@@ -38,9 +39,11 @@ function printUrls(botUrl: string, emulator: LineEmulator, pageUrl: string, mong
     `            healthz          ${botUrl}/healthz`,
     `            officer dashboard ${botUrl}/officer/`,
     `  LINE emulator             ${emulator.url}   (control API: ${emulator.url}/__sim)`,
-    `  MongoDB                   ${mongodbUri.replace(/\/\/[^@/]*@/, "//***@")}`,
+    `  MongoDB                   ${mongodbUri.replace(/\/\/[^@/]*@/, "//***@")}   (database ${dbName})`,
     `  ${richMenu}`,
     "",
+    `  npm run cli -- … ในอีกเทอร์มินัลจะใช้ฐานข้อมูลนี้เอง (finds it in ${path.relative(process.cwd(), runtimeFile) || runtimeFile})`,
+    "  เริ่มต้น (first steps, README): npm run cli -- officer:create --username admin --role admin",
     '  ลองส่งข้อความจากเทอร์มินัล: npm run cli -- say "ไม่รับ ไม่ให้"',
     "  กด Ctrl-C เพื่อหยุด (stops the bot, the emulator and the database)",
     "",
@@ -59,8 +62,12 @@ async function main(): Promise<void> {
   let db: EmbeddedDb | undefined;
   let emulator: LineEmulator | undefined;
   let rt: Runtime | undefined;
+  let simulator: Simulator | undefined;
+  const runtimeFile = devRuntimePath({ ...process.env, DEV_DATA_DIR: dataDir });
   const stopAll = async () => {
+    removeDevRuntime(runtimeFile);
     await rt?.stop().catch(() => undefined);
+    simulator?.store?.stop();
     await disconnectDb().catch(() => undefined);
     await emulator?.close().catch(() => undefined);
     await db?.stop();
@@ -88,7 +95,10 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   // Whatever ends this process, the database child must not outlive it.
-  process.on("exit", () => db?.process.kill("SIGTERM"));
+  process.on("exit", () => {
+    db?.process.kill("SIGTERM");
+    removeDevRuntime(runtimeFile);
+  });
 
   try {
     let mongodbUri = process.env.MONGODB_URI;
@@ -100,7 +110,8 @@ async function main(): Promise<void> {
     // EMULATOR_MONTHLY_QUOTA: try the announcement quota refusal locally (unset: no monthly limit).
     const quota = process.env.EMULATOR_MONTHLY_QUOTA ? Number(process.env.EMULATOR_MONTHLY_QUOTA) : undefined;
     emulator = await startLineEmulator({ ...channel, port: emulatorPort, monthlyQuota: quota });
-    const simulator = mountSimulator(emulator, { channelAccessToken: channel.channelAccessToken });
+    const sim = mountSimulator(emulator, { channelAccessToken: channel.channelAccessToken, dataDir: path.join(dataDir, "simulator") });
+    simulator = sim;
     const richMenu = await installDevRichMenu(root, emulator.url, channel.channelAccessToken);
     const env = devEnv(process.env, { mongodbUri, emulatorUrl: emulator.url, secrets: loadDevSecrets(dataDir) });
     const config = loadConfig(env);
@@ -108,14 +119,15 @@ async function main(): Promise<void> {
       console.warn(`LINE_API_BASE_URL is ${config.line.apiBaseUrl}: the bot will not answer in the chat simulator`);
     }
     // One short line per event in this terminal, with the simulated person's name (LOG_FORMAT=json: JSON lines).
-    const nameOf = (id: string) => simulator.users.list().find((u) => u.userId === id)?.displayName;
+    const nameOf = (id: string) => sim.users.list().find((u) => u.userId === id)?.displayName;
     const logger = createLogger(config.logLevel, { instance: config.instanceId }, undefined, { format: config.logFormat, nameOf });
     rt = await startRuntime(config, { logger });
     const server = await rt.listen(config.port, HOST);
     const address = server.address();
     const botUrl = `http://${HOST}:${typeof address === "object" && address ? address.port : config.port}`;
     emulator.setWebhookUrl(`${botUrl}/webhook`);
-    printUrls(botUrl, emulator, simulator.pageUrl, mongodbUri, richMenu);
+    writeDevRuntime(runtimeFile, { pid: process.pid, startedAt: new Date().toISOString(), mongodbUri, dbName: config.mongodb.dbName, emulatorUrl: emulator.url, botUrl });
+    printUrls(botUrl, emulator, simulator.pageUrl, mongodbUri, config.mongodb.dbName, richMenu, runtimeFile);
   } catch (err) {
     await stopAll();
     throw err;

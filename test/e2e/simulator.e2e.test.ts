@@ -155,4 +155,16 @@ describe("chat simulator in Chromium", { skip: SKIP }, () => {
     await menu.locator(".richmenu-area").first().click();
     await page.waitForFunction((n) => document.querySelectorAll("[data-testid=flex-carousel]").length > n, carousels);
   });
+
+  // Issue 17: chats are kept across restarts (integration/simulator-store.test.ts); this
+  // menu item starts afresh. Last, because it empties every chat.
+  test("the ⋮ menu's clear item, once confirmed, empties the chats", async () => {
+    assert.ok((await page.locator(".row-bot").count()) > 0, "there is a chat to clear");
+    page.once("dialog", (d) => void d.accept());
+    await page.click("#menu-button");
+    await Promise.all([page.waitForEvent("load"), page.click("[data-testid=clear-chats]")]);
+    await page.waitForSelector("#user-select option", { state: "attached" });
+    assert.equal(await page.locator(".row-bot").count(), 0);
+    assert.ok(h.line.deliveries.length > 0, "the emulator's record (and the bot's data) stay");
+  });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -58,6 +58,10 @@ describe("npm run dev", () => {
     const html = await (await fetch(page!)).text();
     assert.match(html, /แชทจำลอง/);
     assert.ok(existsSync(path.join(dataDir, "dev-secrets.json")), "dev keys are kept for the next run");
+    // With or without LINE's OpenAPI spec (CI runs both), the emulator accepts the rich menu.
+    assert.match(out, /rich menu: richmenu-[0-9a-f]{32} /, "the rich menu is set up");
+    const runtime = path.join(dataDir, "dev-runtime.json");
+    assert.equal(JSON.parse(readFileSync(runtime, "utf8")).botUrl, bot, "npm run cli finds this run");
 
     const sim = new SimClient(new URL(page!).origin);
     const sent = await sim.send("resident", { type: "text", text: "ไม่รับ ไม่ให้" });
@@ -68,5 +72,6 @@ describe("npm run dev", () => {
     child.kill("SIGINT");
     assert.equal(await exited, 0, out);
     assert.match(out, /SIGINT: กำลังปิด/);
+    assert.ok(!existsSync(runtime), "a stopped run leaves no record behind");
   });
 });

@@ -4,6 +4,7 @@ import { villageLabel } from "../../services/village.service";
 import type { Principal } from "../auth/principal";
 import type { CodeRow, VillageLeaderRow } from "../queries/headmen.query";
 import { dateTime, districtName, districtSelect } from "./components.view";
+import { headmanInviteView, type HeadmanInvite } from "./headman-invite.view";
 import { html, type SafeHtml } from "./html";
 import { csrfField, layoutView, type Flash } from "./layout.view";
 
@@ -16,6 +17,8 @@ export interface HeadmenViewData {
   kamnans: Map<string, string>;
   codes: CodeRow[];
   issued?: IssuedCode;
+  /** What the headman types, with its QR code (headman-invite.view.ts); set with `issued`. */
+  invite?: HeadmanInvite;
   now: Date;
   timezone: string;
   flash?: Flash;
@@ -36,7 +39,7 @@ export function headmenView(d: HeadmenViewData): SafeHtml {
     csrfToken: d.csrfToken,
     active: "headmen",
     flash: d.flash,
-    body: html`${d.issued ? html`<div class="flash ok" role="status"><p>รหัสลงทะเบียน${d.issued.role === "kamnan" ? "กำนัน" : "ผู้ใหญ่บ้าน"} ${villageLabel(d.issued.village)}:</p><p class="mono"><strong>${d.issued.code}</strong></p><p>ใช้ได้ครั้งเดียว ถึง ${dateTime(d.issued.expiresAt, tz)} (แสดงครั้งเดียว กรุณาจดหรือส่งให้ผู้ใหญ่บ้านทันทีค่ะ)</p></div>` : ""}
+    body: html`${d.issued && d.invite ? headmanInviteView(d.issued, d.invite, tz) : ""}
 <section class="card"><h2>ออกรหัสลงทะเบียนผู้ใหญ่บ้าน/กำนัน</h2>
 <form class="stack" method="post" action="/officer/headmen/codes">${csrfField(d.csrfToken)}
 <label for="code-tambon">ตำบล</label><select id="code-tambon" name="tambonCode" required><option value="">-- เลือกตำบล --</option>${districts.map(

@@ -2,6 +2,7 @@ import type { Request, Response } from "express";
 import { makeMessageId, makeOpaqueToken } from "./ids";
 import { findMessageLimitViolations } from "./message-limits";
 import { findLineRequestViolations, type SchemaViolation } from "./openapi-validator";
+import { findRequestRuleViolations } from "./request-rules";
 import type { EmulatorState } from "./state";
 import type { EndpointName, RecordedRequest } from "./types";
 
@@ -34,30 +35,17 @@ export function sendViolations(res: Response, violations: SchemaViolation[]): vo
   sendError(res, 400, `The request body has ${details.length} error(s)`, { details });
 }
 
-/** Spec violations (or the basic caps when the spec is absent) plus the limits the spec lacks. */
-export function findBodyViolations(
-  state: EmulatorState,
-  schemaName: string,
-  body: Record<string, unknown>,
-  recipientsMax?: number,
-): SchemaViolation[] {
-  const out = state.schemas
-    ? findLineRequestViolations(state.schemas, schemaName, body)
-    : findCountViolations(body, recipientsMax);
+/**
+ * The emulator's own table of LINE's rules (request-rules.ts, message-limits.ts), always;
+ * LINE's OpenAPI spec too when it is present. Spec errors come first; a rule of the table
+ * that names a property the spec already reported is not repeated.
+ */
+export function findBodyViolations(state: EmulatorState, schemaName: string, body: Record<string, unknown>): SchemaViolation[] {
+  const spec = state.schemas ? findLineRequestViolations(state.schemas, schemaName, body) : [];
+  const reported = new Set(spec.map((v) => v.property));
+  const own = findRequestRuleViolations(schemaName, body).filter((v) => !reported.has(v.property));
+  const out = [...spec, ...own];
   if (Array.isArray(body.messages)) out.push(...findMessageLimitViolations(body.messages));
-  return out;
-}
-
-// LINE: 1..5 message objects per request, 1..500 multicast recipients.
-function findCountViolations(body: Record<string, unknown>, recipientsMax?: number): SchemaViolation[] {
-  const out: SchemaViolation[] = [];
-  const messages = body.messages;
-  if (!Array.isArray(messages) || messages.length < 1 || messages.length > 5) {
-    out.push({ property: "messages", message: "must contain 1 to 5 message objects" });
-  }
-  if (recipientsMax !== undefined && (!Array.isArray(body.to) || body.to.length < 1 || body.to.length > recipientsMax)) {
-    out.push({ property: "to", message: `must contain 1 to ${recipientsMax} user IDs` });
-  }
   return out;
 }
 

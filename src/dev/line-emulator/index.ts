@@ -14,6 +14,7 @@ export {
   type SchemaViolation,
 } from "./openapi-validator";
 export { checkLineMessages } from "./check-messages";
+export { findRequestRuleViolations, REQUEST_RULES } from "./request-rules";
 export { checkMessageLimits, findMessageLimitViolations, LIMITS } from "./message-limits";
 export { DEFAULT_RATE_LIMITS } from "./rate-limiter";
 export { makePngHeader, readImageSize } from "./image-size";

@@ -7,10 +7,13 @@ import addFormats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
 import { transformDiscriminators, type SchemaMap } from "./openapi-transform";
 
-// Loads LINE's official OpenAPI spec (line/line-openapi) at runtime from
-// ../shared/line-openapi next to the repo (never copied in) and compiles it with ajv.
+// Loads LINE's official OpenAPI spec (line/line-openapi) when it is present, from
+// LINE_OPENAPI_DIR or else ../shared/line-openapi next to the repo (never copied in), and
+// compiles it with ajv. It is an optional, stricter check: the emulator's own table of
+// LINE's documented rules (request-rules.ts, message-limits.ts) applies with or without it.
 
-export function defaultLineOpenApiDir(): string {
+export function defaultLineOpenApiDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.LINE_OPENAPI_DIR) return path.resolve(env.LINE_OPENAPI_DIR);
   return path.resolve(findRepoRoot(), "..", "shared", "line-openapi");
 }
 

@@ -60,7 +60,7 @@ export function messageRoutes(state: EmulatorState): Router {
 
   router.post("/bot/message/multicast", (req, res) => {
     const body = bodyObject(req);
-    const violations = findBodyViolations(state, "MulticastRequest", body, MULTICAST_MAX_RECIPIENTS);
+    const violations = findBodyViolations(state, "MulticastRequest", body);
     const to = Array.isArray(body.to) ? body.to : [];
     to.forEach((id, i) => {
       // LINE: multicast takes user IDs only, not group or room IDs.

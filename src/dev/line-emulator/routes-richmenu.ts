@@ -19,10 +19,8 @@ type Obj = Record<string, unknown>;
 const num = (v: unknown): number => (typeof v === "number" ? v : NaN);
 
 function findMenuViolations(body: Obj): SchemaViolation[] {
+  // Required fields and shapes: request-rules.ts; here the geometry.
   const out: SchemaViolation[] = [];
-  for (const key of ["size", "selected", "name", "chatBarText", "areas"]) {
-    if (body[key] === undefined) out.push({ property: key, message: "must be specified" });
-  }
   const size = (body.size ?? {}) as Obj;
   const [w, h] = [num(size.width), num(size.height)];
   if (body.size !== undefined && !(w >= 800 && w <= 2500 && h >= 250 && w / h >= 1.45)) {

@@ -3,6 +3,7 @@ import type { SimTranscript, SimUserEvent } from "./sim-transcript";
 import { SimUsers, UnknownSimUserError, type SimUser } from "./sim-users";
 import type { LineEmulator, WebhookEventInput } from "./types";
 import { makeMessageId } from "./ids";
+import type { SimStore } from "./sim-store";
 
 // /__sim: the chat simulator's control API. Each call acts as one simulated LINE
 // user: it builds the webhook event LINE would send, signs it with the channel
@@ -13,6 +14,8 @@ export interface SimRouteDeps {
   emulator: Pick<LineEmulator, "events" | "sendWebhook" | "putContent">;
   users: SimUsers;
   transcript: SimTranscript;
+  /** Keeps users, history and photos across restarts (npm run dev); absent in tests that need none. */
+  store?: SimStore;
 }
 
 /** Images a person "sent", kept so the page can show them in the chat. */
@@ -129,14 +132,27 @@ export function simRoutes(deps: SimRouteDeps, ...extra: Router[]): Router {
     deps.emulator.putContent(messageId, { contentType, body });
     images.set(messageId, { contentType, body });
     if (images.size > MAX_KEPT_IMAGES) images.delete(images.keys().next().value!);
+    deps.store?.saveImage(messageId, { contentType, body });
     const shown: SimUserEvent = { type: "image", messageId, contentType, bytes: body.length };
     await deliver(deps, res, user, shown, deps.emulator.events.image(user.userId, { messageId }));
   });
 
   router.get("/images/:messageId", (req, res) => {
-    const image = images.get(req.params.messageId);
+    const image = images.get(req.params.messageId) ?? deps.store?.loadImage(req.params.messageId);
     if (!image) return void res.status(404).json({ message: "Not found" });
     res.type(image.contentType).send(image.body);
+  });
+
+  // The page's "clear" button: every chat, the users added by hand and their photos are forgotten
+  // (the bot's database keeps what it stored).
+  router.post("/clear", (_req, res) => {
+    if (deps.store) deps.store.clear();
+    else {
+      deps.transcript.clear();
+      deps.users.clear();
+    }
+    images.clear();
+    res.json({ cursor: deps.transcript.cursor });
   });
 
   // ?since=<seq>&wait=<ms>: answers at once when there is something new, else waits (long poll).

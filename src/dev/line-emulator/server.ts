@@ -1,5 +1,4 @@
 import express, { Router } from "express";
-import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { EventFactory } from "./events";
@@ -26,12 +25,12 @@ function lineApiRouter(state: EmulatorState): Router {
   return router;
 }
 
+/** LINE's OpenAPI spec when it is present (an extra, stricter check); the own rules apply regardless. */
 function schemasFor(opts: EmulatorOptions) {
+  if (opts.validateSchema === false) return null;
   const dir = opts.specDir ?? defaultLineOpenApiDir();
-  const wanted = opts.validateSchema ?? existsSync(dir);
-  if (!wanted) return null;
   const schemas = loadLineSchemas(dir);
-  if (!schemas) throw new Error(`LINE emulator: validateSchema is on but no line-openapi spec at ${dir}`);
+  if (!schemas && opts.validateSchema === true) throw new Error(`LINE emulator: validateSchema is on but no line-openapi spec at ${dir}`);
   return schemas;
 }
 

@@ -56,7 +56,7 @@ export class SimClient {
     return this.call("POST", `${userPath(user)}/images`, bytes, contentType);
   }
 
-  messages(user: string, since: number, waitMs = 0): Promise<{ cursor: number; entries: SimEntry[] }> {
+  messages(user: string, since: number, waitMs = 0): Promise<{ user: SimUser; cursor: number; entries: SimEntry[] }> {
     return this.call("GET", `${userPath(user)}/messages?since=${since}&wait=${Math.round(waitMs)}`);
   }
 

@@ -80,6 +80,25 @@ export class SimTranscript {
     return this.entries.filter((e) => e.seq > since && e.userId === userId);
   }
 
+  /** Every entry kept, oldest first (for SimStore). */
+  all(): SimEntry[] {
+    this.sync();
+    return [...this.entries];
+  }
+
+  /** Puts back a saved history at start-up; later entries continue after `seq`. */
+  restore(seq: number, entries: readonly SimEntry[]): void {
+    this.entries.push(...entries.slice(-MAX_ENTRIES));
+    this.seq = Math.max(this.seq, seq, ...entries.map((e) => e.seq));
+  }
+
+  /** Forgets every entry; the sequence goes on, so no client cursor ever points into the past. */
+  clear(): void {
+    this.sync();
+    this.entries.length = 0;
+    this.replyTokens.clear();
+  }
+
   /** Like since(), but waits up to `timeoutMs` for at least one entry (long poll). */
   async waitSince(userId: string, since: number, timeoutMs: number, signal?: AbortSignal): Promise<SimEntry[]> {
     const deadline = Date.now() + timeoutMs;

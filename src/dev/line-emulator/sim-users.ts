@@ -3,7 +3,7 @@ import type { LineEmulator } from "./types";
 
 // The people a developer can chat as in the simulator. Ids are derived from the
 // name, so "สมศรี" is the same LINE user after a restart of `npm run dev` and the
-// bot's data (kept in .data/ferretdb) still belongs to her.
+// bot's data (kept in .data/) still belongs to her. SimStore keeps the others.
 
 export type SimRole = "resident" | "headman" | "officer" | "guest";
 
@@ -66,6 +66,16 @@ export class SimUsers {
     // A real LINE id the simulator has not seen yet (e.g. from a test fixture) is usable as is.
     if (USER_ID_PATTERN.test(wanted)) return this.register({ userId: wanted, displayName: wanted.slice(0, 9), role: "guest", preset: false });
     throw new UnknownSimUserError(`no simulated user "${ref}"; known: ${users.map((u) => u.displayName).join(", ")}`);
+  }
+
+  /** Puts back a user saved by an earlier run (SimStore). */
+  restore(user: SimUser): void {
+    if (!this.byId.has(user.userId)) this.register({ ...user, preset: false });
+  }
+
+  /** Forgets the users added by hand; the preset people stay. */
+  clear(): void {
+    for (const u of this.list()) if (!u.preset) this.byId.delete(u.userId);
   }
 
   private register(user: SimUser): SimUser {

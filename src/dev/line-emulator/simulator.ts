@@ -6,6 +6,7 @@ import { findRepoRoot } from "../../util/repo-root";
 export { findRepoRoot };
 import { simRoutes } from "./routes-sim";
 import { simRichMenuRoutes } from "./sim-richmenu";
+import { SimStore } from "./sim-store";
 import { SimTranscript } from "./sim-transcript";
 import { SimUsers } from "./sim-users";
 import type { LineEmulator } from "./types";
@@ -17,6 +18,8 @@ import type { LineEmulator } from "./types";
 export interface Simulator {
   users: SimUsers;
   transcript: SimTranscript;
+  /** Set when the simulator keeps its chats in a folder; stop() writes them a last time. */
+  store?: SimStore;
   /** http://127.0.0.1:<port>/simulator/ */
   pageUrl: string;
 }
@@ -48,18 +51,22 @@ function mountFonts(app: Express, root: string): void {
 export interface SimulatorOptions {
   /** The channel's token, so the page can read the rich menu through the LINE API; no token, no rich menu. */
   channelAccessToken?: string;
+  /** Keep users and chat history here across restarts (npm run dev: .data/simulator). */
+  dataDir?: string;
 }
 
 export function mountSimulator(emulator: LineEmulator, opts: SimulatorOptions = {}): Simulator {
   const root = findRepoRoot();
   const users = new SimUsers(emulator);
   const transcript = new SimTranscript(emulator);
+  const store = opts.dataDir ? new SimStore(opts.dataDir, users, transcript) : undefined;
+  store?.start();
   const app = emulator.app;
   mountFonts(app, root);
   const richMenu = opts.channelAccessToken ? [simRichMenuRoutes({ emulatorUrl: emulator.url, channelAccessToken: opts.channelAccessToken, users })] : [];
-  app.use("/__sim", simRoutes({ emulator, users, transcript }, ...richMenu));
+  app.use("/__sim", simRoutes({ emulator, users, transcript, store }, ...richMenu));
   // no-store: edits to the page show on reload, without a build step.
   app.use("/simulator", express.static(simulatorPublicDir(root), { setHeaders: (res) => res.setHeader("cache-control", "no-store") }));
   app.get("/", (_req, res) => res.redirect(302, "/simulator/"));
-  return { users, transcript, pageUrl: `${emulator.url}/simulator/` };
+  return { users, transcript, store, pageUrl: `${emulator.url}/simulator/` };
 }

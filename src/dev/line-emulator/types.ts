@@ -26,9 +26,9 @@ export interface EmulatorOptions {
   rateLimits?: Partial<Record<EndpointName, number>>;
   /** recipients of push + multicast + broadcast per month (reply is free); undefined = unlimited (GET /v2/bot/message/quota answers type "none") */
   monthlyQuota?: number;
-  /** default: true when ../shared/line-openapi exists */
+  /** also check bodies against LINE's OpenAPI spec; default: when the spec is present. The emulator's own rules always apply. */
   validateSchema?: boolean;
-  /** folder of line-openapi (default ../shared/line-openapi next to the repo) */
+  /** folder of line-openapi (default LINE_OPENAPI_DIR, else ../shared/line-openapi next to the repo) */
   specDir?: string;
   /** when set, non-2xx webhook deliveries are redelivered with deliveryContext.isRedelivery=true */
   redeliver?: { attempts: number; delayMs: number };

@@ -17,7 +17,7 @@ import {
 } from "../../../flex-messages/components.flex";
 import { mainQuickReplies } from "../../../flex-messages/main-actions";
 import { COLORS } from "../../../flex-messages/theme";
-import { SKIP_WITHOUT_SPEC, assertAcceptedByLine, lineSchemas, quickReplyActions } from "./flex-checks";
+import { SKIP_WITHOUT_SPEC, assertAcceptedByLine, lineSchemas, quickReplyActions, testCheckedMessagesAgainstSpec } from "./flex-checks";
 import { validateLineRequest } from "../../../src/dev/line-emulator/openapi-validator";
 
 // Protects the shared pieces every builder relies on: LINE's caps (13 quick replies,
@@ -96,7 +96,7 @@ describe("politeTextMessage", () => {
     assert.throws(() => politeTextMessage("   "), /non-empty/);
   });
 
-  test("is accepted by LINE's schema and limits", { skip: SKIP_WITHOUT_SPEC }, () => {
+  test("is accepted by LINE's schema and limits", () => {
     assertAcceptedByLine(politeTextMessage("ขออภัยค่ะ สุจริตยังไม่เข้าใจข้อความนี้", mainQuickReplies()));
   });
 });
@@ -124,16 +124,25 @@ describe("flex pieces", () => {
     assert.ok(flexMessage("ก".repeat(2000), bubble).altText.length <= 1500);
   });
 
-  test("a bubble built from the pieces is accepted by LINE", { skip: SKIP_WITHOUT_SPEC }, () => {
+  test("a bubble built from the pieces is accepted by LINE", () => {
     assertAcceptedByLine(flexMessage("ทดสอบ", bubble, mainQuickReplies()));
   });
 
-  test("the LINE check used by these tests does reject a broken message", { skip: SKIP_WITHOUT_SPEC }, () => {
-    // A control: if the validator silently passed everything, the tests above would prove nothing.
+  test("the LINE check used by these tests does reject a broken message", () => {
+    // A control: if the check silently passed everything, the tests above would prove nothing.
+    assert.throws(() => assertAcceptedByLine({ type: "text" } as messagingApi.TextMessage), /messages\[0\]\.text: must be specified/);
+    assert.throws(() => assertAcceptedByLine({ ...flexMessage("ทดสอบ", bubble), contents: { type: "bubbles" } } as unknown as messagingApi.FlexMessage), /contents\.type/);
+    const chips = politeTextMessage("เลือกได้เลยค่ะ", mainQuickReplies()).quickReply!.items!;
+    const tooMany = { type: "text", text: "ก", quickReply: { items: Array.from({ length: 14 }, () => chips[0]!) } } as messagingApi.TextMessage;
+    assert.throws(() => assertAcceptedByLine(tooMany), /quickReply\.items: must be at most 13/);
+  });
+
+  test("LINE's OpenAPI schema rejects a broken Flex layout the own table does not look into", { skip: SKIP_WITHOUT_SPEC }, () => {
     const broken = { ...flexMessage("ทดสอบ", bubble), contents: { ...bubble, body: { type: "box", layout: "diagonal", contents: [] } } };
     assert.ok(lineSchemas);
     const errors = validateLineRequest(lineSchemas, "PushMessageRequest", { to: `U${"0".repeat(32)}`, messages: [broken] });
     assert.ok(errors.length > 0);
-    assert.throws(() => assertAcceptedByLine(broken as messagingApi.FlexMessage));
   });
 });
+
+testCheckedMessagesAgainstSpec();

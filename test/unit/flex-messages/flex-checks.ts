@@ -1,27 +1,49 @@
 import assert from "node:assert/strict";
 import type { messagingApi } from "@line/bot-sdk";
+import path from "node:path";
+import { test } from "node:test";
 import { checkMessageLimits } from "../../../src/dev/line-emulator/message-limits";
-import { loadLineSchemas, validateLineRequest } from "../../../src/dev/line-emulator/openapi-validator";
+import { formatViolation, validateLineRequest } from "../../../src/dev/line-emulator/openapi-validator";
+import { findRequestRuleViolations } from "../../../src/dev/line-emulator/request-rules";
+import { lineSchemas, SKIP_WITHOUT_SPEC } from "../../helpers/line-spec";
 import { withoutJoiners } from "../../../flex-messages/components.flex";
 import { COLORS, LINE_SECONDARY_BUTTON_LABEL, READABLE_TEXT_SIZES, SHORT_LABEL_MAX, contrastRatio } from "../../../flex-messages/theme";
 
-// Helpers shared by the flex-message tests: LINE schema + limit checks, and a walk
+// Helpers shared by the flex-message tests: LINE's rules (own table, plus the OpenAPI
+// schema when the spec is present), and a walk
 // over every text drawn, with the background it is drawn on.
 
-/** null when ../shared/line-openapi is not checked out; schema tests then skip. */
-export const lineSchemas = loadLineSchemas();
-export const SKIP_WITHOUT_SPEC = lineSchemas ? false : "LINE OpenAPI spec (../shared/line-openapi) not found";
+export { lineSchemas, SKIP_WITHOUT_SPEC };
 
 const SOME_USER = `U${"0".repeat(32)}`;
+/** Every message this test file passed to assertAcceptedByLine, for the spec check at its end. */
+const checkedMessages: messagingApi.Message[] = [];
 
-/** Fails with every schema error and limit violation LINE would reject the push for. */
+/** Fails with every violation of LINE's documented rules (the emulator's own table: shapes and limits). */
 export function assertAcceptedByLine(message: messagingApi.Message): void {
-  assert.ok(lineSchemas, "LINE OpenAPI spec not loaded");
-  const errors = [
-    ...validateLineRequest(lineSchemas, "PushMessageRequest", { to: SOME_USER, messages: [message] }),
-    ...checkMessageLimits([message]),
-  ];
+  const body = { to: SOME_USER, messages: [message] };
+  const errors = [...findRequestRuleViolations("PushMessageRequest", body).map(formatViolation), ...checkMessageLimits([message])];
   assert.deepEqual(errors, []);
+  checkedMessages.push(message);
+}
+
+/**
+ * Registers the test that checks every message the file checked above against LINE's
+ * OpenAPI schema: the only part that needs the spec, so the only part skipped without it.
+ * Call it last in the file.
+ */
+export function testCheckedMessagesAgainstSpec(): void {
+  // node --test runs each file in its own process, so argv[1] names the file for the skip summary.
+  const file = path.basename(process.argv[1] ?? "this file");
+  test(`every message ${file} checked above also matches LINE's OpenAPI schema`, { skip: SKIP_WITHOUT_SPEC }, () => {
+    const schemas = lineSchemas;
+    assert.ok(schemas);
+    assert.ok(checkedMessages.length > 0, "no message was checked in this file");
+    const errors = checkedMessages.flatMap((m) =>
+      validateLineRequest(schemas, "PushMessageRequest", { to: SOME_USER, messages: [m] }).map((e) => `${"altText" in m ? m.altText.slice(0, 40) : m.type}: ${e}`),
+    );
+    assert.deepEqual(errors, []);
+  });
 }
 
 export interface DrawnText {

@@ -8,7 +8,7 @@ import { parseCsv } from "../../../src/services/meeting-import.service";
 import { PLEDGE_AGENDA_ITEM, PLEDGE_SCRIPT, buildMeetingFields } from "../../../src/services/meeting.service";
 import { parseCount } from "../../../src/services/meeting-report.service";
 import { parseRecurrence } from "../../../src/util/recurrence";
-import { SKIP_WITHOUT_SPEC, assertAcceptedByLine } from "../flex-messages/flex-checks";
+import { assertAcceptedByLine, testCheckedMessagesAgainstSpec } from "../flex-messages/flex-checks";
 
 // The meeting messages LINE must accept, and the small parsers behind the meeting chat.
 const start = new Date("2026-12-09T02:30:00Z"); // 09:30 in Bangkok
@@ -26,7 +26,7 @@ const base: MeetingReminderData = {
 };
 
 describe("meeting reminder Flex", () => {
-  test("leader and resident versions pass LINE's schema and size limits, even with a long place and agenda", { skip: SKIP_WITHOUT_SPEC }, () => {
+  test("leader and resident versions pass LINE's schema and size limits, even with a long place and agenda", () => {
     assertAcceptedByLine(meetingReminderFlex(base));
     assertAcceptedByLine(meetingReminderFlex({ ...base, audience: "resident" }));
     assertAcceptedByLine(meetingReminderFlex({ ...base, place: "ศาลา".repeat(200), agenda: Array.from({ length: 10 }, () => "วาระ".repeat(50)) }));
@@ -56,7 +56,7 @@ describe("meeting reminder Flex", () => {
     assert.deepEqual(["3d@08:00", "1d@08:00", "0d@07:00", "2h"].map(leadTimeLabel), ["อีก 3 วัน", "พรุ่งนี้", "วันนี้", "อีก 2 ชั่วโมง"]);
   });
 
-  test("the next-meeting card passes LINE's checks", { skip: SKIP_WITHOUT_SPEC }, () => {
+  test("the next-meeting card passes LINE's checks", () => {
     const card = nextMeetingFlex({ ...base, areaLabel: "หมู่ 5 ต.ในเมือง", scheduleText: "ทุกวันที่ 9 ของเดือน เวลา 09:30 น.", offerReminders: true });
     assertAcceptedByLine(card as messagingApi.Message);
     assert.match(card.altText, /ประชุมครั้งต่อไป/);
@@ -83,3 +83,5 @@ describe("meeting fields and parsers", () => {
     assert.equal(normalizeCode("ＫＱ７Ｍ 3XTA"), "KQ7M3XTA");
   });
 });
+
+testCheckedMessagesAgainstSpec();

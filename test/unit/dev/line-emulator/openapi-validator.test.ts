@@ -1,19 +1,17 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { messagingApi } from "@line/bot-sdk";
 import {
-  defaultLineOpenApiDir,
   loadLineSchemas,
   makeUserId,
   validateLineRequest,
   validateWebhookPayload,
   EventFactory,
 } from "../../../../src/dev/line-emulator";
+import { SKIP_WITHOUT_SPEC } from "../../../helpers/line-spec";
 import { lineError, startFixture } from "./emulator-fixture";
 
 // Protects the discriminator transform (line.md §2.4): without it ajv passes any Flex body.
-const hasSpec = existsSync(defaultLineOpenApiDir());
 const user = makeUserId("schema-user");
 
 const validFlex: messagingApi.FlexMessage = {
@@ -33,7 +31,7 @@ const validFlex: messagingApi.FlexMessage = {
   quickReply: { items: [{ type: "action", action: { type: "location", label: "ส่งตำแหน่ง" } }] },
 };
 
-describe("LINE OpenAPI validation", { skip: !hasSpec && "line-openapi spec not present" }, () => {
+describe("LINE OpenAPI validation", { skip: SKIP_WITHOUT_SPEC }, () => {
   const schemas = loadLineSchemas()!;
 
   test("a valid Flex push passes", () => {

@@ -56,3 +56,25 @@ describe("LINE emulator: rich menu", () => {
     assert.ok(err.body.details?.some((d) => d.property === "name"));
   });
 });
+
+describe("LINE emulator: rich menu without LINE's OpenAPI spec", () => {
+  let f: EmulatorFixture;
+  before(async () => {
+    f = await startFixture({ validateSchema: false });
+  });
+  after(() => f.emu.close());
+
+  // A clone without the spec once answered every rich menu with "must contain 1 to 5 message
+  // objects": the fallback treated /v2/bot/richmenu as a message endpoint.
+  test("the own table accepts a good menu and names what a bad one lacks", async () => {
+    const { richMenuId } = await f.client.createRichMenu(menu(2500, 843));
+    await f.blob.setRichMenuImage(richMenuId, png(2500, 843));
+    await f.client.setDefaultRichMenu(richMenuId);
+    assert.equal(f.emu.defaultRichMenuId(), richMenuId);
+    const { name: _omit, ...noName } = menu();
+    const err = await lineError(f.client.createRichMenu({ ...noName, chatBarText: "ข".repeat(15) } as messagingApi.RichMenuRequest));
+    assert.deepEqual(err.body.details?.map((d) => d.property).sort(), ["chatBarText", "name"]);
+    const badAction = await lineError(f.client.createRichMenu({ ...menu(), areas: [{ bounds: { x: 0, y: 0, width: 10, height: 10 }, action: { type: "teleport" } as never }] }));
+    assert.equal(badAction.body.details?.[0]?.property, "areas[0].action.type");
+  });
+});

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { validateLineRequest } from "../../../../src/dev/line-emulator/openapi-validator";
 import { RICH_MENU_SIZE, RICH_MENU_TILES, richMenuRequest, tileBounds } from "../../../../src/dev/richmenu/richmenu-layout";
 import { richMenuSvg } from "../../../../src/dev/richmenu/richmenu-svg";
-import { SKIP_WITHOUT_SPEC, lineSchemas } from "../../flex-messages/flex-checks";
+import { findRequestRuleViolations } from "../../../../src/dev/line-emulator/request-rules";
+import { SKIP_WITHOUT_SPEC, lineSchemas } from "../../../helpers/line-spec";
 
 // Protects the rich menu definition: the six actions of issue 3, tap areas that cover the
 // picture exactly, and a body LINE accepts.
@@ -35,6 +36,10 @@ describe("richMenuRequest", () => {
 
   test("chat bar text fits LINE's 14 characters", () => {
     assert.ok(req.chatBarText.length <= 14);
+  });
+
+  test("is a valid RichMenuRequest per the emulator's own table of LINE's rules", () => {
+    assert.deepEqual(findRequestRuleViolations("RichMenuRequest", req as unknown as Record<string, unknown>), []);
   });
 
   test("is a valid RichMenuRequest per LINE's OpenAPI spec", { skip: SKIP_WITHOUT_SPEC }, () => {

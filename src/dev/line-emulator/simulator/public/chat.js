@@ -139,6 +139,17 @@ async function addUser() {
   }
 }
 
+async function clearChats() {
+  if (!confirm("ล้างแชทของผู้ใช้จำลองทุกคน และผู้ใช้ที่เพิ่มเอง แล้วเริ่มใหม่ไหมคะ (ข้อมูลในฐานข้อมูลของบอทยังอยู่)")) return;
+  try {
+    await simApi.clear();
+    localStorage.removeItem(STORAGE_USER);
+    location.reload();
+  } catch (err) {
+    toast(`ล้างแชทไม่สำเร็จ: ${err.message}`);
+  }
+}
+
 function wire() {
   fillIcons();
   closeOnCancel();
@@ -157,6 +168,7 @@ function wire() {
     if (!item) return;
     ui.menu.hidden = true;
     if (item === "add-user") addUser();
+    else if (item === "clear") clearChats();
     else send({ type: item });
   });
   ui.attach.addEventListener("click", async (e) => {

@@ -16,6 +16,8 @@ const userPath = (user) => `/users/${encodeURIComponent(user)}`;
 
 export const simApi = {
   listUsers: () => call("GET", "/users").then((d) => d.users),
+  /** Forgets every chat and the users added by hand (kept in .data/simulator across restarts). */
+  clear: () => call("POST", "/clear"),
   addUser: (displayName) => call("POST", "/users", { displayName }).then((d) => d.user),
   sendEvent: (user, event) => call("POST", `${userPath(user)}/events`, event),
   async sendImage(user, file) {
