@@ -12,6 +12,7 @@ import { makeUserId } from "../../src/dev/line-emulator";
 import { monthKeyBE } from "../../src/util/thai-date";
 import { startHarness, type Harness } from "../helpers/harness";
 import { DashboardClient, TEST_PASSWORD, baseUrlOf, makeOfficer } from "./dashboard-client";
+import { MULTIPART_LIMITS } from "../../src/dashboard/http/multipart";
 
 // Meetings, imports, headman codes and the progress page, as district officers use them.
 let h: Harness;
@@ -111,7 +112,7 @@ describe("CSV imports and headman codes", () => {
     const tooBig = await kk.postMultipart("/officer/imports/villages", { csv: "" }, { field: "file", name: "big.csv", text: big });
     assert.equal(tooBig.status, 413);
     const fields: Record<string, string> = {};
-    for (let i = 0; i < 20; i++) fields[`f${i}`] = "x";
+    for (let i = 0; i <= MULTIPART_LIMITS.fields; i++) fields[`f${i}`] = "x";
     assert.equal((await kk.postMultipart("/officer/imports/villages", fields)).status, 413);
     assert.equal(await Village.countDocuments({ villageKey: "400101-7" }), 0);
   });

@@ -9,7 +9,7 @@ import { districtLeaders } from "../queries/headmen.query";
 import { writeAudit } from "../queries/audit.query";
 import type { Flash } from "../views/layout.view";
 import { headmenView } from "../views/headmen.view";
-import { headmanInvite, INVITE_PAGE_CSP } from "../views/headman-invite.view";
+import { headmanInvite } from "../views/headman-invite.view";
 
 // Villages, registered leaders and one-time headman codes, within the officer's districts.
 export function createHeadmenController(deps: AppDeps): Record<"show" | "issueCode", RequestHandler> {
@@ -19,7 +19,6 @@ export function createHeadmenController(deps: AppDeps): Record<"show" | "issueCo
     const data = d ? await districtLeaders(d) : { villages: [], kamnans: new Map<string, string>(), codes: [] };
     const invite = extra.issued ? await headmanInvite(extra.issued, deps.config.line.basicId) : undefined;
     // The page with a fresh code carries its copy button's script, allowed by hash only.
-    if (invite) res.set("Content-Security-Policy", INVITE_PAGE_CSP);
     sendPage(res, headmenView({ principal: p, csrfToken: csrfTokenOf(res), district: d, ...data, ...extra, invite, now: deps.now(), timezone: deps.config.timezone }), status);
   }
 

@@ -3,7 +3,8 @@
 // - charts (Chart.js, served from node_modules) drawn from the tables already on the
 //   page: <table data-chart="bar|stacked" data-series="1,2" data-colors="#..,#..">,
 //   the first column labels the bars, the listed columns are the series;
-// - form validation messages in Thai instead of the browser's own language.
+// - form validation messages in Thai instead of the browser's own language;
+// - the headman-code page's copy button (hidden without script).
 export const DASHBOARD_JS = `"use strict";
 (function () {
   var FONT = '"Sarabun","Noto Sans Thai","Leelawadee UI",Tahoma,Garuda,Loma,sans-serif';
@@ -70,8 +71,20 @@ export const DASHBOARD_JS = `"use strict";
   document.addEventListener("invalid", function (e) { thaiValidity(e.target); }, true);
   document.addEventListener("input", function (e) { if (e.target.setCustomValidity) e.target.setCustomValidity(""); }, true);
   document.addEventListener("change", function (e) { if (e.target.setCustomValidity) e.target.setCustomValidity(""); }, true);
+  function copyButton() {
+    var b = document.getElementById("copy-invite"), t = document.getElementById("invite-text");
+    if (!b || !t) return;
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      var done = function () { b.textContent = "คัดลอกแล้ว"; };
+      var fallback = function () { getSelection().selectAllChildren(t); b.textContent = "เลือกข้อความแล้ว กดคัดลอกได้เลย"; };
+      if (navigator.clipboard) navigator.clipboard.writeText(t.textContent).then(done, fallback);
+      else fallback();
+    });
+  }
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("table[data-chart]"), drawChart);
+    copyButton();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -1,8 +1,6 @@
-import { createHash } from "node:crypto";
 import QRCode from "qrcode";
 import type { IssuedCode } from "../../services/headman.service";
 import { villageLabel } from "../../services/village.service";
-import { CONTENT_SECURITY_POLICY } from "../http/security-headers";
 import { dateTime } from "./components.view";
 import { html, trusted, type SafeHtml } from "./html";
 
@@ -35,13 +33,6 @@ export async function headmanInvite(issued: IssuedCode, basicId: string | undefi
   return { text, chatUrl, qrSvg };
 }
 
-// The only script of the dashboard: the copy button. The button stays hidden without it.
-const COPY_SCRIPT = `const b=document.getElementById("copy-invite"),t=document.getElementById("invite-text");b.hidden=false;b.addEventListener("click",async()=>{try{await navigator.clipboard.writeText(t.textContent);b.textContent="คัดลอกแล้ว";}catch{getSelection().selectAllChildren(t);b.textContent="เลือกข้อความแล้ว กดคัดลอกได้เลย";}});`;
-const COPY_SCRIPT_HASH = `'sha256-${createHash("sha256").update(COPY_SCRIPT).digest("base64")}'`;
-
-/** The dashboard's CSP with only the copy script allowed, by its hash (for the page that shows it). */
-export const INVITE_PAGE_CSP = CONTENT_SECURITY_POLICY.replace("script-src 'none'", `script-src ${COPY_SCRIPT_HASH}`);
-
 export function headmanInviteView(issued: IssuedCode, invite: HeadmanInvite, timezone: string): SafeHtml {
   const who = issued.role === "kamnan" ? "กำนัน" : "ผู้ใหญ่บ้าน";
   return html`<div class="flash ok" role="status"><p>รหัสลงทะเบียน${who} ${villageLabel(issued.village)}: <strong>${issued.code}</strong></p>
@@ -50,6 +41,5 @@ export function headmanInviteView(issued: IssuedCode, invite: HeadmanInvite, tim
 <p class="mono invite-text"><span id="invite-text" data-testid="invite-text">${invite.text}</span> <button type="button" id="copy-invite" class="secondary" hidden>คัดลอกข้อความ</button></p>
 ${invite.qrSvg
   ? html`<figure class="invite-qr" data-testid="invite-qr">${trusted(invite.qrSvg)}<figcaption>หรือสแกน QR code นี้ด้วยโทรศัพท์ LINE จะเปิดแชทพร้อมข้อความให้ กดส่งได้เลย (<a href="${invite.chatUrl!}">ลิงก์เดียวกัน</a>)</figcaption></figure>`
-  : html`<p class="muted">ตั้งค่า LINE_BASIC_ID (Basic ID ของบัญชี LINE เช่น @123abcde) เพื่อแสดง QR code ที่เปิดแชทพร้อมข้อความนี้</p>`}
-<script>${trusted(COPY_SCRIPT)}</script></div>`;
+  : html`<p class="muted">ตั้งค่า LINE_BASIC_ID (Basic ID ของบัญชี LINE เช่น @123abcde) เพื่อแสดง QR code ที่เปิดแชทพร้อมข้อความนี้</p>`}</div>`;
 }
