@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { Express } from "express";
 import type { AppDeps } from "./app-deps";
-import { createComplaintListIndex } from "./services/complaint-index/complaint-list-index";
 import { createApp } from "./app";
 import { createDashboardRouter } from "./dashboard/dashboard.router";
 import type { Config } from "./config";
@@ -28,7 +27,6 @@ import type { WebhookState } from "./webhook/webhook.route";
 // jobs and the express app. index.ts, dev mode and tests all start it this way.
 const HOUSEKEEPING_EVERY_MS = 3600_000;
 /** The in-memory complaint list is read whole again this often (complaint-list-index.ts). */
-const COMPLAINT_LIST_REBUILD_MS = 15 * 60_000;
 
 export interface RuntimeOptions {
   now?: () => Date;
@@ -61,8 +59,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const outbox = createOutbox({ line, logger, owner, sealer, now, baseDelayMs: opts.outboxBaseDelayMs });
   const flows = new FlowRegistry();
   for (const f of allFlows()) flows.register(f);
-  const complaintIndex = createComplaintListIndex({ logger, rebuildEveryMs: COMPLAINT_LIST_REBUILD_MS, catchUpEveryMs: 2_000 });
-  const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now, complaintIndex };
+  const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now };
   const routes = buildRoutes(new ActionRegistry(BOT_MODULES));
   const ingestLoad = new IngestLoad();
   const realWorker = createInboxWorker(deps, routes, { owner, concurrency: config.workerConcurrency, pollMs: opts.pollMs, ingestLoad });
@@ -116,7 +113,6 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       await worker.stop();
       await scheduler?.stop();
       await watchdog?.stop();
-      complaintIndex.stop();
       stopped = true;
       timers.forEach(clearTimeout);
     },

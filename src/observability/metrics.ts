@@ -16,8 +16,6 @@ export interface MetricsState {
   webhookRequests: Map<string, number>;
   eventsProcessed: Map<string, number>;
   handlerSeconds: Summary;
-  /** Cases in this process's in-memory complaint list; -1 until it is built. */
-  complaintListEntries: number;
 }
 
 function newSummary(): Summary {
@@ -28,7 +26,6 @@ export const metrics: MetricsState = {
   webhookRequests: new Map(),
   eventsProcessed: new Map(),
   handlerSeconds: newSummary(),
-  complaintListEntries: -1,
 };
 
 function inc(map: Map<string, number>, key: string): void {
@@ -42,10 +39,6 @@ export function countWebhookRequest(status: number): void {
 /** One stored event left the worker: done, skipped, failed, retry-later, or error (the DB threw). */
 export function countEventProcessed(outcome: string): void {
   inc(metrics.eventsProcessed, outcome);
-}
-
-export function setComplaintListEntries(n: number): void {
-  metrics.complaintListEntries = n;
 }
 
 export function observeHandlerSeconds(seconds: number): void {
@@ -136,12 +129,6 @@ export function processFamilies(): Family[] {
         { suffix: "_sum", value: s.sum },
         { suffix: "_count", value: s.count },
       ],
-    },
-    {
-      name: "sujarit_complaint_list_entries",
-      help: "Cases in this process's in-memory complaint list (-1 while it is being built; pages then read the database).",
-      type: "gauge",
-      samples: [{ value: metrics.complaintListEntries }],
     },
   ];
 }

@@ -102,11 +102,10 @@ function toStored(doc: mongoose.mongo.Document): StoredEvidence {
 
 /** Marks files as part of a submitted complaint; they are no longer linked to the reporter. */
 export async function attachEvidence(fileIds: readonly string[], complaintId: Types.ObjectId): Promise<void> {
-  // One update by _id a photo (at most 5): FerretDB answers only _id equality from an index, so {$in} would read every stored photo's record.
-  await Promise.all(
-    fileIds.map((id) =>
-      files().updateOne({ _id: new Types.ObjectId(id) }, { $set: { "metadata.complaintId": complaintId }, $unset: { "metadata.reporterIndex": "", "metadata.draftId": "" } }),
-    ),
+  if (fileIds.length === 0) return;
+  await files().updateMany(
+    { _id: { $in: fileIds.map((id) => new Types.ObjectId(id)) } },
+    { $set: { "metadata.complaintId": complaintId }, $unset: { "metadata.reporterIndex": "", "metadata.draftId": "" } },
   );
 }
 
