@@ -3,7 +3,7 @@ import type { LineEmulator } from "./types";
 
 // The people a developer can chat as in the simulator. Ids are derived from the
 // name, so "สมศรี" is the same LINE user after a restart of `npm run dev` and the
-// bot's data (kept in .data/ferretdb) still belongs to her.
+// bot's data (kept in .data/) still belongs to her.
 
 export type SimRole = "resident" | "headman" | "officer" | "guest";
 
