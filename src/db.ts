@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { ensureEvidenceIndexes } from "./services/evidence.service";
 
 // One mongoose connection per process. Indexes are created at start-up, before the
 // first webhook, because correctness depends on the unique ones.
@@ -28,6 +29,7 @@ export async function reconnectDb(uri: string, dbName: string): Promise<void> {
 
 export async function ensureIndexes(): Promise<void> {
   for (const model of Object.values(mongoose.models)) await model.createIndexes();
+  await ensureEvidenceIndexes();
 }
 
 export async function disconnectDb(): Promise<void> {

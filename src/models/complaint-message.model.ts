@@ -24,7 +24,7 @@ const complaintMessageSchema = new Schema(
   },
   { versionKey: false },
 );
-complaintMessageSchema.index({ complaintId: 1, at: 1 });
+complaintMessageSchema.index({ complaintId: 1, at: 1, _id: 1 });
 
 export type ComplaintMessageFields = InferSchemaType<typeof complaintMessageSchema>;
 export type ComplaintMessageDoc = InstanceType<typeof ComplaintMessage>;

@@ -17,7 +17,8 @@ const inboxQueueSchema = new Schema(
   },
   { versionKey: false },
 );
-inboxQueueSchema.index({ chatKey: 1, timestamp: 1 });
+inboxQueueSchema.index({ chatKey: 1, timestamp: 1, receivedAt: 1, _id: 1 });
+inboxQueueSchema.index({ timestamp: 1, receivedAt: 1, _id: 1 });
 inboxQueueSchema.index({ receivedAt: 1 });
 
 export type InboxQueueFields = InferSchemaType<typeof inboxQueueSchema>;

@@ -28,6 +28,7 @@ const memberSchema = new Schema(
   { timestamps: true },
 );
 memberSchema.index({ followed: 1, "village.districtCode": 1 });
+memberSchema.index({ followed: 1, "village.tambonCode": 1 });
 
 export type MemberFields = InferSchemaType<typeof memberSchema>;
 export type MemberDoc = InstanceType<typeof Member>;

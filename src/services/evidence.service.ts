@@ -45,6 +45,11 @@ export function evidenceBucket(): mongoose.mongo.GridFSBucket {
 }
 
 const files = () => mongoose.connection.collection(`${EVIDENCE_BUCKET}.files`);
+/** The bucket's files collection has no model: its indexes are declared here and built at start-up (db.ts). */
+export const EVIDENCE_FILE_INDEXES: readonly Record<string, 1 | -1>[] = [{ "metadata.draftId": 1, "metadata.messageId": 1 }, { "metadata.reporterIndex": 1 }];
+export async function ensureEvidenceIndexes(): Promise<void> {
+  for (const key of EVIDENCE_FILE_INDEXES) await files().createIndex(key);
+}
 
 /** The image type by its first bytes; the Content-Type header is not trusted. */
 export function sniffImageType(b: Buffer): EvidenceType | null {

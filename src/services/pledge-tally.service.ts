@@ -50,20 +50,23 @@ async function upsertRetrying<T>(op: () => Promise<T>): Promise<T> {
 
 /**
  * The next pledge number of the year: one atomic $inc of the year's seq, so numbers
- * are unique across requests and replicas. A number is lost (a gap) only if the
- * pledge it was taken for is never stored: a crash in between, or two requests for
- * one member racing past the chat lease (the loser's number).
+ * are unique across requests and replicas. The number is read from the document as
+ * it was just before this $inc (the embedded test server re-reads for "after", so
+ * two concurrent callers could see the same value there). A number is lost (a gap)
+ * only if the pledge it was taken for is never stored: a crash in between, or two
+ * requests for one member racing past the chat lease (the loser's number).
  */
 export async function takePledgeNumber(campaignYear: number): Promise<number> {
-  const doc = await upsertRetrying(() =>
-    PledgeCounter.findOneAndUpdate({ _id: yearCounterId(campaignYear) }, { $inc: { seq: 1 }, $setOnInsert: { campaignYear } }, { upsert: true, new: true, projection: { seq: 1 } }).lean(),
+  const before = await upsertRetrying(() =>
+    PledgeCounter.findOneAndUpdate({ _id: yearCounterId(campaignYear) }, { $inc: { seq: 1 }, $setOnInsert: { campaignYear } }, { upsert: true, new: false, projection: { seq: 1 } }).lean(),
   );
-  return doc!.seq ?? 0;
+  return (before?.seq ?? 0) + 1;
 }
 
 /**
  * Moves the counts of one pledge: +1 when it is stored or renewed, -1 when withdrawn.
- * Returns the district's count as this update left it (the certificate shows it).
+ * Returns the district's count as this update left it (the certificate shows it):
+ * the count before it, plus this change.
  */
 export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea, delta: 1 | -1): Promise<number> {
   const district = districtKey(area.districtCode);
@@ -72,7 +75,7 @@ export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea
       PledgeCounter.findOneAndUpdate(
         { _id: yearCounterId(campaignYear) },
         { $inc: { total: delta, [`districts.${district}`]: delta }, $setOnInsert: { campaignYear } },
-        { upsert: true, new: true, projection: { [`districts.${district}`]: 1 } },
+        { upsert: true, new: false, projection: { [`districts.${district}`]: 1 } },
       ).lean(),
     ),
     upsertRetrying(() =>
@@ -83,7 +86,7 @@ export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea
       ),
     ),
   ]);
-  return unprefixed(year?.districts)[area.districtCode] ?? 0;
+  return (unprefixed(year?.districts)[area.districtCode] ?? 0) + delta;
 }
 
 /** Plain record from a stored map, without the key's letter prefix. */
