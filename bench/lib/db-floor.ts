@@ -48,8 +48,8 @@ export async function measurePledgeFloor(uri: string, seconds: number, concurren
           const t = performance.now();
           await col("inbox").insertOne({ _id: id, state: "pending", payload: "x".repeat(600), receivedAt: new Date() });
           const flow = await col("flows").findOne({ _id: id });
-          const before = await col("numbers").findOneAndUpdate({ _id: "year" }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: "before" });
-          await col("pledges").insertOne({ _id: id, number: ((before?.seq as number | undefined) ?? 0) + 1, area: flow?.data, pledgedAt: new Date() });
+          const before = await db.collection<{ _id: string; seq: number }>("numbers").findOneAndUpdate({ _id: "year" }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: "before" });
+          await col("pledges").insertOne({ _id: id, number: (before?.seq ?? 0) + 1, area: flow?.data, pledgedAt: new Date() });
           await col("flows").deleteOne({ _id: id });
           await col("inbox").updateOne({ _id: id }, { $set: { state: "done", doneAt: new Date() } });
           latencies.push(performance.now() - t);
