@@ -99,8 +99,8 @@ export const QUERY_SHAPES: readonly QueryShape[] = [
   { name: "list: by status, newest first", collection: complaints, filter: { status: { $in: ["received", "under_review"] } }, sort: newest },
   { name: "list: a district officer's cases, newest first", collection: complaints, filter: scope, sort: newest },
   { name: "list: a district officer's cases by status", collection: complaints, filter: { ...scope, status: { $in: ["received"] } }, sort: newest },
-  { name: "list: count of one status", collection: complaints, filter: { status: "received" } },
-  { name: "list: count of one status in an officer's districts", collection: complaints, filter: { ...scope, status: "received" } },
+  { name: "list: counts per status ($group after this match)", collection: complaints, filter: { status: { $in: ["received", "under_review", "referred", "resolved", "dismissed"] } } },
+  { name: "list: counts per status in an officer's districts", collection: complaints, filter: { ...scope, status: { $in: ["received", "under_review", "referred", "resolved", "dismissed"] } } },
   { name: "list: a tracking code typed in the filter", collection: complaints, filter: { trackingCode: "KK7F3Q9M2XA", status: { $in: ["received"] } } },
   { name: "progress: complaints of an officer's districts", collection: complaints, filter: scope },
   // Dashboard sessions and sign-in.
