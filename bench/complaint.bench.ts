@@ -11,7 +11,7 @@ import { storeEvidence } from "../src/services/evidence.service";
 import { startHarness, type Harness } from "../test/helpers/harness";
 
 // The two figures of issue 5, on whatever MONGODB_URI points at (else the embedded
-// FerretDB, started here):
+// mongo-java-server, in memory, started here):
 //  1. The complaint confirm step at a steady open-loop rate (default 50/s for 30 s):
 //     from the signed postback to the receipt recorded by the LINE emulator. Every
 //     user is already at the review step (flow state written beforehand, as the flow
@@ -202,7 +202,7 @@ export async function runComplaintBench(opts: ComplaintBenchOptions = {}): Promi
     process.env.MONGODB_URI = db.uri;
   }
   try {
-    const backend = process.env.BENCH_DATABASE ?? (hadUri ? "MONGODB_URI (as given)" : "embedded FerretDB 1.24, SQLite backend");
+    const backend = process.env.BENCH_DATABASE ?? (hadUri ? "MONGODB_URI (as given)" : "embedded mongo-java-server 1.47, memory backend");
     const confirmH = await startHarness("bench_complaint_confirm", { pollMs: 1000 }); // production polling, not the tests' 100 ms
     let confirmStep: Record<string, unknown>;
     try {

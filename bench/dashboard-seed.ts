@@ -73,8 +73,7 @@ export async function seedComplaints(n: number, sealer: Sealer, now: Date, log: 
 /**
  * Pledges, and the running counters they would have produced (pledge-tally.service
  * keeps them as pledges arrive). The counters are written from the generator's own
- * counts: rebuildPledgeTallies() would $group 500,000 pledges, which FerretDB does
- * in the application layer and took over 20 minutes on a 2-core machine.
+ * counts, which is quicker than rebuildPledgeTallies() grouping 500,000 pledges.
  */
 export async function seedPledges(n: number, campaignYear: number, now: Date, log: (s: string) => void): Promise<void> {
   const rnd = seededRandom(11);

@@ -18,7 +18,7 @@ import { startCpuMeter } from "./lib/cpu";
 import { FLOOR_WRITES_PER_PLEDGE, measurePledgeFloor, type FloorRun } from "./lib/db-floor";
 
 // Two figures of issue 4, measured on whatever MONGODB_URI points at (else the
-// embedded FerretDB, started here):
+// embedded mongo-java-server, in memory, started here):
 //  1. The pledge confirm path, from a signed webhook to the certificate reply
 //     recorded at the LINE emulator, at a steady open-loop rate (default 100
 //     pledges/s for 60 s). Each user is already at the confirm step (flow state
@@ -300,7 +300,7 @@ export async function runPledgeBench(opts: PledgeBenchOptions = {}): Promise<Rec
     process.env.MONGODB_URI = db.uri;
   }
   try {
-    const backend = process.env.BENCH_DATABASE ?? (hadUri ? "MONGODB_URI (as given)" : "embedded FerretDB 1.24, SQLite backend");
+    const backend = process.env.BENCH_DATABASE ?? (hadUri ? "MONGODB_URI (as given)" : "embedded mongo-java-server 1.47, memory backend");
     // The floor first, on the same database: the least work a pledge needs, without the bot.
     const floor = parts.includes("confirm") ? await measurePledgeFloor(process.env.MONGODB_URI!, o.floorSeconds, [1, 4, 16]) : undefined;
     if (floor) log(`database floor: ${JSON.stringify(floor)}`);

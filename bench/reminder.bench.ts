@@ -152,7 +152,7 @@ export async function runReminderBench(opts: ReminderBenchOptions = {}): Promise
     const b = audit();
     const unplannedMs = Math.max(...b.accepted.map((q) => q.at)) - tick0;
     const out = {
-      backend: process.env.BENCH_DATABASE ?? (hadUri ? "MONGODB_URI (as given)" : "embedded FerretDB 1.24, SQLite backend"),
+      backend: process.env.BENCH_DATABASE ?? (hadUri ? "MONGODB_URI (as given)" : "embedded mongo-java-server 1.47, memory backend"),
       scenario: distinct ? "distinct content per village" : "shared content (province-wide meeting day)",
       villages: villages.length,
       headmen: villages.length,

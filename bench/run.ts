@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedDb, type EmbeddedDb } from "../src/dev/embedded-db";
@@ -15,12 +15,12 @@ import { scalingMarkdown } from "./lib/scaling";
 // complaint, reminder, dashboard (each engineer's bench/<name>.bench.ts, loaded
 // if present). --quick: seconds per run and small data sets. Default: a
 // "standard" scale that finishes in tens of minutes on 2 cores; --full: each
-// module's own defaults (the issue's targets; hours on FerretDB).
+// module's own defaults (the issues' targets).
 type Scale = "quick" | "standard" | "full";
 type Runner = (uri: string, scale: Scale, compiledEntry: string | undefined) => Promise<BenchSection | Record<string, unknown>>;
 
 const log = (l: string) => console.error(`[bench] ${l}`);
-let embeddedDb = false; // the run started its own FerretDB (no MONGODB_URI given)
+let embeddedDb = false; // the run started its own mongo-java-server (no MONGODB_URI given)
 
 // Domain modules: file, exported function, and options per scale (undefined = the module's defaults).
 const DOMAIN: Record<string, { fn: string; title: string; opts: Partial<Record<Scale, Record<string, unknown>>> }> = {
@@ -62,12 +62,10 @@ async function main(): Promise<void> {
   const started = new Date();
   const loadStart = os.loadavg();
   let db: EmbeddedDb | undefined;
-  let dataDir: string | undefined;
   if (!process.env.MONGODB_URI) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-bench-db-"));
-    db = await startEmbeddedDb({ log });
+    db = await startEmbeddedDb({ backend: "memory", maxHeap: "4g", log });
     process.env.MONGODB_URI = db.uri; // the domain modules read it
-    process.env.BENCH_DATABASE = "embedded FerretDB 1.24, SQLite backend (started by bench/run.ts)"; // and name it so
+    process.env.BENCH_DATABASE = "embedded mongo-java-server 1.47, memory backend (started by bench/run.ts)"; // and name it so
     if (db.process.pid) process.env.BENCH_DATABASE_PID = String(db.process.pid); // whose CPU time the pledge bench counts
     embeddedDb = true;
   }
@@ -100,7 +98,6 @@ async function main(): Promise<void> {
     }
   } finally {
     await db?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -111,7 +108,7 @@ async function main(): Promise<void> {
     "",
     `- Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}.`,
     `- Load average (1/5/15 min) at the start ${loadStart.map((x) => x.toFixed(1)).join(" / ")}, at the end ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")}: other work on the machine shares the 2 cores.`,
-    `- Database: ${db ? "the embedded FerretDB 1.24 with its SQLite backend (one writer at a time; the launcher adds the index its `_id` lookups need: the first section), on the same machine" : "MONGODB_URI (set by the caller)"}; every figure that touches the database is bounded by it.`,
+    `- Database: ${db ? "the embedded mongo-java-server 1.47 with its memory backend (it uses no secondary index, so every filter other than by `_id` scans), on the same machine" : "MONGODB_URI (set by the caller)"}; every figure that touches the database is bounded by it.`,
     `- Bot: ${entry ? "compiled with tsc, run as `node " + path.relative(path.join(__dirname, ".."), entry) + "`" : "`tsx src/index.ts` (tsc emitted nothing)"}, a child process configured only by its environment; the load generator, the LINE emulator and the baselines run beside it on the same cores.`,
     `- Full-scale runs of the domain benchmarks made during development are in \`bench/BENCHMARKS-notes.md\`; \`npm run bench -- --full\` repeats them.`,
     "",

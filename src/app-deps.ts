@@ -6,7 +6,6 @@ import type { Outbox } from "./line/outbox";
 import type { Logger } from "./logger";
 import type { Sealer } from "./security/sealer";
 import type { AnnouncementSender } from "./services/announcement-dispatch.service";
-import type { ComplaintListIndex } from "./services/complaint-index/complaint-list-index";
 
 // Everything a handler, job or controller may need, built once in runtime.ts.
 // Tests build it with the same function and point LINE at the emulator.
@@ -18,8 +17,6 @@ export interface AppDeps {
   sealer: Sealer;
   flowStore: FlowStore;
   flows: FlowRegistry;
-  /** The officer's complaint list in memory (built at start; absent in jobs that list nothing). */
-  complaintIndex?: ComplaintListIndex;
   /** Sends scheduled announcements (issue 22); absent in jobs that send none. */
   announcements?: AnnouncementSender;
   /** The clock; tests inject a controlled one. */

@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { ensureEvidenceIndexes } from "./services/evidence.service";
 
 // One mongoose connection per process. Indexes are created at start-up, before the
 // first webhook, because correctness depends on the unique ones.
@@ -30,6 +31,7 @@ export async function ensureIndexes(): Promise<void> {
   for (const model of Object.values(mongoose.models)) await model.createIndexes();
   // GridFS file records are no model: meeting-photo.service's "already stored?" lookup (bucket MEETING_PHOTO_BUCKET).
   await mongoose.connection.collection("meetingPhotos.files").createIndex({ "metadata.reportId": 1, "metadata.messageId": 1 });
+  await ensureEvidenceIndexes();
 }
 
 export async function disconnectDb(): Promise<void> {

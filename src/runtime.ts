@@ -3,7 +3,6 @@ import type { Server } from "node:http";
 import type { Express } from "express";
 import type { AppDeps } from "./app-deps";
 import { createAnnouncementSender } from "./services/announcement-dispatch.service";
-import { createComplaintListIndex } from "./services/complaint-index/complaint-list-index";
 import { createApp } from "./app";
 import { createDashboardRouter } from "./dashboard/dashboard.router";
 import type { Config } from "./config";
@@ -30,7 +29,6 @@ import { createHttpServer, HTTP_LIMITS, type HttpLimits } from "./http-server";
 // jobs and the express app. index.ts, dev mode and tests all start it this way.
 const HOUSEKEEPING_EVERY_MS = 3600_000;
 /** The in-memory complaint list is read whole again this often (complaint-list-index.ts). */
-const COMPLAINT_LIST_REBUILD_MS = 15 * 60_000;
 
 export interface RuntimeOptions {
   now?: () => Date;
@@ -65,9 +63,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const outbox = createOutbox({ line, logger, owner, sealer, now, baseDelayMs: opts.outboxBaseDelayMs });
   const flows = new FlowRegistry();
   for (const f of allFlows()) flows.register(f);
-  const complaintIndex = createComplaintListIndex({ logger, rebuildEveryMs: COMPLAINT_LIST_REBUILD_MS, catchUpEveryMs: 2_000 });
   const announcements = createAnnouncementSender({ outbox, logger, owner, now, quota: line, baseUrl: config.publicBaseUrl });
-  const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now, complaintIndex, announcements };
+  const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now, announcements };
   const routes = buildRoutes(new ActionRegistry(BOT_MODULES));
   const ingestLoad = new IngestLoad();
   const realWorker = createInboxWorker(deps, routes, { owner, concurrency: config.workerConcurrency, pollMs: opts.pollMs, ingestLoad });
@@ -123,7 +120,6 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       await scheduler?.stop();
       await announcements.stop();
       await watchdog?.stop();
-      complaintIndex.stop();
       stopped = true;
       timers.forEach(clearTimeout);
     },

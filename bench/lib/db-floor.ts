@@ -6,7 +6,7 @@ import { percentile } from "./load";
 // Flex. Six operations, each of which the product cannot drop:
 //   1. the inbox row, stored before the webhook's 200 (a crash loses no event);
 //   2. the flow state read (where the person is in the flow);
-//   3. the pledge number, an insert on a unique key (dense, once, under races);
+//   3. the pledge number, an atomic $inc on the year's counter (dense, unique);
 //   4. the pledge itself;
 //   5. the flow state removed;
 //   6. the inbox row marked done.
@@ -48,8 +48,8 @@ export async function measurePledgeFloor(uri: string, seconds: number, concurren
           const t = performance.now();
           await col("inbox").insertOne({ _id: id, state: "pending", payload: "x".repeat(600), receivedAt: new Date() });
           const flow = await col("flows").findOne({ _id: id });
-          await col("numbers").insertOne({ _id: `n${id}`, pledgeId: id });
-          await col("pledges").insertOne({ _id: id, number: seq, area: flow?.data, pledgedAt: new Date() });
+          const before = await db.collection<{ _id: string; seq: number }>("numbers").findOneAndUpdate({ _id: "year" }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: "before" });
+          await col("pledges").insertOne({ _id: id, number: (before?.seq ?? 0) + 1, area: flow?.data, pledgedAt: new Date() });
           await col("flows").deleteOne({ _id: id });
           await col("inbox").updateOne({ _id: id }, { $set: { state: "done", doneAt: new Date() } });
           latencies.push(performance.now() - t);

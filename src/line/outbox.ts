@@ -118,8 +118,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     return rows;
   }
 
-  // Claiming an attempt is an insert (locks/claim.ts): FerretDB cannot do an
-  // atomic conditional update. The key names the row and its attempt number, so
+  // Claiming an attempt is an insert (locks/claim.ts). The key names the row and its attempt number, so
   // one attempt has one owner; a holder that dies before recording the attempt
   // leaves a claim that expires and is swept, and the attempt is taken again.
   // Should anything still send twice, the stored retry key makes LINE answer the

@@ -1,12 +1,12 @@
 import { isDuplicateKeyError } from "../errors";
-import { Claim, claimWrites } from "../models/claim.model";
+import type { mongo } from "mongoose";
+import { Claim } from "../models/claim.model";
 
-// Why claims are inserts: FerretDB 1.24 applies a conditional update as
-// read-then-write, so two concurrent findOneAndUpdate calls can both "win" and
-// $inc can lose increments (measured here: 30 concurrent claims gave up to 14
-// winners; 50 concurrent $inc gave 1). An insert against a unique _id, and a
-// delete by _id, are atomic in FerretDB and in MongoDB alike, so every
-// exclusive step in Sujarit is an insert here.
+// Claims are inserts against a unique _id: one winner, whoever asks, and a key
+// can name a thing that has no document of its own (a chat, a time slot, an
+// outbox attempt). Conditional updates (findOneAndUpdate) serve where a document
+// exists already: status changes, pledge withdrawals, reminder leases.
+const claims = () => Claim.collection as unknown as mongo.Collection<{ _id: string; owner: string; expiresAt: Date }>;
 
 /** True if this call took the claim; false if someone else holds it. Re-entrant for the same owner. */
 export async function tryClaim(key: string, owner: string, expiresAt: Date): Promise<boolean> {
@@ -18,7 +18,7 @@ export async function tryClaim(key: string, owner: string, expiresAt: Date): Pro
 /** True only for the first caller ever (until the claim expires and is swept). */
 export async function claimOnce(key: string, owner: string, expiresAt: Date): Promise<boolean> {
   try {
-    await claimWrites.insert({ _id: key, owner, expiresAt });
+    await claims().insertOne({ _id: key, owner, expiresAt });
     return true;
   } catch (err) {
     if (isDuplicateKeyError(err)) return false;
@@ -27,17 +27,11 @@ export async function claimOnce(key: string, owner: string, expiresAt: Date): Pr
 }
 
 /**
- * Deletes the owner's claims among `keys`. One key at a time by _id, the only
- * filter FerretDB answers from an index. Safe: a claim held by this owner can
+ * Deletes the owner's claims among `keys`. Safe: a claim held by this owner can
  * only be removed by this owner or by the sweep after it expired.
  */
 export async function releaseClaims(keys: string[], owner: string): Promise<void> {
-  await Promise.all(
-    keys.map(async (key) => {
-      const held = await Claim.findById(key, { owner: 1 }).lean();
-      if (held?.owner === owner) await Claim.deleteOne({ _id: key });
-    }),
-  );
+  if (keys.length > 0) await Claim.deleteMany({ _id: { $in: keys }, owner });
 }
 
 /** Garbage-collects expired claims; correctness never depends on it. */
@@ -62,10 +56,10 @@ export interface Lease {
   release(): Promise<void>;
 }
 
-// Both slots at once, with other chats' claims (group writes); only when one exists
-// already (this owner's own, or another's) does it go slot by slot.
+// Both slots at once; only when one exists already (this owner's own, or
+// another's) does it go slot by slot.
 async function claimSlots(keys: string[], owner: string, expiresAt: Date): Promise<boolean> {
-  const results = await Promise.allSettled(keys.map((_id) => claimWrites.insert({ _id, owner, expiresAt })));
+  const results = await Promise.allSettled(keys.map((_id) => claims().insertOne({ _id, owner, expiresAt })));
   const failed = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
   if (failed.length === 0) return true;
   const other = failed.find((err) => !isDuplicateKeyError(err));
@@ -92,7 +86,7 @@ export async function acquireLease(name: string, owner: string, now: Date, slotM
   const release = async (): Promise<void> => {
     const keys = [...held];
     held.clear();
-    await Promise.all(keys.map((_id) => claimWrites.delete(_id)));
+    if (keys.length > 0) await claims().deleteMany({ _id: { $in: keys } });
   };
   if (!(await claim(now))) return null;
   return { renew: claim, release };

@@ -5,7 +5,7 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 // keeps per-report access counters, FixMyStreet an admin_log: civic.md §8.4).
 // Written by the complaint services; read by the officer dashboard. Rows are
 // never updated. `detail` holds only keys chosen by code, never user input as a
-// key (FerretDB refuses keys with "." or a leading "$").
+// key (a "." or a leading "$" in a key would be read as a path or an operator).
 export const AUDIT_ACTOR_KINDS = ["officer", "system", "reporter"] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 

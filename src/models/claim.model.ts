@@ -1,5 +1,4 @@
 import { Schema, model } from "mongoose";
-import { groupWriterOf } from "../util/group-write";
 
 // One row per claimed thing (a chat lease slot, an outbox attempt, a complaint
 // slot, a reminder…). Inserting the row is the claim; the unique _id makes it atomic.
@@ -14,5 +13,3 @@ const claimSchema = new Schema(
 claimSchema.index({ expiresAt: 1 });
 
 export const Claim = model("Claim", claimSchema);
-/** Inserts and deletes by _id, sent together (util/group-write.ts). */
-export const claimWrites = groupWriterOf(Claim);

@@ -3,9 +3,8 @@ import { AUDIT_ACTOR_KINDS } from "./audit-log.model";
 
 // The messages of a complaint: the thread shared with the reporter (officer
 // questions, reporter answers) and staff-only notes. One document per message,
-// never updated: FerretDB 1.24 applies $push as read-then-write, and 10
-// concurrent pushes to one complaint kept 2 (measured in development), so a
-// reporter's answer could be lost. Inserts are atomic on FerretDB and MongoDB.
+// never updated: a thread has no bound, so it does not grow inside the complaint
+// document, and a message is one insert whoever writes at the same time.
 export const COMPLAINT_MESSAGE_KINDS = ["officer", "reporter", "note"] as const;
 export type ComplaintMessageKind = (typeof COMPLAINT_MESSAGE_KINDS)[number];
 
@@ -25,7 +24,7 @@ const complaintMessageSchema = new Schema(
   },
   { versionKey: false },
 );
-complaintMessageSchema.index({ complaintId: 1, at: 1 });
+complaintMessageSchema.index({ complaintId: 1, at: 1, _id: 1 });
 
 export type ComplaintMessageFields = InferSchemaType<typeof complaintMessageSchema>;
 export type ComplaintMessageDoc = InstanceType<typeof ComplaintMessage>;

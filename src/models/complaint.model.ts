@@ -76,24 +76,26 @@ const complaintSchema = new Schema(
     status: { type: String, enum: COMPLAINT_STATUSES, required: true, default: "received" },
     referredTo: { type: String, enum: REFERRAL_TARGETS },
     referredAgency: String,
-    /** Appended only under a claim per position (complaint-workflow.service.ts). */
+    /** Appended only by a compare-and-set on its length (complaint-workflow.service.ts). */
     statusHistory: { type: [statusEntrySchema], default: [] },
     // The thread with the reporter and staff notes are ComplaintMessage documents.
     /** The latest thread message is an officer's question (recomputed after each message). */
     awaitingReporter: { type: Boolean, default: false, required: true },
     lastReporterMessageAt: Date,
-    /** Bangkok calendar day "YYYY-MM-DD" of submission: the 5-per-day limit counts on it, and stats can group by it (FerretDB has no date operators). */
+    /** Bangkok calendar day "YYYY-MM-DD" of submission: the 5-per-day limit counts on it, and stats group by it without date operators. */
     dayKey: { type: String, required: true },
     submittedAt: { type: Date, required: true },
   },
   { timestamps: true },
 );
-// "My reports" and the daily limit (a reporter has few complaints, so dayKey is
-// filtered within this index; every index costs each insert on FerretDB).
+// "My reports" (a reporter has few complaints). The officer list sorts newest
+// first with _id as the tie-break, so its indexes end in both; every hot query
+// shape is listed in src/db/query-shapes.ts and checked against these.
 complaintSchema.index({ reporterIndex: 1, submittedAt: -1 });
-complaintSchema.index({ status: 1, submittedAt: -1 });
-complaintSchema.index({ "routedTo.level": 1, "routedTo.districtCode": 1, submittedAt: -1 });
-complaintSchema.index({ submittedAt: -1 });
+complaintSchema.index({ status: 1, submittedAt: -1, _id: -1 });
+complaintSchema.index({ "routedTo.level": 1, "routedTo.districtCode": 1, status: 1, submittedAt: -1, _id: -1 });
+complaintSchema.index({ "routedTo.level": 1, "routedTo.districtCode": 1, submittedAt: -1, _id: -1 });
+complaintSchema.index({ submittedAt: -1, _id: -1 });
 
 export type ComplaintFields = InferSchemaType<typeof complaintSchema>;
 export type ComplaintDoc = InstanceType<typeof Complaint>;

@@ -1,8 +1,8 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { groupWriterOf } from "../util/group-write";
+import { rawWritesOf } from "../util/raw-writes";
 
 // The active conversation flow of one chat (pledge, complaint, …). Expiry is
-// checked on read: FerretDB ignores TTL indexes (shared/reference/ferretdb.md).
+// checked on read, so nothing relies on TTL expiry (the test server has none).
 const flowStateSchema = new Schema(
   {
     _id: { type: String, required: true }, // the chat key: read and written by _id
@@ -20,5 +20,5 @@ flowStateSchema.index({ expiresAt: 1 });
 
 export type FlowStateFields = InferSchemaType<typeof flowStateSchema>;
 export const FlowState = model("FlowState", flowStateSchema);
-/** Writes by _id, sent together (util/group-write.ts). Raw documents: no casting, no automatic timestamps. */
-export const flowStateWrites = groupWriterOf(FlowState);
+/** Writes by _id (util/raw-writes.ts): no casting, no automatic timestamps. */
+export const flowStateWrites = rawWritesOf(FlowState);

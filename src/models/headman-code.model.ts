@@ -2,8 +2,8 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 
 // A one-time registration code an officer issues for a village (headman) or a tambon
 // (kamnan). Only a hash is stored (_id = sha256 of the normalised code), so a copy of
-// the database does not hand out headman roles. FerretDB has no TTL indexes, so
-// expiry is checked on use (shared/reference/ferretdb.md).
+// the database does not hand out headman roles. Expiry is checked on use (no TTL
+// expiry relied on).
 const headmanCodeSchema = new Schema(
   {
     _id: { type: String, required: true },

@@ -1,10 +1,10 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { groupWriterOf } from "../util/group-write";
+import { rawWritesOf } from "../util/raw-writes";
 
 // Every signed webhook event is stored here before the 200 goes back to LINE, so a
 // crash after the 200 loses nothing (ARCHITECTURE.md, "The inbox makes the 200 safe").
 // The payload is kept as the JSON text LINE sent: literal, and safe from keys that
-// MongoDB or FerretDB would refuse ($-prefixed or dotted).
+// MongoDB would refuse ($-prefixed or dotted).
 export const INBOX_STATES = ["pending", "processing", "committed", "done", "failed", "skipped"] as const;
 
 const inboxEventSchema = new Schema(
@@ -42,5 +42,5 @@ export type InboxEventFields = InferSchemaType<typeof inboxEventSchema>;
 /** A row as the worker reads it: a plain object (lean), not a mongoose document. */
 export type InboxEventDoc = InboxEventFields & { _id: string };
 export const InboxEvent = model("InboxEvent", inboxEventSchema);
-/** Writes by _id from the workers, sent together (util/group-write.ts). Raw documents: no casting. */
-export const inboxEventWrites = groupWriterOf(InboxEvent);
+/** Writes by _id from the workers (util/raw-writes.ts): no casting. */
+export const inboxEventWrites = rawWritesOf(InboxEvent);

@@ -39,8 +39,8 @@ export const Member = model("Member", memberSchema);
 
 /**
  * The _id a member gets, derived from the LINE user id, so that every lookup of
- * "this user's member" is by _id: the primary index on MongoDB, and on FerretDB
- * the only filter answered from an index (the one tools/ferretdb adds). Members
+ * "this user's member" is by _id, the primary index (and the one index the test
+ * server uses). Members
  * stored before this rule keep their random _id and are found by lineUserId
  * (services/member.service.ts).
  */

@@ -2,7 +2,7 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 
 // A browser session of the dashboard. The cookie holds a random id; only its
 // HMAC is stored, so a copy of the database cannot be used to log in. Expiry is
-// checked on read: FerretDB ignores TTL indexes (shared/reference/ferretdb.md).
+// checked on read, so nothing relies on TTL expiry.
 export const SESSION_STAGES = ["anonymous", "totp", "active"] as const;
 export type SessionStage = (typeof SESSION_STAGES)[number];
 

@@ -1,14 +1,12 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { groupWriterOf } from "../util/group-write";
 
 // Running pledge counts, so that progress and rankings read a few small documents
-// instead of grouping every pledge (FerretDB groups 100,000 pledges in about 9 s;
-// bench/pledge.bench.ts). Two kinds of document, both keyed by _id:
-//   "<year>"            seq (highest pledge number issued), total, districts {d4001: n}
+// instead of grouping every pledge on each page view. Two kinds of document, both
+// keyed by _id, moved by atomic $inc (pledge-tally.service.ts):
+//   "<year>"            seq (the last pledge number issued), total, districts {d4001: n}
 //   "<year>:<district>" tambons {t400101: n}, villages {v400101_3: n}
-// Keys carry a letter so no key is a bare number or contains "." (ferretdb.md).
-// The numbers themselves are issued by PledgeNumber; seq is only where the next
-// search starts. rebuildPledgeTallies() recomputes the counts from the pledges.
+// Keys carry a letter so no key is a bare number (a map key, not an array index).
+// rebuildPledgeTallies() recomputes the counts from the pledges (seq is kept).
 const pledgeCounterSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -26,8 +24,6 @@ const pledgeCounterSchema = new Schema(
 
 export type PledgeCounterFields = InferSchemaType<typeof pledgeCounterSchema>;
 export const PledgeCounter = model("PledgeCounter", pledgeCounterSchema);
-/** Updates by _id, sent together across documents (util/group-write.ts). Raw: no casting, no automatic timestamps. */
-export const pledgeCounterWrites = groupWriterOf(PledgeCounter);
 
 export const yearCounterId = (campaignYear: number): string => String(campaignYear);
 export const districtCounterId = (campaignYear: number, districtCode: string): string => `${campaignYear}:${districtCode}`;

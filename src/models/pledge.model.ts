@@ -1,13 +1,11 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { groupWriterOf } from "../util/group-write";
 
 // One "ไม่รับ ไม่ให้" pledge per person per campaign year (ARCHITECTURE.md, Pledge).
 //
 // The _id is the uniqueness rule: "<campaignYear>:m:<memberId>". Every double tap,
 // redelivery or second device of the same LINE user collides on it (E11000). An _id
-// instead of a compound unique index because FerretDB has no partial indexes (an
-// anonymised pledge has no member) and looks documents up fastest by _id
-// (shared/reference/ferretdb.md). After "ลบข้อมูลของฉัน" the pledge is re-keyed to
+// instead of a compound unique index because an anonymised pledge has no member
+// (no partial index needed), and the lookup is the primary key. After "ลบข้อมูลของฉัน" the pledge is re-keyed to
 // "<campaignYear>:x:<anonToken>", with no member, number or exact time left on it.
 export const PLEDGE_STATUSES = ["active", "withdrawn"] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
@@ -18,7 +16,7 @@ const pledgeSchema = new Schema(
     /** Thai fiscal year in BE (config campaignYearStartMonth), e.g. 2569. */
     campaignYear: { type: Number, required: true },
     memberId: { type: Schema.Types.ObjectId, ref: "Member" },
-    /** Dense per campaign year (pledge-number.service.ts); removed on anonymisation. */
+    /** Dense per campaign year (takePledgeNumber); removed on anonymisation. */
     number: { type: Number },
     // Denormalised DOPA area codes, so counts need only $match/$group.
     districtCode: { type: String, required: true },
@@ -42,5 +40,3 @@ pledgeSchema.index({ campaignYear: 1, status: 1, districtCode: 1 });
 export type PledgeFields = InferSchemaType<typeof pledgeSchema>;
 export type PledgeDoc = InstanceType<typeof Pledge>;
 export const Pledge = model("Pledge", pledgeSchema);
-/** Inserts, sent together (util/group-write.ts); documents made with newDocument(). */
-export const pledgeWrites = groupWriterOf(Pledge);

@@ -60,6 +60,7 @@ const reminderSchema = new Schema(
   { timestamps: true, versionKey: false },
 );
 reminderSchema.index({ state: 1, dueAt: 1 });
+reminderSchema.index({ claimToken: 1, state: 1, reminderKey: 1 });
 reminderSchema.index({ meetingId: 1, occurrenceStart: 1 });
 
 export type ReminderFields = InferSchemaType<typeof reminderSchema>;

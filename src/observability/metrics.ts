@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry, Summary, collectDefaultMetrics } from "prom-client";
+import { Counter, Registry, Summary, collectDefaultMetrics } from "prom-client";
 
 // Process-wide metrics for GET /metrics, kept by prom-client: Node's default
 // process metrics (event-loop lag, GC, heap, handles, CPU) plus the project's own
@@ -34,13 +34,6 @@ const handlerSeconds = new Summary({
   registers: [registry],
 });
 
-const complaintListEntries = new Gauge({
-  name: "sujarit_complaint_list_entries",
-  help: "Cases in this process's in-memory complaint list (-1 while it is being built; pages then read the database).",
-  registers: [registry],
-});
-complaintListEntries.set(-1);
-
 export function countWebhookRequest(status: number): void {
   webhookRequests.inc({ status: String(status) });
 }
@@ -48,10 +41,6 @@ export function countWebhookRequest(status: number): void {
 /** One stored event left the worker: done, skipped, failed, retry-later, or error (the DB threw). */
 export function countEventProcessed(outcome: string): void {
   eventsProcessed.inc({ outcome });
-}
-
-export function setComplaintListEntries(n: number): void {
-  complaintListEntries.set(n);
 }
 
 export function observeHandlerSeconds(seconds: number): void {

@@ -4,9 +4,8 @@ import { Claim } from "../models/claim.model";
 // Issue 5: at most 5 complaints per reporter per calendar day (in the app's zone).
 // Each complaint takes one of the day's five slots, an insert-only claim keyed by
 // the reporter's blind index, the day and the slot number. So the check is a few
-// reads and one insert by _id, not a count over every complaint (on FerretDB that
-// count read the whole collection: 926 ms a confirmation at 1,000 complaints), and
-// two confirmations at once cannot both take the fifth slot.
+// reads and one insert by _id, and two confirmations at once cannot both take the
+// fifth slot, even without the chat lease that normally keeps them apart.
 export const MAX_COMPLAINTS_PER_DAY = 5;
 /** Slots outlive their day by a day, whatever the zone, then the claim sweep removes them. */
 const SLOT_TTL_MS = 2 * 86_400_000;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "../errors";
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, ROUTING_LEVELS, type ComplaintCategory, type ComplaintStatus, type RoutingLevel } from "../models/complaint.model";
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, ROUTING_LEVELS } from "../models/complaint.model";
 import { scopeFilter, type OfficerScope } from "./complaint-scope";
 import { parseTrackingCode } from "./tracking-code";
 
@@ -49,45 +49,4 @@ export function buildComplaintQuery(scope: OfficerScope, filter: ComplaintFilter
     and.push({ trackingCode: parseTrackingCode(f.code) ?? "-" });
   }
   return and.length === 0 ? {} : { $and: and };
-}
-
-/** What the in-memory complaint list (complaint-index/) filters on. */
-export interface ComplaintFacts {
-  category: ComplaintCategory;
-  status: ComplaintStatus;
-  level: RoutingLevel;
-  routedDistrict?: string;
-  submittedMs: number;
-  awaitingReporter: boolean;
-  trackingCode: string;
-}
-
-export interface ComplaintMatcher {
-  /** Scope and every filter but the status (the per-status counts use this). */
-  base(f: ComplaintFacts): boolean;
-  status(f: ComplaintFacts): boolean;
-}
-
-/** buildComplaintQuery as a predicate: the same scope and filter, the same answers. */
-export function complaintMatcher(scope: OfficerScope, filter: ComplaintFilter | undefined): ComplaintMatcher {
-  const f = parseFilter(filter);
-  // isInScope's rule, with the codes in a set: district cases of the officer's districts.
-  const scopeCodes = scope.districts === "all" ? undefined : new Set(scope.districts);
-  const districts = f.districtCodes ? new Set(f.districtCodes) : undefined;
-  const statuses = f.status ? new Set(Array.isArray(f.status) ? f.status : [f.status]) : undefined;
-  const from = f.from?.getTime();
-  const to = f.to?.getTime();
-  const code = f.code === undefined ? undefined : (parseTrackingCode(f.code) ?? "-");
-  return {
-    base: (c) =>
-      (!scopeCodes || (c.level === "district" && c.routedDistrict !== undefined && scopeCodes.has(c.routedDistrict))) &&
-      (!districts || (c.routedDistrict !== undefined && districts.has(c.routedDistrict))) &&
-      (!f.category || c.category === f.category) &&
-      (!f.level || c.level === f.level) &&
-      (from === undefined || c.submittedMs >= from) &&
-      (to === undefined || c.submittedMs < to) &&
-      (f.awaitingReporter === undefined || c.awaitingReporter === f.awaitingReporter) &&
-      (code === undefined || c.trackingCode === code),
-    status: (c) => !statuses || statuses.has(c.status),
-  };
 }

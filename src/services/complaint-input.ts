@@ -3,8 +3,8 @@ import { ValidationError } from "../errors";
 // What a complaint accepts from a reporter, and how it is cleaned. Input is stored
 // literally: emoji, mixed Thai and Latin, HTML and "{$gt: …}"-like strings are kept
 // as typed, because they are only ever stored as string values (never as keys or
-// query operators). The one change is dropping NUL (U+0000): FerretDB cannot store
-// it in a string (shared/reference/ferretdb.md, "Documents").
+// query operators). The one change is dropping NUL (U+0000): it carries nothing a
+// reader can see, and C-string tools (exports, logs) cut text at it.
 export const MAX_WHAT_CHARS = 5000;
 export const MIN_WHAT_CHARS = 10;
 export const MAX_WHO_CHARS = 1000;
@@ -14,7 +14,7 @@ export const MAX_THREAD_TEXT_CHARS = 2000;
 export const MAX_NOTE_CHARS = 2000;
 export const MAX_PHOTOS = 5;
 
-/** Drops NUL characters (the only thing FerretDB refuses) and trims the ends. */
+/** Drops NUL characters and trims the ends. */
 export function cleanText(s: string): string {
   return s.replace(/\u0000/g, "").trim();
 }

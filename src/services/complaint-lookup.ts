@@ -6,18 +6,13 @@ import type { ComplaintDeps } from "./complaint.service";
 import { countTrackingMiss, trackingPaused } from "./complaint-track-limit";
 
 // The reporter finding their cases: by tracking code, by draft, and "my reports".
-// Codes and reporters are looked up in the process's in-memory complaint list
-// when it is built (then the case is read by _id), else by a query.
+// Each is one query on a declared index (complaint.model.ts; test/unit/models/query-shapes.test.ts).
 const MISS_LIMIT_TEXT = "ขออภัยค่ะ มีการลองรหัสติดตามที่ไม่ถูกต้องหลายครั้งเกินไป เพื่อความปลอดภัยของผู้แจ้ง กรุณารอ 1–2 ชั่วโมงแล้วลองใหม่นะคะ";
 export const NOT_FOUND_TEXT = "ไม่พบเรื่องที่ใช้รหัสนี้ค่ะ กรุณาตรวจสอบรหัสติดตามอีกครั้ง (เช่น KK-7F3-Q9M-2XA) หรือพิมพ์ \"ติดตามเรื่อง\" เพื่อดูรายการเรื่องของท่านค่ะ";
 
-/** The case with this canonical code: through the in-memory list when it is built, else a query. */
-async function findByCode(deps: Pick<ComplaintDeps, "complaintIndex">, code: string): Promise<ComplaintDoc | null> {
-  const id = await deps.complaintIndex?.idOfCode(code);
-  if (id === null) return null;
-  if (id === undefined) return Complaint.findOne({ trackingCode: code });
-  const doc = await Complaint.findById(id);
-  return doc?.trackingCode === code ? doc : null;
+/** The case with this canonical code (unique index on trackingCode). */
+function findByCode(code: string): Promise<ComplaintDoc | null> {
+  return Complaint.findOne({ trackingCode: code });
 }
 
 /** The reporter's own complaint for a draft id (a late second tap on "confirm"). */
@@ -26,18 +21,14 @@ export async function findOwnComplaintByDraft(sealer: Sealer, lineUserId: string
 }
 
 /** The reporter's own complaint by its tracking code (for replies). */
-export async function findOwnComplaintByCode(deps: Pick<ComplaintDeps, "sealer" | "complaintIndex">, lineUserId: string, code: string): Promise<ComplaintDoc | null> {
-  const c = await findByCode(deps, String(code));
+export async function findOwnComplaintByCode(deps: Pick<ComplaintDeps, "sealer">, lineUserId: string, code: string): Promise<ComplaintDoc | null> {
+  const c = await findByCode(String(code));
   return c && c.reporterIndex === deps.sealer.blindIndex(lineUserId) ? c : null;
 }
 
 /** "ติดตามเรื่อง" without a code: the reporter's latest complaints, newest first. */
-export async function listOwnComplaints(deps: Pick<ComplaintDeps, "sealer" | "complaintIndex">, lineUserId: string, limit = 10): Promise<ComplaintDoc[]> {
-  const idx = deps.sealer.blindIndex(lineUserId);
-  const ids = await deps.complaintIndex?.idsOfReporter(idx, limit);
-  if (!ids) return Complaint.find({ reporterIndex: idx }).sort({ submittedAt: -1 }).limit(limit);
-  const docs = await Promise.all(ids.map((id) => Complaint.findById(id)));
-  return docs.filter((d): d is ComplaintDoc => d !== null && d.reporterIndex === idx);
+export async function listOwnComplaints(deps: Pick<ComplaintDeps, "sealer">, lineUserId: string, limit = 10): Promise<ComplaintDoc[]> {
+  return Complaint.find({ reporterIndex: deps.sealer.blindIndex(lineUserId) }).sort({ submittedAt: -1 }).limit(limit);
 }
 
 export interface TrackedComplaint {
@@ -55,7 +46,7 @@ export async function trackComplaint(deps: ComplaintDeps, lineUserId: string, co
   const idx = deps.sealer.blindIndex(lineUserId);
   const now = deps.now();
   if (await trackingPaused(idx, now)) throw new RateLimitError("too many wrong tracking codes", MISS_LIMIT_TEXT);
-  const complaint = await findByCode(deps, String(code));
+  const complaint = await findByCode(String(code));
   if (!complaint) {
     await Promise.all([countTrackingMiss(idx, now), AuditLog.create({ at: now, actor: { kind: "reporter", id: idx }, action: "complaint.track_miss" })]);
     throw new NotFoundError("no complaint with this code", NOT_FOUND_TEXT);

@@ -2,7 +2,6 @@ import type { Types } from "mongoose";
 import type { AuditActorKind } from "../models/audit-log.model";
 import { Complaint } from "../models/complaint.model";
 import { ComplaintMessage, type ComplaintMessageDoc, type ComplaintMessageKind } from "../models/complaint-message.model";
-import { recordComplaintChange } from "./complaint-index/record-change";
 
 // The case thread and staff notes, one insert per message (see the model for why).
 
@@ -33,6 +32,5 @@ export async function refreshAwaitingReporter(complaintId: Types.ObjectId): Prom
   const last = await ComplaintMessage.findOne({ complaintId, kind: { $in: ["officer", "reporter"] } }).sort({ at: -1, _id: -1 });
   const awaiting = last?.kind === "officer" && Boolean(last.expectsReply);
   await Complaint.updateOne({ _id: complaintId }, { $set: { awaitingReporter: awaiting } });
-  await recordComplaintChange(complaintId);
   return awaiting;
 }

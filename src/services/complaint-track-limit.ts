@@ -4,8 +4,8 @@ import { Claim } from "../models/claim.model";
 // Anti-guessing for tracking codes (issue 5): after MAX_TRACKING_MISSES_PER_HOUR
 // wrong codes in one clock hour, a reporter's lookups pause until the next hour
 // has passed. Misses are insert-only claims keyed by the reporter's blind index,
-// the hour and a slot number, so the check is two reads by _id; counting misses in
-// the audit log read the whole log on FerretDB. Each miss is still audited.
+// the hour and a slot number, so the check is two reads by _id and needs no index
+// on the audit log. Each miss is still audited.
 export const MAX_TRACKING_MISSES_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
 

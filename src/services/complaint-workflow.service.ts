@@ -1,6 +1,5 @@
 import { Types } from "mongoose";
 import { ConflictError, ValidationError } from "../errors";
-import { releaseClaims, tryClaim } from "../locks/claim";
 import {
   COMPLAINT_STATUSES,
   Complaint,
@@ -13,7 +12,6 @@ import { appendMessage, listMessages, refreshAwaitingReporter } from "./complain
 import { notifyOfficerMessage, notifyStatusChange, type NotifyDeps } from "./complaint-notify";
 import { loadInScope, writeAudit, type Actor, type OfficerScope } from "./complaint-scope";
 import { toComplaintView, type ComplaintView } from "./complaint-officer-view";
-import { recordComplaintChange } from "./complaint-index/record-change";
 
 // Officer actions on a case. Every one is audited; status changes and messages
 // are pushed to the reporter (complaint-notify.ts). The note of a status change is
@@ -64,25 +62,15 @@ export async function changeStatus(deps: WorkflowDeps, scope: OfficerScope, acto
   // The last referral stays on the case as history; it is shown only while "referred".
   const set: Record<string, unknown> = { status: input.to };
   if (input.to === "referred") Object.assign(set, { referredTo, referredAgency });
-  // Two officers acting at once cannot both win: one claim per position in the
-  // history (an insert, atomic on FerretDB too, whose conditional updates are
-  // read-then-write: src/locks/claim.ts), then a compare-and-set on the status.
-  const claimKey = `complaint-status:${String(c._id)}:${c.statusHistory.length}`;
-  const owner = String(entry._id);
-  const changedMeanwhile = () => new ConflictError("status changed meanwhile", "สถานะถูกเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่");
-  if (!(await tryClaim(claimKey, owner, new Date(now.getTime() + 86_400_000)))) throw changedMeanwhile();
-  let updated;
-  try {
-    updated = await Complaint.findOneAndUpdate({ _id: c._id, status: from }, { $set: set, $push: { statusHistory: entry } }, { new: true });
-  } catch (err) {
-    await releaseClaims([claimKey], owner);
-    throw err;
-  }
-  if (!updated) {
-    await releaseClaims([claimKey], owner);
-    throw changedMeanwhile();
-  }
-  await Promise.all([recordComplaintChange(c._id), writeAudit(now, actor, "complaint.status_changed", c._id, { from, to: input.to })]);
+  // Two officers acting at once cannot both win: one atomic compare-and-set on the
+  // status and the history's length (so A → B → A in between is caught too).
+  const updated = await Complaint.findOneAndUpdate(
+    { _id: c._id, status: from, statusHistory: { $size: c.statusHistory.length } },
+    { $set: set, $push: { statusHistory: entry } },
+    { new: true },
+  );
+  if (!updated) throw new ConflictError("status changed meanwhile", "สถานะถูกเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่");
+  await writeAudit(now, actor, "complaint.status_changed", c._id, { from, to: input.to });
   await notifyStatusChange(deps, updated, entry);
   return toComplaintView(updated, await listMessages(c._id), scope);
 }

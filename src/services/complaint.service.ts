@@ -9,8 +9,6 @@ import { routeComplaint } from "./complaint-routing";
 import { appendMessage, refreshAwaitingReporter } from "./complaint-messages";
 import { attachEvidence, deleteUnattachedEvidence, type StoredEvidence } from "./evidence.service";
 import { generateTrackingCode } from "./tracking-code";
-import { recordComplaintChange } from "./complaint-index/record-change";
-import type { ComplaintListIndex } from "./complaint-index/complaint-list-index";
 import { MAX_COMPLAINTS_PER_DAY, complaintSlotsUsed, releaseComplaintSlots, takeComplaintSlot } from "./complaint-day-limit";
 import { sealedAt } from "../security/seal-places";
 import { NOT_FOUND_TEXT } from "./complaint-lookup";
@@ -21,8 +19,6 @@ export interface ComplaintDeps {
   sealer: Sealer;
   now: () => Date;
   config: { timezone: string };
-  /** The process's complaint list: code and reporter lookups by memory, then by _id. */
-  complaintIndex?: Pick<ComplaintListIndex, "idOfCode" | "idsOfReporter">;
 }
 
 export { MAX_COMPLAINTS_PER_DAY } from "./complaint-day-limit";
@@ -111,17 +107,13 @@ export async function submitComplaint(deps: ComplaintDeps, input: ComplaintSubmi
   for (let attempt = 0; ; attempt++) {
     try {
       const complaint = await Complaint.create({ ...base, trackingCode: generateTrackingCode() });
-      await Promise.all([attachEvidence(input.evidence.map((e) => e.fileId), complaint._id), recordComplaintChange(complaint._id)]);
+      await attachEvidence(input.evidence.map((e) => e.fileId), complaint._id);
       return { complaint, created: true };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
       // Either this draft was filed already (return it) or the code collided (try another).
       const existing = await Complaint.findOne({ draftId });
-      if (existing) {
-        // The first try may have died before its change row: record it again (a re-read is harmless).
-        await recordComplaintChange(existing._id);
-        return { complaint: existing, created: false };
-      }
+      if (existing) return { complaint: existing, created: false };
       if (attempt >= 4) throw err;
     }
   }
@@ -139,7 +131,7 @@ export async function addReporterMessage(deps: ComplaintDeps, lineUserId: string
   const now = deps.now();
   await appendMessage(c._id, { kind: "reporter", at: now, text: body });
   await Complaint.updateOne({ _id: c._id }, { $set: { lastReporterMessageAt: now } });
-  c.awaitingReporter = await refreshAwaitingReporter(c._id); // records the change for both updates
+  c.awaitingReporter = await refreshAwaitingReporter(c._id);
   await AuditLog.create({ at: now, actor: { kind: "reporter", id: idx }, action: "complaint.reporter_message", complaintId: c._id });
   return c;
 }
@@ -155,7 +147,6 @@ export async function eraseReporterLinks(sealer: Sealer, lineUserId: string, at:
   const idx = sealer.blindIndex(lineUserId);
   const linked = await Complaint.find({ reporterIndex: idx }, { _id: 1, dayKey: 1 }).lean();
   const res = await Complaint.updateMany({ reporterIndex: idx }, { $unset: { reporterIndex: "", reporterSealed: "" }, $set: { awaitingReporter: false } });
-  await recordComplaintChange(linked.map((c) => c._id));
   // The daily-limit slots name the blind index too; those of the last days go with it (older ones are swept).
   const recent = dayKeyOf(new Date(at.getTime() - 2 * 86_400_000), "UTC");
   await releaseComplaintSlots(idx, [...new Set(linked.map((c) => c.dayKey))].filter((d) => d >= recent));

@@ -48,6 +48,11 @@ export function evidenceBucket(bucketName: string = EVIDENCE_BUCKET): mongoose.m
 }
 
 const files = (bucketName: string = EVIDENCE_BUCKET) => mongoose.connection.collection(`${bucketName}.files`);
+/** The bucket's files collection has no model: its indexes are declared here and built at start-up (db.ts). */
+export const EVIDENCE_FILE_INDEXES: readonly Record<string, 1 | -1>[] = [{ "metadata.draftId": 1, "metadata.messageId": 1 }, { "metadata.reporterIndex": 1 }];
+export async function ensureEvidenceIndexes(): Promise<void> {
+  for (const key of EVIDENCE_FILE_INDEXES) await files().createIndex(key);
+}
 
 /** The image type by its first bytes; the Content-Type header is not trusted. */
 export function sniffImageType(b: Buffer): EvidenceType | null {
@@ -127,11 +132,10 @@ function toStored(doc: mongoose.mongo.Document): StoredEvidence {
 
 /** Marks files as part of a submitted complaint; they are no longer linked to the reporter. */
 export async function attachEvidence(fileIds: readonly string[], complaintId: Types.ObjectId): Promise<void> {
-  // One update by _id a photo (at most 5): FerretDB answers only _id equality from an index, so {$in} would read every stored photo's record.
-  await Promise.all(
-    fileIds.map((id) =>
-      files().updateOne({ _id: new Types.ObjectId(id) }, { $set: { "metadata.complaintId": complaintId }, $unset: { "metadata.reporterIndex": "", "metadata.draftId": "" } }),
-    ),
+  if (fileIds.length === 0) return;
+  await files().updateMany(
+    { _id: { $in: fileIds.map((id) => new Types.ObjectId(id)) } },
+    { $set: { "metadata.complaintId": complaintId }, $unset: { "metadata.reporterIndex": "", "metadata.draftId": "" } },
   );
 }
 

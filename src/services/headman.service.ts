@@ -70,9 +70,7 @@ export interface Registration {
 /**
  * Redeems a code: the member becomes the village's headman (or the tambon's kamnan).
  * Expired, used and unknown codes count against the guessing limit. The code is spent
- * with one conditional findOneAndUpdate (atomic on MongoDB); re-reading usedBy narrows
- * the window on FerretDB 1.24, whose findAndModify reads, then writes by _id (not atomic
- * under concurrency: internal/handler/msg_findandmodify.go).
+ * with one conditional findOneAndUpdate: of members racing for a code, one wins.
  */
 export async function registerWithCode(lineUserId: string, rawCode: string, now: Date): Promise<Registration> {
   const userHash = hashUserId(lineUserId)!;
@@ -90,8 +88,7 @@ export async function registerWithCode(lineUserId: string, rawCode: string, now:
     { $set: { usedAt: now, usedBy: lineUserId } },
     { new: true },
   );
-  const check = spent ? await HeadmanCode.findById(_id, { usedBy: 1 }).lean() : null;
-  if (!spent || check?.usedBy !== lineUserId) return wrongCode(userHash, now, "รหัสนี้ถูกใช้ลงทะเบียนไปแล้วค่ะ");
+  if (!spent) return wrongCode(userHash, now, "รหัสนี้ถูกใช้ลงทะเบียนไปแล้วค่ะ");
   const role = code.role as LeaderRole;
   const village: VillageRef = { districtCode: code.districtCode, tambonCode: code.tambonCode, villageNo: code.villageNo };
   // One headman per village and one kamnan per tambon: the officer's code is authoritative.

@@ -10,8 +10,8 @@ import { villageRef } from "./village.service";
 
 // CSV imports of meetings and villages: every line is checked first and errors are
 // reported per line; nothing is written unless all lines are good. Without
-// transactions (FerretDB has none), the rows written carry an import batch id, and a
-// failure part-way deletes that batch again.
+// transactions (the test server has none, and none are needed), the rows written
+// carry an import batch id, and a failure part-way deletes that batch again.
 export interface LineError {
   /** 1-based line number in the file (the header is line 1). */
   line: number;
@@ -152,8 +152,7 @@ export async function importVillagesCsv(text: string): Promise<ImportResult> {
   if (errors.length > 0) return { ok: false, errors };
   if (ops.length === 0) return { ok: false, errors: [{ line: 1, message: "no villages in the file" }] };
   try {
-    // Small bulks: FerretDB 1.24 hangs on one update command of ~100 statements.
-    for (let i = 0; i < ops.length; i += 25) await Village.bulkWrite(ops.slice(i, i + 25) as Parameters<typeof Village.bulkWrite>[0], { ordered: true });
+    await Village.bulkWrite(ops as Parameters<typeof Village.bulkWrite>[0], { ordered: true });
     return { ok: true, batchId, imported: ops.length };
   } catch (err) {
     // New rows of this batch go; names set on existing villages before the failure stay.

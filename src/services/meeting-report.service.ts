@@ -106,14 +106,11 @@ export async function listMeetingReports(filter: { meetingId?: string; districtC
   return MeetingReport.find(q).sort({ occurrenceStart: -1 });
 }
 
-/** Meeting-reported totals by district. One $sum per pipeline: FerretDB 1.24 fills only the first accumulator of a $group. */
+/** Meeting-reported totals by district: one $group with three sums. */
 export async function reportedCountsByDistrict(): Promise<{ districtCode: string; attended: number; pledged: number; reports: number }[]> {
-  const sum = (value: string | 1) => MeetingReport.aggregate<{ _id: string; n: number }>([{ $group: { _id: "$districtCode", n: { $sum: value } } }]);
-  const [attended, pledged, reports] = await Promise.all([sum("$attendedCount"), sum("$pledgedCount"), sum(1)]);
-  const out = new Map<string, { districtCode: string; attended: number; pledged: number; reports: number }>();
-  const row = (d: string) => out.get(d) ?? out.set(d, { districtCode: d, attended: 0, pledged: 0, reports: 0 }).get(d)!;
-  for (const r of attended) row(r._id).attended = r.n;
-  for (const r of pledged) row(r._id).pledged = r.n;
-  for (const r of reports) row(r._id).reports = r.n;
-  return [...out.values()].sort((x, y) => x.districtCode.localeCompare(y.districtCode));
+  const rows = await MeetingReport.aggregate<{ _id: string; attended: number; pledged: number; reports: number }>([
+    { $group: { _id: "$districtCode", attended: { $sum: "$attendedCount" }, pledged: { $sum: "$pledgedCount" }, reports: { $sum: 1 } } },
+    { $sort: { _id: 1 } },
+  ]);
+  return rows.map((r) => ({ districtCode: r._id, attended: r.attended, pledged: r.pledged, reports: r.reports }));
 }

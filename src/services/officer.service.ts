@@ -131,10 +131,9 @@ export async function issueApiToken(id: string, label: string, at: Date, opts: A
 
 export async function revokeApiToken(id: string, tokenId: string): Promise<void> {
   const officer = await getOfficer(id);
-  // $set of the filtered list: FerretDB's $pull matches whole values only, not a condition.
-  const kept = officer.apiTokens.filter((t) => t.tokenId !== tokenId);
-  if (kept.length === officer.apiTokens.length) throw new NotFoundError("token not found", "ไม่พบโทเคนนี้ค่ะ");
-  await Officer.updateOne({ _id: officer._id }, { $set: { apiTokens: kept } });
+  // $pull by condition: a token added meanwhile is kept (no read-modify-write of the list).
+  const res = await Officer.updateOne({ _id: officer._id }, { $pull: { apiTokens: { tokenId: String(tokenId) } } });
+  if (res.modifiedCount === 0) throw new NotFoundError("token not found", "ไม่พบโทเคนนี้ค่ะ");
 }
 
 /** The enabled service account a live (unexpired) token belongs to, with the token's scope; else null. */

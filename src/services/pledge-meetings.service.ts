@@ -28,36 +28,23 @@ export function campaignMonthKeys(campaignYear: number, startMonth: number): str
 
 type VillageKey = { d: string; t: string; v: number };
 
-/** One $sum per pipeline: FerretDB 1.24 returns 0 for every accumulator after the first in a $group. */
-async function sumByVillage(match: Record<string, unknown>, value: string | 1): Promise<{ _id: VillageKey; n: number }[]> {
-  return MeetingReport.aggregate<{ _id: VillageKey; n: number }>([
-    { $match: match },
-    { $group: { _id: { d: "$districtCode", t: "$tambonCode", v: "$villageNo" }, n: { $sum: value } } },
-  ]);
-}
-
 /**
  * Meeting-reported counts of one campaign year, per village. Reports carry the BE
  * month of the meeting (monthKey), so the year is a $match on twelve keys and the
- * sums are $group: nothing FerretDB lacks.
+ * three sums are one $group.
  */
 export async function meetingCountsByVillage(campaignYear: number, startMonth: number): Promise<MeetingVillageCount[]> {
   if (campaignYear < BUDDHIST_ERA_OFFSET) throw new RangeError(`campaign years are BE, got ${campaignYear}`);
-  const match = { monthKey: { $in: campaignMonthKeys(campaignYear, startMonth) } };
-  const [pledged, attended, reports] = await Promise.all([
-    sumByVillage(match, "$pledgedCount"),
-    sumByVillage(match, "$attendedCount"),
-    sumByVillage(match, 1),
+  const rows = await MeetingReport.aggregate<{ _id: VillageKey; pledged: number; attended: number; reports: number }>([
+    { $match: { monthKey: { $in: campaignMonthKeys(campaignYear, startMonth) } } },
+    {
+      $group: {
+        _id: { d: "$districtCode", t: "$tambonCode", v: "$villageNo" },
+        pledged: { $sum: "$pledgedCount" },
+        attended: { $sum: "$attendedCount" },
+        reports: { $sum: 1 },
+      },
+    },
   ]);
-  const rows = new Map<string, MeetingVillageCount>();
-  const row = (k: VillageKey): MeetingVillageCount => {
-    const key = `${k.t}_${k.v}`;
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = { districtCode: k.d, tambonCode: k.t, villageNo: k.v, pledged: 0, attended: 0, reports: 0 }));
-    return r;
-  };
-  for (const r of pledged) row(r._id).pledged = r.n;
-  for (const r of attended) row(r._id).attended = r.n;
-  for (const r of reports) row(r._id).reports = r.n;
-  return [...rows.values()];
+  return rows.map((r) => ({ districtCode: r._id.d, tambonCode: r._id.t, villageNo: r._id.v, pledged: r.pledged, attended: r.attended, reports: r.reports }));
 }

@@ -8,7 +8,7 @@ import { StaleCache } from "./pledge-stats-cache";
 // Individual LINE pledges come from the running counters (pledge-tally.service.ts);
 // pledges reported by headmen after village meetings are kept in separate fields and
 // never added into the LINE figures. Member and meeting counts need a $group over a
-// whole collection, which FerretDB does slowly, so they are cached for a minute
+// whole collection, so they are cached for a minute
 // (stale-while-revalidate); pass { fresh: true } to read them now.
 export interface PledgeStatsOptions {
   /** Read member and meeting counts now instead of from the cache. */

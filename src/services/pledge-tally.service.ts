@@ -1,3 +1,4 @@
+import type { mongo } from "mongoose";
 import { listDistricts } from "../content/areas/areas";
 import { Pledge } from "../models/pledge.model";
 import {
@@ -8,13 +9,13 @@ import {
   villageKey,
   yearCounterId,
 } from "../models/pledge-counter.model";
-import { changeCounter, updateCounter } from "./counter-writer";
+import { isDuplicateKeyError } from "../errors";
 
 // The running counts behind progress and rankings (pledge-counter.model.ts). Every
 // change of an active pledge moves them: +1 when a pledge is stored or renewed, -1
 // on withdrawal. Without transactions a crash between the pledge write and the count
 // leaves a count one off; rebuildPledgeTallies() recomputes them with $match/$group.
-// Writes go through counter-writer.ts, which merges concurrent changes of one document.
+// Every change is one atomic $inc per document (no read-modify-write anywhere).
 export interface PledgeArea {
   districtCode: string;
   tambonCode: string;
@@ -37,25 +38,55 @@ export interface DistrictTally {
   villages: Record<string, number>;
 }
 
+/** An upsert of a missing document can race with another upsert; the loser retries once. */
+async function upsertRetrying<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+    return op();
+  }
+}
+
+/**
+ * The next pledge number of the year: one atomic $inc of the year's seq, so numbers
+ * are unique across requests and replicas. The number is read from the document as
+ * it was just before this $inc (the embedded test server re-reads for "after", so
+ * two concurrent callers could see the same value there). A number is lost (a gap)
+ * only if the pledge it was taken for is never stored: a crash in between, or two
+ * requests for one member racing past the chat lease (the loser's number).
+ */
+export async function takePledgeNumber(campaignYear: number): Promise<number> {
+  const before = await upsertRetrying(() =>
+    PledgeCounter.findOneAndUpdate({ _id: yearCounterId(campaignYear) }, { $inc: { seq: 1 }, $setOnInsert: { campaignYear } }, { upsert: true, new: false, projection: { seq: 1 } }).lean(),
+  );
+  return (before?.seq ?? 0) + 1;
+}
+
 /**
  * Moves the counts of one pledge: +1 when it is stored or renewed, -1 when withdrawn.
- * `issued` raises the year's seq (where the next number search starts) to a new number.
- * Returns the district's count as this update left it (the certificate shows it).
+ * Returns the district's count as this update left it (the certificate shows it):
+ * the count before it, plus this change.
  */
-export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea, delta: 1 | -1, issued?: number): Promise<number> {
+export async function adjustPledgeTallies(campaignYear: number, area: PledgeArea, delta: 1 | -1): Promise<number> {
   const district = districtKey(area.districtCode);
   const [year] = await Promise.all([
-    changeCounter(
-      yearCounterId(campaignYear),
-      { inc: { total: delta, [`districts.${district}`]: delta }, max: issued === undefined ? undefined : { seq: issued }, setOnInsert: { campaignYear } },
-      true,
+    upsertRetrying(() =>
+      PledgeCounter.findOneAndUpdate(
+        { _id: yearCounterId(campaignYear) },
+        { $inc: { total: delta, [`districts.${district}`]: delta }, $setOnInsert: { campaignYear } },
+        { upsert: true, new: false, projection: { [`districts.${district}`]: 1 } },
+      ).lean(),
     ),
-    changeCounter(districtCounterId(campaignYear, area.districtCode), {
-      inc: { [`tambons.${tambonKey(area.tambonCode)}`]: delta, [`villages.${villageKey(area.tambonCode, area.villageNo)}`]: delta },
-      setOnInsert: { campaignYear, districtCode: area.districtCode },
-    }),
+    upsertRetrying(() =>
+      PledgeCounter.updateOne(
+        { _id: districtCounterId(campaignYear, area.districtCode) },
+        { $inc: { [`tambons.${tambonKey(area.tambonCode)}`]: delta, [`villages.${villageKey(area.tambonCode, area.villageNo)}`]: delta }, $setOnInsert: { campaignYear, districtCode: area.districtCode } },
+        { upsert: true },
+      ),
+    ),
   ]);
-  return year.valueAfter(`districts.${district}`);
+  return (unprefixed(year?.districts)[area.districtCode] ?? 0) + delta;
 }
 
 /** Plain record from a stored map, without the key's letter prefix. */
@@ -80,7 +111,7 @@ export interface VillagePledgeCount extends PledgeArea {
   count: number;
 }
 
-/** Exact active pledge counts per village, grouped by the database ($match/$group only: FerretDB). Slow on big years. */
+/** Exact active pledge counts per village, grouped by the database. Reads the whole year. */
 export async function aggregatePledgeCounts(campaignYear: number): Promise<VillagePledgeCount[]> {
   const rows = await Pledge.aggregate<{ _id: { d: string; t: string; v: number }; n: number }>([
     { $match: { campaignYear, status: "active" } },
@@ -110,12 +141,17 @@ export async function rebuildPledgeTallies(campaignYear: number, at: Date): Prom
     d.villages[villageKey(r.tambonCode, r.villageNo)] = r.count;
     perDistrict.set(r.districtCode, d);
   }
-  await updateCounter(yearCounterId(campaignYear), { $set: { total, districts, rebuiltAt: at }, $setOnInsert: { campaignYear, seq: 0 } });
-  for (const [code, d] of perDistrict) {
-    await updateCounter(districtCounterId(campaignYear, code), {
-      $set: { tambons: d.tambons, villages: d.villages, rebuiltAt: at },
-      $setOnInsert: { campaignYear, districtCode: code },
-    });
-  }
+  // One bulk write, raw (the maps are stored as the plain objects mongoose would store).
+  const counters = PledgeCounter.collection as unknown as mongo.Collection<{ _id: string }>;
+  await counters.bulkWrite([
+    { updateOne: { filter: { _id: yearCounterId(campaignYear) }, update: { $set: { total, districts, rebuiltAt: at }, $setOnInsert: { campaignYear, seq: 0 } }, upsert: true } },
+    ...[...perDistrict].map(([code, d]) => ({
+      updateOne: {
+        filter: { _id: districtCounterId(campaignYear, code) },
+        update: { $set: { tambons: d.tambons, villages: d.villages, rebuiltAt: at }, $setOnInsert: { campaignYear, districtCode: code } },
+        upsert: true,
+      },
+    })),
+  ]);
   return readYearTally(campaignYear);
 }

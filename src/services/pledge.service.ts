@@ -3,21 +3,19 @@ import type { Types } from "mongoose";
 import { getDistrict, getTambon } from "../content/areas/areas";
 import { NotFoundError, ValidationError, isDuplicateKeyError } from "../errors";
 import { Member } from "../models/member.model";
-import { Pledge, pledgeWrites, type PledgeStatus } from "../models/pledge.model";
-import { PledgeNumber } from "../models/pledge-number.model";
-import { newDocument } from "../util/group-write";
+import { Pledge, type PledgeStatus } from "../models/pledge.model";
 import { BUDDHIST_ERA_OFFSET, monthKeyBE, zonedDateTimeToUtc, zonedParts } from "../util/thai-date";
 import { MAX_VILLAGE_NUMBER } from "../util/thai-text";
-import { claimPledgeNumber } from "./pledge-number.service";
-import { adjustPledgeTallies, type PledgeArea } from "./pledge-tally.service";
+import { adjustPledgeTallies, takePledgeNumber, type PledgeArea } from "./pledge-tally.service";
 
 export type { PledgeArea } from "./pledge-tally.service";
 
 // Pledges "ไม่รับ ไม่ให้": once per person per campaign year, numbered densely.
 // The pledge's _id is "<year>:m:<memberId>", so a double tap, a redelivery or a
-// second device collides on it. Its number is claimed under that same id first
-// (pledge-number.service.ts), so racing duplicates share one number; the request
-// whose insert succeeds is the one that counts the pledge.
+// second device collides on it. Its number is the year's seq after an atomic $inc
+// (pledge-tally.service.ts); one chat's events run one at a time (the chat lease),
+// so a person's duplicates do not race for numbers. The request whose insert
+// succeeds is the one that counts the pledge.
 export interface PledgeView {
   id: string;
   campaignYear: number;
@@ -120,15 +118,15 @@ export async function createPledge(input: CreatePledgeInput): Promise<{ pledge: 
   const monthKey = monthKeyBE(input.at, input.timeZone);
   let existing = await load(id);
   if (!existing) {
-    const number = await claimPledgeNumber(input.campaignYear, id);
+    const number = await takePledgeNumber(input.campaignYear);
     try {
       const fields = { _id: id, campaignYear: input.campaignYear, memberId: input.memberId, number, ...area, status: "active", pledgedAt: input.at, monthKey };
-      await pledgeWrites.insert(await newDocument(Pledge, { ...fields, anonToken: randomBytes(12).toString("base64url") }));
-      const districtCount = await adjustPledgeTallies(input.campaignYear, area, 1, number);
+      await Pledge.create({ ...fields, anonToken: randomBytes(12).toString("base64url") });
+      const districtCount = await adjustPledgeTallies(input.campaignYear, area, 1);
       return { pledge: toView(fields as StoredPledge), outcome: "created", districtCount };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
-      existing = (await load(id))!; // a racing duplicate stored it first, with the same number
+      existing = (await load(id))!; // a racing duplicate stored it first (its number is the one shown)
     }
   }
   if (existing.status === "withdrawn") {
@@ -170,7 +168,7 @@ export async function rememberMemberVillage(memberId: Types.ObjectId | string, a
 
 /**
  * "ลบข้อมูลของฉัน": re-keys each of the member's pledges to an anonymous id and drops the
- * member, the number and the exact time, keeping area, year, status and month, which is
+ * member, the number (never issued again: the year's seq only grows) and the exact time, keeping area, year, status and month, which is
  * what the counts need. Safe to repeat after a crash (the anonymous id is fixed in advance).
  */
 export async function anonymizeMemberPledges(memberId: Types.ObjectId | string, at: Date): Promise<number> {
@@ -193,7 +191,6 @@ export async function anonymizeMemberPledges(memberId: Types.ObjectId | string, 
       },
       { upsert: true },
     );
-    await PledgeNumber.updateOne({ pledgeId: doc._id }, { $set: { pledgeId: anonId } });
     await Pledge.deleteOne({ _id: doc._id });
   }
   return docs.length;

@@ -35,8 +35,12 @@ async function loadMembers(reminders: ReminderDoc[]): Promise<MemberLite[]> {
   if (tambons.length > 0) or.push({ "village.tambonCode": { $in: tambons }, $or: [{ meetingReminders: true }, { role: { $in: ["headman", "kamnan"] } }] });
   if (districts.length > 0) or.push({ "village.districtCode": { $in: districts }, role: { $in: ["headman", "kamnan"] } });
   if (or.length === 0) return [];
-  const rows = await Member.find({ followed: true, $or: or }, { _id: 0, lineUserId: 1, role: 1, meetingReminders: 1, village: 1 }).lean();
-  return rows as unknown as MemberLite[];
+  // Read through a cursor, not toArray(): the test server answers in one batch, and
+  // the driver's toArray() spreads a batch into an array (a stack overflow at ~120,000).
+  const rows: MemberLite[] = [];
+  const cursor = Member.find({ followed: true, $or: or }, { _id: 0, lineUserId: 1, role: 1, meetingReminders: 1, village: 1 }).lean().cursor({ batchSize: 5000 });
+  for await (const row of cursor) rows.push(row as unknown as MemberLite);
+  return rows;
 }
 
 function hashMessages(messages: messagingApi.Message[]): string {

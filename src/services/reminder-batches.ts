@@ -21,15 +21,9 @@ export interface Batch {
 
 export type Closing = { reminder: ReminderDoc; state: "missed" | "cancelled"; reason: string };
 
-/**
- * FerretDB 1.24 hangs on one update command with ~100 statements (measured: 40 pass,
- * 100 never return; each statement holds a pooled SQLite connection). Writes go in
- * small bulks; on MongoDB this costs a few more round trips.
- */
-const BULK = 25;
-
+/** One unordered bulk write, of any size (the driver splits it at the server's limit). */
 export async function bulkUpdate(ops: Parameters<typeof Reminder.bulkWrite>[0]): Promise<void> {
-  for (let i = 0; i < ops.length; i += BULK) await Reminder.bulkWrite(ops.slice(i, i + BULK), { ordered: false });
+  if (ops.length > 0) await Reminder.bulkWrite(ops, { ordered: false });
 }
 
 /** Due reminders, and those whose holder's lease ran out (sending or planned), become ours. */

@@ -12,9 +12,8 @@ import type { ScheduleConfig } from "./reminder.service";
 // Sends the reminders that are due, exactly once per recipient, across crashes,
 // LINE errors and replicas:
 // 1. Claim: one updateMany marks due reminders (and those whose holder's lease ran
-//    out) as ours with a claim token and a lease. The claim only saves work: on
-//    FerretDB two replicas may both win it (its findAndModify is not atomic), so
-//    correctness rests on step 3.
+//    out) as ours with a claim token and a lease. The claim only saves work:
+//    exactly-once delivery rests on step 3 even if two replicas both took a reminder.
 // 2. Batches of identical messages (reminder-batches.ts).
 // 3. Chunk plan: row n of a batch is the outbox row "<batch>#n" (unique dedupe key). A
 //    planner proposes the next ≤ 500 recipients not in rows 0…n-1; if row n exists, it

@@ -2,17 +2,28 @@ import { listDistricts } from "../content/areas/areas";
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, Complaint, type ComplaintCategory, type ComplaintStatus } from "../models/complaint.model";
 import { MeetingReport } from "../models/meeting-report.model";
 import { Village } from "../models/village.model";
-import { BUDDHIST_ERA_OFFSET, DEFAULT_TIME_ZONE } from "../util/thai-date";
+import { BUDDHIST_ERA_OFFSET } from "../util/thai-date";
 import { StaleCache } from "./pledge-stats-cache";
-import type { ComplaintListIndex } from "./complaint-index/complaint-list-index";
-import { emptyMonthRow, monthRowsOf, type ComplaintMonthRow, type ComplaintStatsScope } from "./complaint-index/complaint-months";
 
 // Progress figures for the dashboard beyond pledges (pledge-stats.service.ts):
 // complaints by month, category and status, and this month's meeting coverage.
-// FerretDB has no date operators, so months come from the stored dayKey
-// ("YYYY-MM-DD", Bangkok day) and meeting reports' monthKey ("2569-12"); the
+// Months come from the stored dayKey ("YYYY-MM-DD", Bangkok day) and meeting
+// reports' monthKey ("2569-12"), so no date operator needs the app's zone; the
 // $group runs over whole collections, so results are cached for a minute.
-export type { ComplaintMonthRow, ComplaintStatsScope } from "./complaint-index/complaint-months";
+export interface ComplaintMonthRow {
+  /** "2569-03": BE year and month. */
+  monthKey: string;
+  total: number;
+  byStatus: Record<ComplaintStatus, number>;
+  byCategory: Record<ComplaintCategory, number>;
+}
+
+/** Which complaints count: all, or those routed to one of these districts. */
+export interface ComplaintStatsScope {
+  districts?: string[];
+}
+
+const zeroCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 const CACHE_MS = 60_000;
 const complaintCache = new StaleCache<ComplaintMonthRow[]>(CACHE_MS);
@@ -41,7 +52,7 @@ async function loadComplaintMonths(scope: ComplaintStatsScope): Promise<Complain
   for (const g of groups) {
     const key = monthKeyOfDayKey(g._id.d);
     let row = months.get(key);
-    if (!row) months.set(key, (row = emptyMonthRow(key)));
+    if (!row) months.set(key, (row = { monthKey: key, total: 0, byStatus: zeroCounts(COMPLAINT_STATUSES), byCategory: zeroCounts(COMPLAINT_CATEGORIES) }));
     row.total += g.n;
     if (g._id.s in row.byStatus) row.byStatus[g._id.s] += g.n;
     if (g._id.c in row.byCategory) row.byCategory[g._id.c] += g.n;
@@ -49,21 +60,10 @@ async function loadComplaintMonths(scope: ComplaintStatsScope): Promise<Complain
   return [...months.values()].sort((a, b) => a.monthKey.localeCompare(b.monthKey));
 }
 
-/**
- * Complaints per BE month with status and category breakdowns, oldest month first.
- * With `index` (the in-memory complaint list) they are counted from it, after its
- * first build if that is still running; the database's $group is the fallback.
- */
-export function complaintsByMonth(scope: ComplaintStatsScope, opts: { fresh?: boolean; index?: ComplaintListIndex; timeZone?: string } = {}): Promise<ComplaintMonthRow[]> {
+/** Complaints per BE month with status and category breakdowns, oldest month first (one $group, cached). */
+export function complaintsByMonth(scope: ComplaintStatsScope, opts: { fresh?: boolean } = {}): Promise<ComplaintMonthRow[]> {
   const key = scope.districts ? [...scope.districts].sort().join(",") : "*";
-  return complaintCache.get(
-    key,
-    async () => {
-      const facts = await opts.index?.facts();
-      return facts ? monthRowsOf(facts, scope, opts.timeZone ?? DEFAULT_TIME_ZONE) : loadComplaintMonths(scope);
-    },
-    opts.fresh,
-  );
+  return complaintCache.get(key, () => loadComplaintMonths(scope), opts.fresh);
 }
 
 export interface CoverageRow {

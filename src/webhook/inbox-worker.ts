@@ -11,14 +11,14 @@ import type { Route } from "./router";
 // The webhook route kicks it; a poller also picks up what a crashed or other
 // replica left behind, and what was stored while this process was down.
 // While the webhook is busy, a quarter of the chats at once. Measured against one
-// chat at a time with a 25 ms pause between events (the same day, 2 cores, FerretDB):
+// chat at a time with a 25 ms pause between events (2 cores, on the earlier test database):
 // backlog worked off at 43 against 24 events/s, 1,623 against 1,129 of 4,000 events
 // answered within 30 s at 200 events/s, ingest p99 at 500 single-event requests/s
 // 78 against 274 ms (10-event requests: 189 against 138 ms), peak intake 1,018
 // against 1,408 requests/s, no 503 either way. With no limit at all the backlog went
 // faster still (111 events/s) but peak intake fell to 460 requests/s.
-// The default concurrency is 64 since the workers' writes go in group writes (util/
-// group-write.ts): against 16, the backlog went at 227 against 106 events/s, 3,374
+// The default concurrency is 64: against 16 (with the writes of concurrent chats
+// then sent together), the backlog went at 227 against 106 events/s, 3,374
 // against 2,359 of 4,000 events were answered within 30 s at 200 events/s, and
 // pledges at 100/s kept up (99.7 against 86 answered/s); peak intake of 1-event
 // requests fell to 982 from 1,213 requests/s (10-event requests: 298 against 246),

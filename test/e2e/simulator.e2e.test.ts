@@ -14,7 +14,7 @@ import { startHarness, type Harness } from "../helpers/harness";
 import { TEST_ACCESS_TOKEN } from "../helpers/test-config";
 
 // The chat simulator page in a real browser (Debian's chromium + playwright-core),
-// against the real bot on FerretDB: a person chats as a LINE user, taps Flex
+// against the real bot on the embedded database: a person chats as a LINE user, taps Flex
 // buttons and quick replies, switches users, and sends a location, a photo and a date.
 // Browser globals used inside page callbacks (tsconfig has no DOM lib).
 declare const document: { querySelector(s: string): unknown; querySelectorAll(s: string): { length: number } };

@@ -7,7 +7,7 @@ import { startRuntime, type Runtime, type RuntimeOptions } from "../../src/runti
 import { TEST_ACCESS_TOKEN, TEST_CHANNEL_SECRET, makeTestConfig } from "./test-config";
 
 // The real parts, wired for one test file: the LINE emulator, the bot (express
-// app on a loopback port, inbox worker, outbox) and a fresh database on FerretDB.
+// app on a loopback port, inbox worker, outbox) and a fresh database on the test server.
 export interface Harness {
   line: LineEmulator;
   bot: Runtime;

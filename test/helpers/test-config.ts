@@ -4,7 +4,7 @@ import { loadConfig, type Config } from "../../src/config";
 export const TEST_CHANNEL_SECRET = "0123456789abcdef0123456789abcdef";
 export const TEST_ACCESS_TOKEN = "test-channel-access-token";
 
-/** A config for one test file: its own database on the test MongoDB (FerretDB by default). */
+/** A config for one test file: its own database on the test MongoDB (the embedded mongo-java-server by default). */
 export function makeTestConfig(name: string, lineUrl: string, env: Record<string, string> = {}): Config {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error("MONGODB_URI is not set: run the tests with `npm test`, which starts the embedded database");

@@ -12,8 +12,8 @@ import { OutboxMessage } from "../../src/models/outbox-message.model";
 import { createLogger } from "../../src/logger";
 import { TEST_ACCESS_TOKEN, TEST_CHANNEL_SECRET } from "../helpers/test-config";
 
-// Exclusive steps are inserts, because FerretDB 1.24 cannot do an atomic
-// conditional update. These tests race real concurrent calls on the test database.
+// Exclusive steps taken by inserting a claim against a unique _id. These tests
+// race real concurrent calls on the test database.
 let line: LineEmulator;
 before(async () => {
   line = await startLineEmulator({ channelSecret: TEST_CHANNEL_SECRET, channelAccessToken: TEST_ACCESS_TOKEN });

@@ -8,7 +8,7 @@ import { FlowState } from "../../src/models/flow-state.model";
 import { startHarness, type Harness } from "../helpers/harness";
 import { buttonData, chips, codeIn, fileComplaint, gist, gists, jpeg, say, sendImage, sendLocation, tap } from "./complaint-driver";
 
-// The guided complaint end to end: signed webhooks → inbox → flow → FerretDB
+// The guided complaint end to end: signed webhooks → inbox → flow → the test database
 // (GridFS for photos) → replies checked by the LINE emulator.
 let h: Harness;
 before(async () => {

@@ -7,7 +7,7 @@ import { Pledge } from "../../src/models/pledge.model";
 import { startHarness, type Harness } from "../helpers/harness";
 import { assertValidForLine, certificateNumber, flexText, gist, isCertificate, say, tap } from "./pledge-helpers";
 
-// The pledge conversation end to end: signed webhooks → FerretDB → replies at the
+// The pledge conversation end to end: signed webhooks → the test database → replies at the
 // emulator. The clock is injected: 26 Nov 2026 10:00 in Bangkok, fiscal year 2570.
 let clock = new Date("2026-11-26T03:00:00Z");
 let h: Harness;

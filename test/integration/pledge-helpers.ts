@@ -55,7 +55,7 @@ type WebhookEvents = Parameters<Harness["line"]["sendWebhook"]>[0];
 
 /**
  * Posts events the way LINE does with redelivery on: a non-2xx answer (the bot says
- * 503 when FerretDB cannot store a burst within its deadline) is sent again, marked
+ * 503 when the database cannot store a burst within its deadline) is sent again, marked
  * isRedelivery, until it is accepted. Returns how many redeliveries were needed.
  */
 export async function deliverLikeLine(h: Harness, events: WebhookEvents, attempts = 20): Promise<number> {

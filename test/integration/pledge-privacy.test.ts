@@ -4,7 +4,6 @@ import { makeUserId } from "../../src/dev/line-emulator";
 import { FlowState } from "../../src/models/flow-state.model";
 import { Member } from "../../src/models/member.model";
 import { Pledge } from "../../src/models/pledge.model";
-import { PledgeNumber } from "../../src/models/pledge-number.model";
 import { readYearTally } from "../../src/services/pledge-tally.service";
 import { registerDeletionHook, type DeletionSubject } from "../../src/services/privacy.service";
 import { startHarness, type Harness } from "../helpers/harness";
@@ -87,8 +86,6 @@ describe("deletion", () => {
       assert.equal(anon.length, 1);
       assert.match(anon[0]!._id, /^2570:x:/);
       assert.deepEqual([anon[0]!.memberId, anon[0]!.number, anon[0]!.pledgedAt, anon[0]!.status, anon[0]!.villageNo], [undefined, undefined, undefined, "active", 2]);
-      const numberDoc = await PledgeNumber.findOne({ pledgeId: anon[0]!._id }).lean();
-      assert.ok(numberDoc, "the issued number stays taken, now pointing at the anonymous pledge");
       assert.deepEqual((await readYearTally(YEAR)).districts, before.districts, "the counts are unchanged");
 
       const member = await Member.findOne({ lineUserId: user }).lean();

@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { loadConfig } from "../../src/config";
 import { disconnectDb } from "../../src/db";
 import { startEmbeddedDb, type EmbeddedDb } from "../../src/dev/embedded-db";
@@ -10,17 +7,13 @@ import { startRuntime } from "../../src/runtime";
 import { createOfficer, issueApiToken } from "../../src/services/officer.service";
 
 // A throwaway officer API for schemathesis (tools/schemathesis/run.sh): a fresh
-// database (the embedded FerretDB unless MONGODB_URI is set), the LINE emulator,
+// database (the embedded mongo-java-server, in memory, unless MONGODB_URI is set), the LINE emulator,
 // the real app, and a service account with an admin API token. Prints
 //   SCHEMATHESIS_READY <base url> <token>
 // and serves until SIGTERM.
 async function main(): Promise<void> {
   let db: EmbeddedDb | undefined;
-  let dataDir: string | undefined;
-  if (!process.env.MONGODB_URI) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "sujarit-schemathesis-db-"));
-    db = await startEmbeddedDb({ dataDir });
-  }
+  if (!process.env.MONGODB_URI) db = await startEmbeddedDb({ backend: "memory" });
   const secret = randomBytes(16).toString("hex");
   const line = await startLineEmulator({ channelSecret: secret, channelAccessToken: "schemathesis-token" });
   const config = loadConfig({
@@ -47,7 +40,6 @@ async function main(): Promise<void> {
     await disconnectDb();
     await line.close();
     await db?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());

@@ -36,7 +36,7 @@ export function mountComplaintApi(r: Router, deps: AppDeps): void {
     const page = await listComplaints(scope, toComplaintFilter(readComplaintFilterParams(req.query), tz), {
       page: intParam(req.query.page, 1, 1, 100_000),
       pageSize: intParam(req.query.pageSize, 20, 1, 100),
-    }, deps.complaintIndex);
+    });
     res.json(page);
   });
 

@@ -4,8 +4,8 @@ import { OfficerSession, type OfficerSessionDoc, type SessionStage } from "../..
 
 // Dashboard sessions in MongoDB. The cookie carries 256 random bits; the stored
 // key is HMAC(SESSION_SECRET, sid), so neither a database copy nor a guessed
-// row id gives a session. Expiry is checked here on every read (no TTL indexes
-// on FerretDB); expired rows are swept on login.
+// row id gives a session. Expiry is checked here on every read (nothing relies
+// on TTL expiry); expired rows are swept on login.
 export const SESSION_LIMITS = {
   /** A login form or a half-finished TOTP login. */
   anonymousMs: 30 * 60_000,

@@ -56,7 +56,7 @@ export function createComplaintsController(deps: AppDeps): Record<Handlers, Requ
     async list(req, res) {
       const p = principalOf(res);
       const params = readComplaintFilterParams(req.query);
-      const page = await listComplaints(officerScopeOf(p), toComplaintFilter(params, tz), { page: pageNumber(req.query.page), pageSize: COMPLAINTS_PAGE_SIZE }, deps.complaintIndex);
+      const page = await listComplaints(officerScopeOf(p), toComplaintFilter(params, tz), { page: pageNumber(req.query.page), pageSize: COMPLAINTS_PAGE_SIZE });
       // A search by tracking code that finds exactly one case opens it.
       if (params.code && page.total === 1 && page.items.length === 1) return void res.redirect(303, `/officer/complaints/${page.items[0]!.id}`);
       sendPage(res, complaintListView({ principal: p, csrfToken: csrfTokenOf(res), page, params, timezone: tz, flash: flashFrom(req) }));

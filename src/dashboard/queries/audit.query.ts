@@ -3,7 +3,7 @@ import { AuditLog } from "../../models/audit-log.model";
 import { Officer } from "../../models/officer.model";
 
 // Writing and reading the audit log from the dashboard. Details are small flat
-// objects with fixed keys (FerretDB: no "." or "$" in keys), never complaint text.
+// objects with fixed keys (never "." or "$" in a key), never complaint text.
 export interface AuditEntryInput {
   at: Date;
   actor: { kind: string; id?: string };

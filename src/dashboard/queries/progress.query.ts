@@ -33,8 +33,8 @@ export async function loadPledgeProgress(deps: AppDeps, year: number) {
   return { districts, totals };
 }
 
-export function loadComplaintProgress(deps: AppDeps, p: Principal) {
-  return complaintsByMonth(complaintStatsScope(p), { index: deps.complaintIndex, timeZone: deps.config.timezone });
+export function loadComplaintProgress(_deps: AppDeps, p: Principal) {
+  return complaintsByMonth(complaintStatsScope(p));
 }
 
 export function loadCoverage(monthKey: string) {

@@ -16,7 +16,7 @@ import { deliveryMismatches, streamAtRate, waitUntil } from "./fault-helpers";
 // The database goes away in the middle of a stream of webhooks. The bot must say
 // 503 within LINE's 2 s webhook deadline (so that LINE redelivers, as the emulator
 // does here), /readyz must report the outage, and once the database is back every
-// event must be answered exactly once. This FerretDB is the test's own, so it can
+// event must be answered exactly once. This database server is the test's own, so it can
 // be stopped without disturbing the other test files.
 // This test found two bugs: a dropped connection mid-insert was taken for "all
 // duplicates" (200, event lost; webhook/inbox.ts), and the driver's monitor could

@@ -1,8 +1,7 @@
 // Generated webhook bodies for the fuzz test: each comes with the answers that
 // are correct for it. Deterministic (seeded), so a failure can be replayed.
 // About 2.5% of the bodies carry events that get stored and processed: enough to
-// exercise every handler with garbage, few enough that FerretDB (which scans
-// the inbox for each query) keeps the test under a minute.
+// exercise every handler with garbage, few enough to keep the test under a minute.
 
 export interface FuzzCase {
   kind: string;

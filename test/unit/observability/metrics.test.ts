@@ -6,7 +6,6 @@ import {
   observeHandlerSeconds,
   registry,
   resetMetrics,
-  setComplaintListEntries,
 } from "../../../src/observability/metrics";
 
 // /metrics must stay parseable by Prometheus, keep the metric names operators alert
@@ -21,7 +20,6 @@ describe("metrics", () => {
     countWebhookRequest(200);
     countWebhookRequest(401);
     countEventProcessed("done");
-    setComplaintListEntries(7);
     for (let i = 1; i <= 10; i++) observeHandlerSeconds(i / 100);
     const text = await registry.metrics();
     assert.match(text, /^# HELP sujarit_webhook_requests_total .+\n# TYPE sujarit_webhook_requests_total counter\n/m);
@@ -34,7 +32,6 @@ describe("metrics", () => {
     assert.match(text, /^sujarit_handler_duration_seconds\{quantile="0.99"\} 0.1$/m);
     assert.match(text, /^sujarit_handler_duration_seconds_count 10$/m);
     assert.match(text, /^sujarit_handler_duration_seconds_sum 0.55\d*$/m);
-    assert.match(text, /^sujarit_complaint_list_entries 7$/m);
     for (const line of text.trim().split("\n").filter((l) => l !== "")) assert.match(line, SAMPLE, line);
   });
 
