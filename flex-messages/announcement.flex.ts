@@ -16,7 +16,7 @@ export interface AnnouncementContent {
   button?: { kind: "url"; label: string; url: string } | { kind: "action"; label: string; action: string };
 }
 
-export const MUTE_HINT = "ไม่ต้องการรับประกาศ พิมพ์ “ปิดการแจ้งข่าว” (ยังได้รับแจ้งเตือนการประชุมตามเดิม)";
+export const MUTE_HINT = "ไม่ต้องการรับประกาศ พิมพ์ \"ปิดการแจ้งข่าว\" (ยังได้รับแจ้งเตือนการประชุมตามเดิม)";
 
 function buttonOf(b: NonNullable<AnnouncementContent["button"]>): messagingApi.FlexButton {
   if (b.kind === "action") return postbackButton(b.label, postbackData(b.action), "primary");

@@ -12,7 +12,7 @@ async function mute(ctx: BotContext): Promise<void> {
   if (!ctx.userId) return;
   await setAnnouncementsMuted(ctx.userId, true, ctx.now);
   ctx.reply(
-    politeTextMessage("ปิดการแจ้งข่าวแล้วค่ะ ท่านจะไม่ได้รับประกาศจากอำเภอและจังหวัดอีก แต่ยังได้รับแจ้งเตือนการประชุมหมู่บ้านตามเดิม หากต้องการรับข่าวอีกครั้ง พิมพ์ “เปิดการแจ้งข่าว” ได้ทุกเมื่อนะคะ", [
+    politeTextMessage("ปิดการแจ้งข่าวแล้วค่ะ ท่านจะไม่ได้รับประกาศจากอำเภอและจังหวัดอีก แต่ยังได้รับแจ้งเตือนการประชุมหมู่บ้านตามเดิม หากต้องการรับข่าวอีกครั้ง พิมพ์ \"เปิดการแจ้งข่าว\" ได้ทุกเมื่อนะคะ", [
       { label: "เปิดการแจ้งข่าว", text: "เปิดการแจ้งข่าว" },
       MENU,
     ]),
@@ -23,7 +23,7 @@ async function unmute(ctx: BotContext): Promise<void> {
   if (!ctx.userId) return;
   await setAnnouncementsMuted(ctx.userId, false, ctx.now);
   ctx.reply(
-    politeTextMessage("เปิดการแจ้งข่าวแล้วค่ะ ท่านจะได้รับประกาศจากอำเภอและจังหวัดขอนแก่นทาง LINE หากไม่ต้องการ พิมพ์ “ปิดการแจ้งข่าว” ได้ทุกเมื่อนะคะ", [
+    politeTextMessage("เปิดการแจ้งข่าวแล้วค่ะ ท่านจะได้รับประกาศจากอำเภอและจังหวัดขอนแก่นทาง LINE หากไม่ต้องการ พิมพ์ \"ปิดการแจ้งข่าว\" ได้ทุกเมื่อนะคะ", [
       { label: "ปิดการแจ้งข่าว", text: "ปิดการแจ้งข่าว" },
       MENU,
     ]),

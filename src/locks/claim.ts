@@ -56,14 +56,18 @@ export interface Lease {
   release(): Promise<void>;
 }
 
-// Both slots at once; only when one exists already (this owner's own, or
-// another's) does it go slot by slot.
+// Both slots in one ordered insert, the current slot first: a racer that loses the
+// current slot stops there and never takes the next one. (Two parallel inserts let
+// one racer win the current slot and another the next, so both gave up and nobody
+// held the chat.) Only when a slot exists already (this owner's own, or another's)
+// does it go slot by slot.
 async function claimSlots(keys: string[], owner: string, expiresAt: Date): Promise<boolean> {
-  const results = await Promise.allSettled(keys.map((_id) => claims().insertOne({ _id, owner, expiresAt })));
-  const failed = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
-  if (failed.length === 0) return true;
-  const other = failed.find((err) => !isDuplicateKeyError(err));
-  if (other) throw other;
+  try {
+    await claims().insertMany(keys.map((_id) => ({ _id, owner, expiresAt })), { ordered: true });
+    return true;
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
   for (const key of keys) if (!(await tryClaim(key, owner, expiresAt))) return false;
   return true;
 }

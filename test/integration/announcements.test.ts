@@ -165,12 +165,10 @@ describe("delivery", () => {
     await seedMembers("m", 2600, IN_MUEANG_5);
     const a = await createAnnouncement(input(area({ villages: ["400101-5"] })), kkOfficer, now(), base);
     await requestSend(String(a._id), undefined, kkOfficer, now(), h.bot.deps.line);
-    h.line.setMonthlyQuota(3000, 0); // enough at the check; then other sends use the month up
-    const watcher = setInterval(() => {
-      if (h.line.requests.filter((q) => q.endpoint === "multicast" && q.status === 200).length >= 2) h.line.setMonthlyQuota(3000, 2900);
-    }, 2);
+    h.line.setMonthlyQuota(3000, 0); // enough at the check; then other sends use the month up:
+    // after two accepted multicasts, LINE answers the monthly-limit 429 (its own message).
+    h.line.failNext("multicast", 429, 10, { message: "You have reached your monthly limit." }, 2);
     const done = await h.bot.deps.announcements!.sendNow(String(a._id));
-    clearInterval(watcher);
     assert.equal(done!.state, "failed");
     assert.match(done!.reason!, /^quota/);
     const quota429 = h.line.requests.filter((q) => q.endpoint === "multicast" && q.status === 429);

@@ -46,6 +46,14 @@ describe("claims", () => {
     assert.ok(await acquireLease("chat:x", holder, new Date(t0.getTime() + 2100), 1000), "free after release");
   });
 
+  test("racers never split a lease's two slots between them: in 40 rounds of 4 racers, each round has exactly one holder", async () => {
+    const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
+    for (let round = 0; round < 40; round++) {
+      const racers = await Promise.all(["a", "b", "c", "d"].map((o) => acquireLease(`chat:split-${round}`, o, t0, 1000)));
+      assert.equal(racers.filter(Boolean).length, 1, `round ${round}`);
+    }
+  });
+
   test("a lease renews into new slots, and its release removes every slot it took and no other claim", async () => {
     const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
     const lease = await acquireLease("chat:renew", "a", t0, 1000);

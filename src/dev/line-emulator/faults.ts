@@ -4,6 +4,8 @@ import type { EndpointName, FaultConfig } from "./types";
 export interface InjectedFault {
   status: number;
   body: unknown;
+  /** Requests to let through untouched before this fault (failNext's `after`). */
+  pass?: number;
 }
 
 /** The bodies LINE sends with these statuses. */
@@ -26,9 +28,10 @@ export class FaultInjector {
     this.random = config.seed === undefined ? Math.random : seededRandom(config.seed);
   }
 
-  failNext(endpoint: EndpointName, status: number, count = 1, body?: unknown): void {
+  /** The next `count` requests to `endpoint` fail with `status`, after letting `after` of them through. */
+  failNext(endpoint: EndpointName, status: number, count = 1, body?: unknown, after = 0): void {
     const queue = this.queued.get(endpoint) ?? [];
-    for (let i = 0; i < count; i++) queue.push({ status, body: body ?? defaultErrorBody(status) });
+    for (let i = 0; i < count; i++) queue.push({ status, body: body ?? defaultErrorBody(status), ...(i === 0 && after > 0 ? { pass: after } : {}) });
     this.queued.set(endpoint, queue);
   }
 
@@ -39,7 +42,13 @@ export class FaultInjector {
 
   /** The fault to answer with now, or undefined to process normally. */
   take(endpoint: EndpointName): InjectedFault | undefined {
-    const queued = this.queued.get(endpoint)?.shift();
+    const queue = this.queued.get(endpoint);
+    const head = queue?.[0];
+    if (head?.pass) {
+      head.pass -= 1;
+      return undefined;
+    }
+    const queued = queue?.shift();
     if (queued) return queued;
     if (!this.applies(endpoint)) return undefined;
     const roll = this.random();

@@ -72,7 +72,7 @@ export async function startLineEmulator(opts: EmulatorOptions): Promise<LineEmul
     addUser: (u) => void state.users.set(u.userId, { ...u }),
     putContent: (messageId, content) => void state.contents.set(messageId, content),
     setFaults: (f) => state.faults.set(f),
-    failNext: (endpoint, status, count, body) => state.faults.failNext(endpoint, status, count, body),
+    failNext: (endpoint, status, count, body, after) => state.faults.failNext(endpoint, status, count, body, after),
     setWebhookUrl: (url) => webhooks.setUrl(url),
     sendWebhook: (evts, sendOpts) => webhooks.send(evts, sendOpts),
     defaultRichMenuId: () => state.defaultRichMenuId,

@@ -109,7 +109,8 @@ export interface LineEmulator {
   addUser(u: UserProfileInput): void;
   putContent(messageId: string, content: ContentInput): void;
   setFaults(f: FaultConfig): void;
-  failNext(endpoint: EndpointName, status: number, count?: number, body?: unknown): void;
+  /** The next `count` requests to `endpoint` answer `status` (with `body`), after `after` of them went through. */
+  failNext(endpoint: EndpointName, status: number, count?: number, body?: unknown, after?: number): void;
   setWebhookUrl(url: string): void;
   sendWebhook(events: WebhookEventInput[], opts?: SendWebhookOptions): Promise<{ status: number; body: string }>;
   events: EventFactory;
