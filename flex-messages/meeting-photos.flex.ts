@@ -9,7 +9,7 @@ export const NO_PHOTOS_WORD = "ไม่มีรูป";
 /** A polite text with the photo chips: camera and album while fewer than `max`, then done. */
 export function meetingPhotosPrompt(text: string, count: number, max: number): messagingApi.TextMessage {
   const items: ComplaintQuickItem[] = [];
-  if (count < max) items.push({ kind: "camera", label: "📷 ถ่ายรูป" }, { kind: "cameraRoll", label: "🖼 เลือกจากอัลบั้ม" });
+  if (count < max) items.push({ kind: "camera", label: "ถ่ายรูป" }, { kind: "cameraRoll", label: "เลือกจากอัลบั้ม" });
   items.push({ label: PHOTOS_DONE_WORD, text: PHOTOS_DONE_WORD });
   if (count === 0) items.push({ label: NO_PHOTOS_WORD, text: NO_PHOTOS_WORD });
   return complaintPrompt(text, items);

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { deliveryAttemptSchema } from "./delivery-attempt.schema";
 
 // An officer's announcement to residents (issue 22): what it says, whom it reaches,
 // who approved it, and how its delivery went.
@@ -28,19 +29,6 @@ const audienceSchema = new Schema(
   { _id: false },
 );
 
-const attemptSchema = new Schema(
-  {
-    at: { type: Date, required: true },
-    chunkKey: { type: String, required: true },
-    recipients: { type: Number, required: true },
-    status: { type: Number },
-    outcome: { type: String, enum: ["accepted", "duplicate", "retry", "failed"], required: true },
-    requestId: { type: String },
-    error: { type: String },
-    by: { type: String },
-  },
-  { _id: false },
-);
 
 const announcementSchema = new Schema(
   {
@@ -81,7 +69,7 @@ const announcementSchema = new Schema(
     firstRequestAt: { type: Date },
     finishedAt: { type: Date },
     reason: { type: String },
-    attempts: { type: [attemptSchema], default: [] },
+    attempts: { type: [deliveryAttemptSchema], default: [] },
   },
   { timestamps: true, versionKey: false },
 );

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { deliveryAttemptSchema } from "./delivery-attempt.schema";
 
 // One reminder of one meeting occurrence at one offset ("3d@08:00", "2h"), made ahead
 // of time (a rolling horizon) so the scheduler only has to pick what is due.
@@ -12,21 +13,6 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 export const REMINDER_STATES = ["pending", "planned", "sending", "sent", "failed", "missed", "cancelled"] as const;
 export type ReminderState = (typeof REMINDER_STATES)[number];
 
-const attemptSchema = new Schema(
-  {
-    at: { type: Date, required: true },
-    /** The outbox dedupe key of the chunk (a multicast of ≤ 500 recipients). */
-    chunkKey: { type: String, required: true },
-    /** Recipients of this reminder inside that chunk. */
-    recipients: { type: Number, required: true },
-    status: { type: Number },
-    outcome: { type: String, enum: ["accepted", "duplicate", "retry", "failed"], required: true },
-    requestId: { type: String },
-    error: { type: String },
-    by: { type: String },
-  },
-  { _id: false },
-);
 
 const ackSchema = new Schema({ userId: { type: String, required: true }, at: { type: Date, required: true } }, { _id: false });
 
@@ -54,7 +40,7 @@ const reminderSchema = new Schema(
     lateByMs: { type: Number },
     /** Why it was missed, cancelled or failed ("meeting-started", "superseded", "quota", …). */
     reason: { type: String },
-    attempts: { type: [attemptSchema], default: [] },
+    attempts: { type: [deliveryAttemptSchema], default: [] },
     acks: { type: [ackSchema], default: [] },
   },
   { timestamps: true, versionKey: false },

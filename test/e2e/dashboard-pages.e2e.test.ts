@@ -20,7 +20,8 @@ const ARTIFACTS = path.resolve(__dirname, "..", "..", "test-artifacts", "dashboa
 const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}`;
 
 /** Latin words officers may read (issue 20): programme names, formats, and LINE itself. */
-export const LATIN_ALLOWED = new Set(["ITA", "LINE", "CSV", "JSON", "PDF", "No", "Gift", "Policy", "QR"]);
+// Names officers know as they are: the assessment (ITA, OIT), file formats, the open-data licence code.
+export const LATIN_ALLOWED = new Set(["ITA", "OIT", "LINE", "CSV", "JSON", "PDF", "XLSX", "Excel", "OpenAPI", "CC", "BY", "No", "Gift", "Policy", "QR"]);
 const OTHER_PRONOUN = /(?<!บ)คุณ(?!ธรรม|ภาพ|สมบัติ|ค่า|ประโยชน์)/;
 
 let h: Harness;
@@ -134,6 +135,14 @@ describe("every dashboard page at 390 and 1280 px", { skip }, () => {
     { name: "audit", path: "/officer/audit" },
     { name: "accounts", path: "/officer/accounts" },
     { name: "account", path: "/officer/account" },
+    { name: "queue", path: "/officer/queue" },
+    { name: "officer-line", path: "/officer/line" },
+    { name: "holidays", path: "/officer/holidays" },
+    { name: "announcements", path: "/officer/announcements" },
+    { name: "announcement-new", path: "/officer/announcements/new" },
+    { name: "ita", path: "/officer/ita" },
+    { name: "ita-pack", path: "/officer/ita/pack?agency=4001" },
+    { name: "transparency", path: "/transparency" },
   ];
   for (const p of fixed) {
     test(`${p.name} fits 390 and 1280 px and reads Thai`, async () => {

@@ -19,6 +19,11 @@ import { pledgeIntroFlex } from "../../flex-messages/pledge-intro.flex";
 import { pledgeProgressFlex, type ProgressDistrictRow } from "../../flex-messages/pledge-progress.flex";
 import { pledgeTambonFlex } from "../../flex-messages/pledge-tambon.flex";
 import { topicMenuFlex } from "../../flex-messages/topic-menu.flex";
+import { announcementFlex } from "../../flex-messages/announcement.flex";
+import { caseDigestFlex, expediteAlertFlex, newCaseAlertFlex, reporterEscalationMessage } from "../../flex-messages/case-alert.flex";
+import { complaintOfferFlex } from "../../flex-messages/complaint-offer.flex";
+import { greetingReply } from "../../flex-messages/greeting-reply";
+import { askMeetingPhotosText, meetingPhotosPrompt } from "../../flex-messages/meeting-photos.flex";
 import { getDistrict, listDistricts, listTambons } from "../../src/content/areas/areas";
 import { EXPLAINERS } from "../../src/content/explainers";
 import { COMPLAINT_CATEGORIES } from "../../src/models/complaint.model";
@@ -114,7 +119,23 @@ export function chatCatalog(): CatalogEntry[] {
     "meeting-reminder-leader": meetingReminderFlex({ ...meeting, leadTime: "พรุ่งนี้", audience: "leader", pledgeScript: PLEDGE_SCRIPT, occurrenceParam: occurrenceParam(meeting.start), offsetKey: "1d" }),
     "meeting-reminder-resident": meetingReminderFlex({ ...meeting, leadTime: "อีก 3 วัน", audience: "resident", pledgeScript: PLEDGE_SCRIPT, occurrenceParam: occurrenceParam(meeting.start), offsetKey: "3d" }),
   };
+  const alert = { trackingCode: CODE, category: CATEGORY_LABELS.procurement, area: `ต.หนองไผ่ อ.${longestDistrict.nameTh}`, due: "ครบกำหนดตอบรับ 9 ธ.ค. 2569", caseUrl: "https://sujarit.example.go.th/officer/complaints/0123456789abcdef01234567" };
+  Object.assign(flex, {
+    "complaint-offer": complaintOfferFlex({ soundsLike: CATEGORY_LABELS.procurement, excerpt: "ผู้รับเหมาสร้างถนนในหมู่บ้านใช้ปูนน้อยกว่าในสัญญา แล้วแบ่งเงินกับเจ้าหน้าที่ อบต. ".repeat(3) }),
+    "case-alert-new": newCaseAlertFlex(alert),
+    "case-alert-expedite": expediteAlertFlex(alert),
+    "case-digest": caseDigestFlex({ day: "พุธ 9 ธ.ค. 2569", overdue: 3, dueToday: 12, items: Array.from({ length: 12 }, (_, i) => ({ trackingCode: CODE, area: `ต.หนองไผ่ อ.${longestDistrict.nameTh}`, state: i % 2 ? "ครบกำหนดวันนี้" : "เกินกำหนด 2 วันทำการ" })), queueUrl: "https://sujarit.example.go.th/officer/queue" }),
+    announcement: announcementFlex({
+      title: "เชิญร่วมกิจกรรมวันต่อต้านคอร์รัปชันสากล 9 ธันวาคม",
+      text: "ขอเชิญชาวบ้านทุกหมู่บ้านร่วมกิจกรรมประกาศเจตนารมณ์ \"ไม่รับ ไม่ให้\" ณ หอประชุมอำเภอ เวลา 09.00 น. ".repeat(3),
+      office: `ที่ว่าการอำเภอ${longestDistrict.nameTh}`,
+      button: { kind: "url", label: "รายละเอียดกิจกรรม", url: "https://sujarit.example.go.th/transparency" },
+    }),
+  });
   const texts: Record<string, messagingApi.Message> = {
+    "greeting-reply": greetingReply("สมศรี มีสุขมากที่สุดในหมู่บ้าน"),
+    "case-escalated-reporter": reporterEscalationMessage(CODE, "0123456789abcdef01234567"),
+    "meeting-photos-ask": meetingPhotosPrompt(askMeetingPhotosText(0, 5), 0, 5),
     "prompt-where": prompts.wherePrompt({ myVillage: "หมู่ 5 ต.บ้านเป็ด อ.เมืองขอนแก่น" }),
     "prompt-when": prompts.whenPrompt({ today: "2026-11-26", earliest: "2016-11-26" }),
     "prompt-evidence": prompts.evidencePrompt(0, 5),

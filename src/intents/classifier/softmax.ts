@@ -1,6 +1,7 @@
 // Multinomial logistic regression over sparse binary features: the model, prediction and a
 // deterministic trainer (AdaGrad, fixed seed and epochs, L2). Each example's features count
 // 1/sqrt(n), so long and short messages weigh alike. Pure functions, no I/O.
+import { seededRandom } from "../../util/seeded-random";
 
 export interface SoftmaxModel {
   classes: string[];
@@ -27,18 +28,6 @@ export const DEFAULT_TRAIN: TrainOptions = { epochs: 20, rate: 0.2, l2: 1e-4, se
 export interface Example {
   features: readonly string[];
   label: string;
-}
-
-/** mulberry32: a small seeded PRNG, so training is repeatable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function softmax(logits: readonly number[], temperature = 1): number[] {
@@ -78,7 +67,7 @@ export function train(examples: readonly Example[], opts: TrainOptions = DEFAULT
   const G = new Float64Array(index.size * k).fill(1e-8);
   const b = new Float64Array(k);
   const Gb = new Float64Array(k).fill(1e-8);
-  const random = rng(opts.seed);
+  const random = seededRandom(opts.seed); // mulberry32: training is repeatable
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

@@ -11,7 +11,7 @@ import { primaryMarks, protectSharedColumns, publishCell, publishTotal, type Mar
 // small-count rule applied (small-counts.ts), at most once a minute: every request
 // is answered from the last build (stale-while-revalidate), never counted per request.
 
-export const OPEN_DATA_LICENCE = { name: "Creative Commons Attribution 4.0 (CC BY 4.0)", url: "https://creativecommons.org/licenses/by/4.0/deed.th" } as const;
+export const OPEN_DATA_LICENCE = { name: "ครีเอทีฟคอมมอนส์ แสดงที่มา 4.0 (CC BY 4.0)", url: "https://creativecommons.org/licenses/by/4.0/deed.th" } as const;
 export const BUILD_INTERVAL_MS = 60_000;
 
 interface AreaRow {
