@@ -9,6 +9,8 @@ import { Complaint } from "../src/models/complaint.model";
 import { FlowState } from "../src/models/flow-state.model";
 import { storeEvidence } from "../src/services/evidence.service";
 import { startHarness, type Harness } from "../test/helpers/harness";
+import sharp from "sharp";
+import { seededRandom } from "../src/util/seeded-random";
 
 // The two figures of issue 5, on whatever MONGODB_URI points at (else the embedded
 // mongo-java-server, in memory, started here):
@@ -41,10 +43,15 @@ function summary(ms: number[]): Record<string, number | null> {
   return { count: s.length, p50: at(50), p95: at(95), p99: at(99), max: s.length ? Math.round(s.at(-1)! * 10) / 10 : null };
 }
 
-function photo(seed: number): Buffer {
-  const b = Buffer.alloc(MB, seed % 251);
-  b.set([0xff, 0xd8, 0xff, 0xe0], 0); // JPEG magic: the only thing the bot checks
-  return b;
+/** A real JPEG of about 1 MB (noise does not compress): the bot decodes and re-encodes every photo to drop its metadata. */
+async function photo(seed: number): Promise<Buffer> {
+  const rnd = seededRandom(seed);
+  const [width, height] = [1400, 1000];
+  const raw = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < raw.length; i++) raw[i] = (rnd() * 256) | 0;
+  const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
+  if (jpeg.length < MB * 0.7) throw new Error(`bench photo only ${jpeg.length} bytes`);
+  return jpeg;
 }
 
 /** Sends with LINE's redelivery: non-2xx answers are retried (counted). */
@@ -138,7 +145,7 @@ async function benchConfirm(h: Harness, o: Required<Omit<ComplaintBenchOptions, 
 
 async function benchPhotos(h: Harness, o: Required<Omit<ComplaintBenchOptions, "log">>, log: (l: string) => void): Promise<Record<string, unknown>> {
   const n = o.photos;
-  for (let i = 0; i < 3 * n; i++) h.line.putContent(`bench-photo-${i}`, { contentType: "image/jpeg", body: photo(i) });
+  for (let i = 0; i < 3 * n; i++) h.line.putContent(`bench-photo-${i}`, { contentType: "image/jpeg", body: await photo(i) });
   const store = async (i: number) => {
     const t = performance.now();
     await storeEvidence(h.bot.deps.line, { messageId: `bench-photo-${i}`, draftId: `bench-draft-${i}`, reporterIndex: "bench", now: new Date() });
