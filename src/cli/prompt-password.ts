@@ -11,8 +11,10 @@ export class PromptAborted extends Error {}
 export function readHiddenLine(prompt: string, input: HiddenInput, output: NodeJS.WritableStream): Promise<string> {
   return new Promise((resolve, reject) => {
     let value = "";
-    output.write(prompt);
+    // Raw mode (no echo) before the prompt shows: an answer typed or pasted the moment
+    // it appears must not be echoed by the terminal.
     input.setRawMode?.(true);
+    output.write(prompt);
     input.resume();
     const finish = (err?: Error) => {
       input.removeListener("data", onData);

@@ -21,7 +21,7 @@ const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}`;
 
 /** Latin words officers may read (issue 20): programme names, formats, and LINE itself. */
 // Names officers know as they are: the assessment (ITA, OIT), file formats, the open-data licence code.
-export const LATIN_ALLOWED = new Set(["ITA", "OIT", "LINE", "CSV", "JSON", "PDF", "XLSX", "Excel", "OpenAPI", "CC", "BY", "No", "Gift", "Policy", "QR"]);
+export const LATIN_ALLOWED = new Set(["ITA", "OIT", "LINE", "CSV", "JSON", "PDF", "JPEG", "PNG", "XLSX", "Excel", "OpenAPI", "CC", "BY", "No", "Gift", "Policy", "QR"]);
 const OTHER_PRONOUN = /(?<!บ)คุณ(?!ธรรม|ภาพ|สมบัติ|ค่า|ประโยชน์)/;
 
 let h: Harness;

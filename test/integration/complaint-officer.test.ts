@@ -161,12 +161,12 @@ describe("workflow", () => {
     assert.equal(await AuditLog.countDocuments({ action: "complaint.status_changed", complaintId: ids.anon }), 1);
   });
 
-  test("officers changing the same case at once: one wins, the others get a conflict", async () => {
+  test("officers changing the same case at once, each from the status their page showed: one wins, the others get a conflict", async () => {
     const deps = h.bot.deps;
     const id = (await listComplaints(KK, { category: "other" }, { pageSize: 1 })).items[0]!.id;
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
-        changeStatus(deps, KK, { kind: "officer", id: `o${i}` }, { complaintId: id, to: i % 2 ? "dismissed" : "under_review", note: `เจ้าหน้าที่คนที่ ${i}` }),
+        changeStatus(deps, KK, { kind: "officer", id: `o${i}` }, { complaintId: id, to: i % 2 ? "dismissed" : "under_review", note: `เจ้าหน้าที่คนที่ ${i}`, expectedStatus: "received" }),
       ),
     );
     assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);

@@ -58,14 +58,14 @@ export function announcementFormView(d: AnnouncementFormViewData): SafeHtml {
 <form id="announcement-form" class="card stack" method="post" action="${action}" enctype="multipart/form-data">${csrfField(d.csrfToken)}
 <label for="title">หัวข้อ</label><input id="title" name="title" type="text" maxlength="80" required value="${v.title}">
 <label for="text">ข้อความ (ไม่เกิน 5,000 ตัวอักษร)</label><textarea id="text" name="text" rows="8" maxlength="5000" required>${v.text}</textarea>
-<label for="image">รูปภาพ (ไม่บังคับ; JPEG หรือ PNG ไม่เกิน 1 MB)</label><input id="image" name="image" type="file" accept="image/jpeg,image/png">
+<label for="image">รูปภาพ (ไม่บังคับ; ไฟล์ JPEG หรือ PNG ขนาดไม่เกิน 1 เมกะไบต์)</label><input id="image" name="image" type="file" accept="image/jpeg,image/png">
 ${v.imageId ? html`<input type="hidden" name="imageId" value="${v.imageId}"><label><input type="checkbox" name="removeImage" value="1"> ลบรูปเดิม</label>` : ""}
 <fieldset><legend>ปุ่ม (ไม่บังคับ)</legend>
 <label><input type="radio" name="buttonKind" value="none"${checked(v.buttonKind === "none")}> ไม่มีปุ่ม</label>
 <label><input type="radio" name="buttonKind" value="url"${checked(v.buttonKind === "url")}> เปิดลิงก์</label>
 <label><input type="radio" name="buttonKind" value="action"${checked(v.buttonKind === "action")}> คำสั่งของบอต</label>
 <label for="buttonLabel">ข้อความบนปุ่ม (ไม่เกิน 40 ตัวอักษร)</label><input id="buttonLabel" name="buttonLabel" type="text" maxlength="40" value="${v.buttonLabel}">
-<label for="buttonUrl">ลิงก์ (https://)</label><input id="buttonUrl" name="buttonUrl" type="url" maxlength="1000" value="${v.buttonUrl}">
+<label for="buttonUrl">ลิงก์ (ขึ้นต้นด้วย <span class="mono">https://</span>)</label><input id="buttonUrl" name="buttonUrl" type="url" maxlength="1000" value="${v.buttonUrl}">
 <label for="buttonAction">คำสั่งของบอต</label><select id="buttonAction" name="buttonAction"><option value="">-</option>${optionList(BUTTON_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] })), v.buttonAction)}</select>
 </fieldset>
 ${audienceFields(d.principal, v)}

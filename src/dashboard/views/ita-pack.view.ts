@@ -12,19 +12,19 @@ const n = (x: number) => x.toLocaleString("en-US");
 
 function tallyTable(caption: string, head: string, rows: ItaPack["byDistrict"], label: (key: string) => string): SafeHtml {
   const sum = (f: keyof ItaPack["byDistrict"][number]) => rows.reduce((s, r) => s + (r[f] as number), 0);
-  return html`<table><caption>${caption}</caption>
+  return html`<div class="table-wrap"><table><caption>${caption}</caption>
 <thead><tr><th scope="col">${head}</th><th class="num" scope="col">ประชุม (ครั้ง)</th><th class="num" scope="col">ผู้เข้าประชุม</th><th class="num" scope="col">ประกาศในที่ประชุม</th><th class="num" scope="col">ประกาศผ่าน LINE</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${label(r.key)}</th><td class="num">${n(r.meetings)}</td><td class="num">${n(r.attended)}</td><td class="num">${n(r.pledged)}</td><td class="num">${n(r.linePledges)}</td></tr>`)}</tbody>
 <tfoot><tr><th scope="row">รวม</th><td class="num">${n(sum("meetings"))}</td><td class="num">${n(sum("attended"))}</td><td class="num">${n(sum("pledged"))}</td><td class="num">${n(sum("linePledges"))}</td></tr></tfoot>
-</table>`;
+</table></div>`;
 }
 
 function quarterTable(p: ItaPack, q: number): SafeHtml {
   const rows = p.complaintQuarters[q]!;
-  return html`<table><caption>${QUARTER_LABELS[q]} ปีงบประมาณ พ.ศ. ${p.campaignYear}</caption>
+  return html`<div class="table-wrap"><table><caption>${QUARTER_LABELS[q]} ปีงบประมาณ พ.ศ. ${p.campaignYear}</caption>
 <thead><tr><th scope="col">ประเภท</th>${PACK_STATUS_GROUPS.map((g) => html`<th class="num" scope="col">${PACK_GROUP_LABELS[g]}</th>`)}</tr></thead>
 <tbody>${COMPLAINT_CATEGORIES.map((c) => html`<tr><th scope="row">${CATEGORY_LABELS[c]}</th>${PACK_STATUS_GROUPS.map((g) => html`<td class="num">${n(rows[c][g])}</td>`)}</tr>`)}</tbody>
-</table>`;
+</table></div>`;
 }
 
 export function itaPackView(p: ItaPack, tz: string): SafeHtml {
@@ -44,10 +44,10 @@ export function itaPackView(p: ItaPack, tz: string): SafeHtml {
 <section class="page">
 <h2>1. กิจกรรมส่งเสริมวัฒนธรรม No Gift Policy "ไม่รับ ไม่ให้"</h2>
 <p>การประชุมหมู่บ้านที่มีวาระประกาศเจตนารมณ์ "ไม่รับ ไม่ให้" ตามที่ผู้ใหญ่บ้านหรือกำนันรายงานผลผ่าน LINE</p>
-<table><caption>รายการการประชุม (${n(p.meetings.length)} ครั้ง)</caption>
+<div class="table-wrap"><table><caption>รายการการประชุม (${n(p.meetings.length)} ครั้ง)</caption>
 <thead><tr><th scope="col">วันที่</th><th scope="col">อำเภอ</th><th scope="col">ตำบล</th><th class="num" scope="col">หมู่ที่</th><th class="num" scope="col">ผู้เข้าประชุม</th><th class="num" scope="col">ประกาศเจตนารมณ์</th><th class="num" scope="col">รูปกิจกรรม</th></tr></thead>
 <tbody>${p.meetings.map((m) => html`<tr><td>${formatThaiDate(m.occurrenceStart, tz)}</td><td>${getDistrict(m.districtCode)?.nameTh ?? m.districtCode}</td><td>${m.tambon}</td><td class="num">${m.villageNo}</td><td class="num">${n(m.attended)}</td><td class="num">${n(m.pledged)}</td><td class="num">${m.photoIds.length ? html`${m.photoIds.map((id, i) => html`<a href="/officer/ita/photos/${id}">${i + 1}</a> `)}` : "-"}</td></tr>`)}</tbody>
-</table>
+</table></div>
 </section>
 <section class="page">
 <h2>2. สรุปผลการดำเนินงาน</h2>

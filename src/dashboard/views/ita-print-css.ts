@@ -1,5 +1,6 @@
 // Print styles of the ITA pack: A4 portrait, one section a page, Thai fonts that
-// stack tone marks (Sarabun/Noto/Loma from the system), tables that never split a row.
+// stack tone marks (Sarabun/Noto/Loma from the system), tables that never split a row;
+// on a phone's screen each table scrolls inside its own box.
 export const ITA_PRINT_CSS = `
 @page{size:A4 portrait;margin:16mm 14mm}
 body.pack{font-family:"Sarabun","TH Sarabun New","Noto Sans Thai","Loma",sans-serif;color:#111;line-height:1.5;margin:0 auto;max-width:190mm;padding:8px}
@@ -13,5 +14,6 @@ body.pack{font-family:"Sarabun","TH Sarabun New","Noto Sans Thai","Loma",sans-se
 .pack tr{break-inside:avoid}
 .pack .page{break-after:page}.pack .page:last-child{break-after:auto}
 .pack .cover{padding-top:30mm}
-@media screen{.pack .page{border-bottom:1px dashed #bbb;padding-bottom:1rem;margin-bottom:1rem}.pack{overflow-x:auto}}
+@media screen{.pack .page{border-bottom:1px dashed #bbb;padding-bottom:1rem;margin-bottom:1rem}.pack .table-wrap{overflow-x:auto;max-width:100%}}
+@media print{.pack .table-wrap{overflow:visible}}
 `;

@@ -14,7 +14,7 @@ export const PACK_GROUP_LABELS: Record<PackStatusGroup, string> = {
 };
 
 export const FILING_CHANNELS: readonly string[] = [
-  "LINE Official Account \"สุจริต\" ของจังหวัดขอนแก่น: พิมพ์ \"แจ้งเรื่อง\" หรือกดเมนู แจ้งเรื่องร้องเรียน ได้ตลอด 24 ชั่วโมง",
+  "บัญชีทางการ LINE \"สุจริต\" ของจังหวัดขอนแก่น: พิมพ์ \"แจ้งเรื่อง\" หรือกดเมนู แจ้งเรื่องร้องเรียน ได้ตลอด 24 ชั่วโมง",
   `สายด่วน ${HOTLINES.map((h) => `${h.name} ${h.number}`).join(" · ")}`,
 ];
 

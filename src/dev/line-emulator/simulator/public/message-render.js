@@ -117,7 +117,7 @@ export function renderMessage(message, ctx = {}) {
       return renderText(message);
     case "flex": {
       const node = renderFlexContainer(message.contents, ctx);
-      node.title = `altText: ${message.altText ?? ""}`;
+      node.title = `ข้อความแจ้งเตือน (ที่ LINE แสดงแทนการ์ด): ${message.altText ?? ""}`;
       return node;
     }
     case "template":
