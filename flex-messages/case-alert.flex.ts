@@ -99,7 +99,7 @@ export function reporterEscalationMessage(trackingCode: string, complaintId: str
       "สุจริตได้ส่งเรื่องให้เจ้าหน้าที่ระดับจังหวัดติดตามแล้ว หากท่านต้องการให้เร่งรัด กดปุ่ม \"ขอเร่งรัด\" ได้หนึ่งครั้งค่ะ",
     [
       { label: "ขอเร่งรัด", postback: postbackData("deadline.expedite", { c: complaintId }) },
-      { label: "ติดตามเรื่อง", postback: postbackData("complaint.track", { c: trackingCode }), displayText: "ติดตามเรื่องนี้" },
+      { label: "ดูความคืบหน้า", postback: postbackData("complaint.track", { c: trackingCode }), displayText: "ติดตามเรื่องนี้" },
     ],
   );
 }

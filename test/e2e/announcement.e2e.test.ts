@@ -60,7 +60,7 @@ describe("announcement in a browser", { skip }, () => {
     await page.locator("#image").setInputFiles({ name: "banner.png", mimeType: "image/png", buffer: PNG_1PX });
     await page.getByLabel("เปิดลิงก์").check();
     await page.getByLabel("ข้อความบนปุ่ม (ไม่เกิน 40 ตัวอักษร)").fill("อ่านประกาศฉบับเต็ม");
-    await page.getByLabel("ลิงก์ (https://)").fill("https://www.khonkaen.go.th/");
+    await page.getByLabel("ลิงก์ (ขึ้นต้นด้วย https://)").fill("https://www.khonkaen.go.th/");
     await page.locator("summary", { hasText: "อำเภอ" }).click();
     await page.getByLabel(`อ.${getDistrict("4001")!.nameTh}`, { exact: true }).check();
     await page.getByLabel(`อ.${getDistrict("4002")!.nameTh}`, { exact: true }).check();

@@ -14,6 +14,6 @@ body.pack{font-family:"Sarabun","TH Sarabun New","Noto Sans Thai","Loma",sans-se
 .pack tr{break-inside:avoid}
 .pack .page{break-after:page}.pack .page:last-child{break-after:auto}
 .pack .cover{padding-top:30mm}
-@media screen{.pack .page{border-bottom:1px dashed #bbb;padding-bottom:1rem;margin-bottom:1rem}.pack .table-wrap{overflow-x:auto;max-width:100%}}
+@media screen{.pack .page{border-bottom:1px dashed #bbb;padding-bottom:1rem;margin-bottom:1rem}.pack .table-wrap{overflow-x:auto;max-width:100%}.pack thead th{white-space:nowrap}}
 @media print{.pack .table-wrap{overflow:visible}}
 `;

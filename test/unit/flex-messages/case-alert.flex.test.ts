@@ -16,7 +16,7 @@ describe("case alert messages", { skip: SKIP_WITHOUT_SPEC }, () => {
     assertAcceptedByLine(notice);
     assert.match(notice.text, /ท่าน/);
     assert.equal(notice.text.includes("คุณ"), false);
-    assert.deepEqual(notice.quickReply?.items?.map((i) => i.action?.label), ["ขอเร่งรัด", "ติดตามเรื่อง"]);
+    assert.deepEqual(notice.quickReply?.items?.map((i) => i.action?.label), ["ขอเร่งรัด", "ดูความคืบหน้า"]);
   });
 
   test("the digest lists ten cases and says how many more", () => {

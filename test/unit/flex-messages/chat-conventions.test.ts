@@ -59,10 +59,21 @@ test("a label means one thing wherever it appears", () => {
   assert.deepEqual(twoMeanings, []);
 });
 
+/** Cards whose next step is not a chip row, and why. */
+const NEXT_STEP_ELSEWHERE: Readonly<Record<string, string>> = {
+  "complaint-resume": "its answer follows at once and carries the chips",
+  "pledge-intro": "the district card follows it",
+  "complaint-offer": "its own two buttons are the choice: report this, or just asking",
+  "greeting-reply": "the topic menu card follows it",
+  "case-alert-new": "sent to an officer: its button opens the case in the dashboard",
+  "case-alert-expedite": "sent to an officer: its button opens the case in the dashboard",
+  "case-digest": "sent to an officer: its button opens the queue in the dashboard",
+  announcement: "a broadcast: its own button, and the line on how to stop announcements",
+};
+
 test("every card offers what comes next as quick replies", () => {
   const bare = chatCatalog()
-    .filter(({ name }) => name !== "complaint-resume") // its answer follows at once and carries the chips
-    .filter(({ name, message }) => name !== "pledge-intro" && (message.quickReply?.items?.length ?? 0) === 0)
+    .filter(({ name, message }) => !NEXT_STEP_ELSEWHERE[name] && (message.quickReply?.items?.length ?? 0) === 0)
     .map(({ name }) => name);
   assert.deepEqual(bare, []);
 });
