@@ -1,4 +1,5 @@
 import { ANNOUNCEMENT_STATES, BUTTON_ACTIONS, BUTTON_KINDS } from "../models/announcement.model";
+import { listDistricts, listTambons } from "../content/areas/areas";
 
 // /api/announcements in the OpenAPI document: schemas with explicit lengths, patterns
 // and enums (what the zod input of api/announcements.api.ts accepts), and the paths.
@@ -10,31 +11,51 @@ const bool: S = { type: "boolean" };
 const dateTime: S = { type: "string", format: "date-time" };
 const arr = (items: S, maxItems?: number): S => ({ type: "array", items, ...(maxItems ? { maxItems } : {}) });
 const enumOf = (values: readonly string[]): S => ({ type: "string", enum: [...values] });
-const text = (max: number): S => ({ type: "string", minLength: 1, maxLength: max });
+/** Not blank: the server trims text before checking it. */
+const text = (max: number): S => ({ type: "string", minLength: 1, maxLength: max, pattern: "\\S" });
 
 function obj(props: Record<string, S>, optional: string[] = []): S {
   const required = Object.keys(props).filter((k) => !optional.includes(k));
   return { type: "object", properties: props, ...(required.length ? { required } : {}), additionalProperties: false };
 }
 
+// Khon Kaen's own codes: a district, a tambon, or "<tambon>-<village 1–99>".
+const DISTRICT_CODES = listDistricts().map((d) => d.code).sort();
+const TAMBON_CODES = listDistricts().flatMap((d) => listTambons(d.code).map((t) => t.code)).sort();
 const audienceProps = {
   province: bool,
-  districts: arr({ type: "string", pattern: "^[0-9]{4}$" }, 26),
-  tambons: arr({ type: "string", pattern: "^[0-9]{6}$" }, 200),
-  villages: arr({ type: "string", pattern: "^[0-9]{6}-[0-9]{1,2}$" }, 500),
+  districts: arr({ type: "string", enum: [...DISTRICT_CODES] }, 26),
+  tambons: arr({ type: "string", enum: [...TAMBON_CODES] }, 200),
+  villages: arr({ type: "string", pattern: `^(${TAMBON_CODES.join("|")})-([1-9]|[1-9][0-9])$` }, 500),
   leaders: bool,
   remindersOptIn: bool,
 };
 const allOptional = Object.keys(audienceProps);
 
 export const ANNOUNCEMENT_SCHEMAS: Record<string, S> = {
-  AudienceInput: obj(audienceProps, allOptional),
+  // At least one area: the whole province, or some districts, tambons or villages.
+  AudienceInput: {
+    ...obj(audienceProps, allOptional),
+    anyOf: [
+      { properties: { province: { type: "boolean", enum: [true] } }, required: ["province"] },
+      { properties: { districts: { type: "array", minItems: 1 } }, required: ["districts"] },
+      { properties: { tambons: { type: "array", minItems: 1 } }, required: ["tambons"] },
+      { properties: { villages: { type: "array", minItems: 1 } }, required: ["villages"] },
+    ],
+  },
   AudienceSize: obj({ recipients: int, districts: int, approvalRequired: bool }),
   AnnouncementCreate: obj(
     {
       title: text(80),
       text: text(5000),
-      button: obj({ kind: enumOf(BUTTON_KINDS), label: text(40), url: { type: "string", minLength: 9, maxLength: 1000, pattern: "^https://" }, action: enumOf(BUTTON_ACTIONS) }, ["label", "url", "action"]),
+      // What each kind needs: none, a link (label + https URL), or a bot action (label + action).
+      button: {
+        oneOf: [
+          obj({ kind: enumOf(BUTTON_KINDS.filter((k) => k === "none")) }),
+          obj({ kind: enumOf(BUTTON_KINDS.filter((k) => k === "url")), label: text(40), url: { type: "string", minLength: 9, maxLength: 1000, pattern: "^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,4})?(/[!-~]*)?$" } }),
+          obj({ kind: enumOf(BUTTON_KINDS.filter((k) => k === "action")), label: text(40), action: enumOf(BUTTON_ACTIONS) }),
+        ],
+      },
       audience: ref("AudienceInput"),
     },
     ["button"],
