@@ -3,6 +3,7 @@ import { sendDigests, sendNewCaseAlerts } from "../services/case-clock/case-aler
 import { syncClocks } from "../services/case-clock/clock-sync";
 import { escalateOverdue } from "../services/case-clock/escalation";
 import { holidaySet } from "../services/holiday.service";
+import { singleFlight } from "./single-flight";
 
 // One tick of the case clock (issue 24), every scheduler minute: bring the stored
 // clocks up to date, alert officers of new cases, escalate cases past their
@@ -24,8 +25,7 @@ export interface DeadlineJob {
 }
 
 export function createDeadlineJob(deps: AppDeps, owner: string): DeadlineJob {
-  let running: Promise<DeadlineTickResult> | undefined;
-  let stopped = false;
+  const flight = singleFlight<DeadlineTickResult>();
 
   async function run(now: Date): Promise<DeadlineTickResult> {
     const synced = await syncClocks(deps, now);
@@ -38,18 +38,7 @@ export function createDeadlineJob(deps: AppDeps, owner: string): DeadlineJob {
   }
 
   return {
-    async tick(now = deps.now()) {
-      if (running || stopped) return null;
-      running = run(now);
-      try {
-        return await running;
-      } finally {
-        running = undefined;
-      }
-    },
-    async stop() {
-      stopped = true;
-      await running?.catch(() => undefined);
-    },
+    tick: (now = deps.now()) => flight.run(() => run(now)),
+    stop: () => flight.stop(),
   };
 }

@@ -1,6 +1,7 @@
 import type { AppDeps } from "../app-deps";
 import { createReminderDispatcher, type SendDueOptions, type SendDueResult } from "../services/reminder-dispatch.service";
 import { extendHorizon } from "../services/reminder.service";
+import { singleFlight } from "./single-flight";
 
 // One scheduler tick: send what is due (time-critical, first), plan what falls due
 // within REMINDER_PLAN_AHEAD_SECONDS, then, at most hourly, top up the reminder
@@ -16,7 +17,7 @@ export interface ReminderJob {
 const HORIZON_EVERY_MS = 3_600_000;
 
 export function createReminderJob(deps: AppDeps, owner: string, opts: Omit<SendDueOptions, "signal"> = {}): ReminderJob {
-  let running: Promise<SendDueResult> | undefined;
+  const flight = singleFlight<SendDueResult>();
   let lastHorizon = 0;
   const abort = new AbortController();
   const dispatcher = createReminderDispatcher({ config: deps.config, logger: deps.logger, outbox: deps.outbox, owner, now: deps.now, planAheadMs: deps.config.scheduler.planAheadMs });
@@ -34,18 +35,10 @@ export function createReminderJob(deps: AppDeps, owner: string, opts: Omit<SendD
   }
 
   return {
-    async tick(now = deps.now()) {
-      if (running || abort.signal.aborted) return null;
-      running = run(now);
-      try {
-        return await running;
-      } finally {
-        running = undefined;
-      }
-    },
+    tick: (now = deps.now()) => flight.run(() => run(now)),
     async stop() {
       abort.abort();
-      await running?.catch(() => undefined);
+      await flight.stop();
       await dispatcher.release().catch((err: Error) => deps.logger.warn("planned reminders not released; their lease runs out instead", { error: err.message }));
     },
   };
