@@ -50,6 +50,35 @@ describe("queries", () => {
     assert.deepEqual(page.map((d) => d._id), ["k47", "k46", "k45"]);
   });
 
+  test("a sort with skip and limit gives the same documents as the full sort, page by page (many equal keys, a missing field, mixed types)", async () => {
+    // The embedded server keeps only the top skip+limit while it scans
+    // (tools/mongo-dev TopK); every page must match a full sort of the same query.
+    const c = db.collection<Row>("topk");
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const t = Date.UTC(2026, 11, 1);
+    await c.insertMany(
+      Array.from({ length: 3000 }, (_, i) => {
+        const row: Row = { _id: `r${String(i).padStart(4, "0")}`, s: ["a", "b", "c"][rnd(3)], at: new Date(t + rnd(40) * 60_000), n: rnd(5) };
+        if (i % 97 === 0) delete row.at; // sorts first ascending, last descending
+        if (i % 89 === 0) row.n = `text${rnd(3)}`; // strings sort after numbers
+        return row;
+      }),
+    );
+    for (const [filter, sort] of [
+      [{ s: { $in: ["a", "b"] } }, { at: -1, _id: -1 }],
+      [{}, { n: 1, at: -1, _id: 1 }],
+      [{ s: "c" }, { at: 1, _id: -1 }],
+    ] as const) {
+      const all = (await c.find(filter, { projection: { _id: 1 } }).sort(sort).toArray()).map((d) => d._id);
+      assert.equal(new Set(all).size, all.length);
+      for (const [skip, limit] of [[0, 1], [0, 20], [20, 20], [137, 50], [all.length - 5, 20], [0, all.length + 10]]) {
+        const page = (await c.find(filter, { projection: { _id: 1 } }).sort(sort).skip(skip).limit(limit).toArray()).map((d) => d._id);
+        assert.deepEqual(page, all.slice(skip, skip + limit), `${JSON.stringify(filter)} ${JSON.stringify(sort)} skip ${skip} limit ${limit}`);
+      }
+    }
+  });
+
   test("$regex as a string with $options; $exists: false; $size; dotted paths", async () => {
     const c = db.collection<Row>("misc");
     await c.insertMany([

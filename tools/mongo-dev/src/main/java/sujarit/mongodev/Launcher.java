@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -14,7 +13,8 @@ import java.nio.file.Path;
 /**
  * Sujarit's embedded MongoDB wire-protocol server for dev and tests (mongo-java-server).
  * Prints "MONGODB_URI=mongodb://host:port" on a line of its own once it listens.
- * Production uses real MongoDB; this server never uses secondary indexes (see the README).
+ * Production uses real MongoDB. The memory backend keeps declared indexes and plans queries
+ * on them (IndexedMemoryBackend); the h2 backend (dev) scans.
  */
 public final class Launcher {
   private Launcher() {}
@@ -28,7 +28,7 @@ public final class Launcher {
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
 
     Options o = Options.parse(args);
-    MongoBackend backend = o.backend.equals("h2") ? openH2(o.file) : new MemoryBackend();
+    MongoBackend backend = o.backend.equals("h2") ? openH2(o.file) : new IndexedMemoryBackend();
     backend.version(o.version);
     MongoServer server = new MongoServer(backend);
     if (o.oplog) server.enableOplog();
