@@ -17,7 +17,10 @@ export async function connectDb(uri: string, dbName: string): Promise<typeof mon
 }
 
 function connectOptions(dbName: string): mongoose.ConnectOptions {
-  return { dbName, serverSelectionTimeoutMS: 5000, maxPoolSize: 20 };
+  // Indexes and collections are made once, in order, by ensureIndexes() at boot (and
+  // MongoDB's advice for production is the same): mongoose's own background autoIndex
+  // and autoCreate would race it, every model at once, on every connect.
+  return { dbName, serverSelectionTimeoutMS: 5000, maxPoolSize: 20, autoIndex: false, autoCreate: false };
 }
 
 /** Drops the connection and opens a new one (observability/db-watchdog.ts says when). */

@@ -43,7 +43,7 @@ function randomValue(r: (n: number) => number): unknown {
 }
 
 function randomDoc(r: (n: number) => number, i: number): Row {
-  const d: Row = { _id: `d${i}`, s: ["a", "b", "c", "d"][r(4)], at: new Date(T0 + r(30) * 60_000), n: r(6), m: r(3), where: { district: ["4001", "4002", "4003"][r(3)] } };
+  const d: Row = { _id: `d${i}`, s: ["a", "b", "c", "d"][r(4)], at: new Date(T0 + r(30) * 60_000), n: r(6), m: r(3), u: i * 7 + r(5), where: { district: ["4001", "4002", "4003"][r(3)] } };
   for (const f of ["s", "n", "at"]) if (r(12) === 0) d[f] = randomValue(r);
   if (r(15) === 0) delete d.where;
   return d;
@@ -80,13 +80,15 @@ function randomFilter(r: (n: number) => number): Record<string, unknown> {
 }
 
 describe("indexes change what is read, not what is answered", () => {
-  test("300 random queries after random inserts, updates and deletes answer the same with and without indexes", async () => {
+  test("400 random queries after random inserts, updates and deletes answer the same with and without indexes", async () => {
     const plain = db.collection<Row>("plain");
     const indexed = db.collection<Row>("indexed");
     await indexed.createIndex({ s: 1, at: -1, _id: -1 });
     await indexed.createIndex({ n: 1 });
     await indexed.createIndex({ at: -1, _id: -1 });
     await indexed.createIndex({ "where.district": 1, at: -1 });
+    await indexed.createIndex({ s: 1, u: -1 }); // unique sort values: a walk that stops one short shows
+    await indexed.createIndex({ m: 1, "where.district": 1, u: 1 });
     const r = rng(11);
     const docs = Array.from({ length: 400 }, (_, i) => randomDoc(r, i));
     for (const c of [plain, indexed]) await c.insertMany(docs.map((d) => structuredClone(d)));
@@ -102,8 +104,8 @@ describe("indexes change what is read, not what is answered", () => {
         else await c.replaceOne({ _id: id }, { _id: id, s: "d", n: [1, 2], at: new Date(T0) }, { upsert: true });
       }
     }
-    const sorts = [{ at: -1, _id: -1 }, { s: 1, at: -1, _id: -1 }, { n: 1, _id: 1 }, { _id: 1 }] as const;
-    for (let q = 0; q < 300; q++) {
+    const sorts = [{ at: -1, _id: -1 }, { s: 1, at: -1, _id: -1 }, { n: 1, _id: 1 }, { _id: 1 }, { u: -1 }, { u: 1 }] as const;
+    for (let q = 0; q < 400; q++) {
       const filter = randomFilter(r);
       const sort = sorts[r(sorts.length)]!;
       const skip = r(3) === 0 ? r(30) : 0;
@@ -117,6 +119,27 @@ describe("indexes change what is read, not what is answered", () => {
           (await c.aggregate([{ $match: filter }, { $group: { _id: "$s", k: { $sum: 1 } } }, { $sort: { k: -1, _id: 1 } }]).toArray()).map((g) => JSON.stringify(g));
         assert.deepEqual(await group(indexed), await group(plain), `group ${what}`);
       }
+    }
+  });
+
+  test("a page in sort order, walked along a compound index after its equality fields, has every document it should", async () => {
+    const c = db.collection<Row>("walk");
+    await c.createIndex({ d: 1, s: 1, u: -1 });
+    const rows = Array.from({ length: 600 }, (_, i) => ({ _id: i, d: ["4001", "4002", "4003"][i % 3], s: ["a", "b"][(i >> 1) % 2], u: (i * 37) % 600, odd: i % 5 === 0 }));
+    await c.insertMany(rows);
+    for (const [filter, sort, skip, limit] of [
+      [{ d: "4001", s: "a" }, { u: -1 }, 0, 5],
+      [{ d: { $in: ["4001", "4003"] }, s: "b" }, { u: -1 }, 0, 20],
+      [{ d: "4002", s: "a", odd: false }, { u: 1 }, 3, 7],
+      [{ d: { $in: ["4002"] }, s: { $in: ["a", "b"] }, u: { $lt: 300 } }, { u: -1 }, 0, 20],
+    ] as const) {
+      const want = rows
+        .filter((r) => Object.entries(filter).every(([k, v]) => (k === "u" ? r.u < 300 : typeof v === "object" ? (v as { $in: unknown[] }).$in.includes(r[k as "d"]) : r[k as "d"] === v)))
+        .sort((a, b) => (sort.u === 1 ? a.u - b.u : b.u - a.u))
+        .slice(skip, skip + limit)
+        .map((r) => r._id);
+      const got = (await c.find(filter).sort(sort).skip(skip).limit(limit).toArray()).map((r) => r._id);
+      assert.deepEqual(got, want, JSON.stringify({ filter, sort, skip, limit }));
     }
   });
 

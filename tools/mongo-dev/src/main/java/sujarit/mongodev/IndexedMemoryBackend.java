@@ -98,7 +98,7 @@ public class IndexedMemoryBackend extends MemoryBackend {
     /** Documents per value of an indexed field for a points or range lookup (CoveredCount), or null. */
     synchronized java.util.Map<Object, Integer> countsByIndex(String field, Object lookup) {
       for (Index<Integer> index : getIndexes()) {
-        if (index instanceof SecondaryIndex si && si.field().equals(field)) return si.counts(lookup);
+        if (index instanceof SecondaryIndex si && si.fields().get(0).equals(field)) return si.firstFieldCounts(lookup);
       }
       return null;
     }

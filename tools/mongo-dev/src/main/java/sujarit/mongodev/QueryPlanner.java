@@ -36,8 +36,13 @@ final class QueryPlanner {
 
   static List<Integer> candidates(Source src, Document query, Document orderBy, int skip, int limit) {
     try {
-      List<Integer> best = byConditions(src, conditions(query));
-      if (best == null) best = bySortWalk(src, query, orderBy, skip, limit);
+      long cap = Math.max(64, src.size() / 3); // reading more than a third: a scan is as good
+      Map<String, List<Object>> conds = conditions(query);
+      List<Integer> byKeys = byConditions(src, conds, cap);
+      long enough = Math.max(64, 4L * (Math.max(0, skip) + Math.max(0, limit)));
+      List<Integer> walked = byKeys != null && byKeys.size() <= enough ? null
+          : bySortWalk(src, conds, query, orderBy, skip, limit, byKeys == null ? cap : byKeys.size());
+      List<Integer> best = walked != null ? walked : byKeys;
       if (best != null) best.sort(null); // scan order: unsorted results come back as a scan gives them
       return best;
     } catch (RuntimeException e) {
@@ -115,19 +120,41 @@ final class QueryPlanner {
     return null;
   }
 
-  private static List<Integer> byConditions(Source src, Map<String, List<Object>> conds) {
+  /** The constraint on each of the index's fields: points if any condition gives them (fewest values), else a range. */
+  private static List<Object> constraints(SecondaryIndex si, Map<String, List<Object>> conds) {
+    List<Object> out = new ArrayList<>();
+    for (String f : si.fields()) {
+      Object best = null;
+      for (Object cond : conds.getOrDefault(f, List.of())) {
+        Object l = lookupOf(cond);
+        if (l instanceof Points p && (!(best instanceof Points b) || p.values().size() < b.values().size())) best = p;
+        else if (l instanceof Range && best == null) best = l;
+      }
+      out.add(best);
+    }
+    // An unconstrained first field with few values (a level, a kind) does not waste the
+    // index: its values become points, as MongoDB's index bounds [MinKey, MaxKey] skip along.
+    if (out.get(0) == null && out.stream().skip(1).anyMatch(c -> c != null)) {
+      List<Object> few = si.firstDistinct(FEW_FIRST_VALUES);
+      if (few != null) out.set(0, new Points(few));
+    }
+    return out;
+  }
+
+  private static final int FEW_FIRST_VALUES = 16;
+
+  private static List<Integer> byConditions(Source src, Map<String, List<Object>> conds, long cap) {
     if (conds.isEmpty()) return null;
-    long cap = Math.max(64, src.size() / 3); // reading more than a third: a scan is as good
     List<Integer> best = null;
     for (Index<Integer> index : src.indexes()) {
       List<Integer> found = null;
       if (index instanceof SecondaryIndex si) {
-        for (Object cond : conds.getOrDefault(si.field(), List.of())) {
-          Object lookup = lookupOf(cond);
-          List<Integer> c = null;
-          if (lookup instanceof Points p && si.estimateFor(p.values(), cap) <= cap) c = si.positionsFor(p.values());
-          else if (lookup instanceof Range r) c = si.positionsBetween(r.low(), r.lowIn(), r.high(), r.highIn(), cap);
-          if (c != null && (found == null || c.size() < found.size())) found = c;
+        List<Object> cs = constraints(si, conds);
+        List<Object[][]> bounds = IndexRanges.bounds(cs.size(), cs, cs.size(), false);
+        if (bounds != null) {
+          IndexRanges.Collect c = new IndexRanges.Collect(best == null ? cap : Math.min(cap, best.size()));
+          si.scan(bounds, false, c);
+          if (!c.over) found = new ArrayList<>(c.out);
         }
       } else if (index.isUnique()) {
         found = byUniqueIndex(index, conds);
@@ -158,17 +185,30 @@ final class QueryPlanner {
     return out;
   }
 
-  private static List<Integer> bySortWalk(Source src, Document query, Document orderBy, int skip, int limit) {
+  /**
+   * For a sort with a limit: an index whose fields before the sort's first field all have
+   * points (or none: the sort's field leads) is walked in the sort's order in each of its
+   * ranges until skip+limit documents match there. Null when no index fits or the walk
+   * would read more than the cap.
+   */
+  private static List<Integer> bySortWalk(Source src, Map<String, List<Object>> conds, Document query, Document orderBy, int skip, int limit, long cap) {
     if (orderBy == null || orderBy.isEmpty() || limit <= 0) return null;
     String first = orderBy.keySet().iterator().next();
     long k = (long) Math.max(0, skip) + limit;
     if (first.startsWith("$") || k > IndexedMemoryBackend.MAX_TOP_K) return null;
     boolean descending = orderBy.get(first) instanceof Number n && n.doubleValue() < 0;
+    List<Integer> best = null;
     for (Index<Integer> index : src.indexes()) {
-      if (index instanceof SecondaryIndex si && si.field().equals(first)) {
-        return si.walk(descending, p -> src.matches(p, query), (int) k);
-      }
+      if (!(index instanceof SecondaryIndex si)) continue;
+      int j = si.fields().indexOf(first);
+      if (j < 0) continue;
+      List<Object> cs = constraints(si, conds);
+      List<Object[][]> bounds = IndexRanges.bounds(cs.size(), cs, j, true);
+      if (bounds == null) continue;
+      IndexRanges.Walk w = new IndexRanges.Walk(j, (int) k, best == null ? cap : Math.min(cap, best.size()), p -> src.matches(p, query));
+      si.scan(bounds, descending, w);
+      if (!w.over && (best == null || w.out.size() < best.size())) best = new ArrayList<>(w.out);
     }
-    return null;
+    return best;
   }
 }

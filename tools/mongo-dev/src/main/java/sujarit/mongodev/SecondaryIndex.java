@@ -16,68 +16,108 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.IntPredicate;
 
 /**
- * A non-unique index for the embedded server, on the index's first field: positions by
- * value in a sorted map. mongo-java-server accepts such indexes but never keeps them, so
- * every query on them scans. The planner (QueryPlanner) asks this index for a superset of
- * the positions a condition can match; the library's matcher then checks every candidate
- * against the whole query, so the index only decides how much is read, never what matches.
- * Values it cannot order simply (arrays, embedded documents) are candidates for every query.
+ * A non-unique index for the embedded server: positions by the values of all its fields
+ * (a compound key), in a sorted map, as a B-tree holds them. mongo-java-server accepts such
+ * indexes but never keeps them, so every query on them scans. QueryPlanner asks this index
+ * for a superset of the positions a query can match (IndexRanges); the library's matcher
+ * then checks every candidate against the whole query, so the index decides how much is
+ * read, never what matches. A document with an array or an embedded document in an indexed
+ * field is a candidate for every query ("others"), since its keys are not simple values.
  */
 final class SecondaryIndex extends Index<Integer> {
-  private record Placed(Object key, Integer position) {}
+  private record Placed(Object[] key, Integer position) {}
 
-  /** Marks documents whose value is an array or an embedded document. */
-  private static final Object OTHER = new Object();
+  private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
 
-  private final String field;
+  private final List<String> fields = new ArrayList<>();
   private final String idField;
-  private final TreeMap<Object, Set<Integer>> byValue = new TreeMap<>(ValueComparator.ascWithoutListHandling());
-  private final Set<Integer> nulls = new HashSet<>();
+  /** Compound key → one position (Integer) or several (a Set of them). */
+  private final TreeMap<Object[], Object> byKey = new TreeMap<>(SecondaryIndex::compareKeys);
+  /** Documents per value of the first field, for CoveredCount. */
+  private final TreeMap<Object, Integer> firstCounts = new TreeMap<>(SecondaryIndex::compareValues);
+  private int firstNulls = 0;
   private final Set<Integer> others = new HashSet<>();
   private final Map<Object, Placed> byId = new HashMap<>();
 
   SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, String idField) {
     super(name, keys, sparse);
-    this.field = keys.get(0).getKey();
+    for (IndexKey k : keys) fields.add(k.getKey());
     this.idField = idField;
   }
 
-  String field() {
-    return field;
+  List<String> fields() {
+    return fields;
   }
 
-  private static Object keyOf(Document document, String field) {
-    Object v = Utils.getSubdocumentValueCollectionAware(document, field);
-    if (Missing.isNullOrMissing(v)) return null;
-    if (v instanceof Collection || v instanceof Map) return OTHER;
-    return v;
+  /** Below and above every value in a bound's unused components (IndexRanges). */
+  static final Object MIN = new Object();
+  static final Object MAX = new Object();
+
+  static int compareValues(Object x, Object y) {
+    if (x == y) return 0;
+    if (x == MIN || y == MAX) return -1;
+    if (x == MAX || y == MIN) return 1;
+    if (x == null) return -1; // null and missing sort below every value, as in MongoDB
+    if (y == null) return 1;
+    return VALUES.compare(x, y);
   }
 
-  private Set<Integer> bucket(Object key, boolean create) {
-    if (key == null) return nulls;
-    if (key == OTHER) return others;
-    return create ? byValue.computeIfAbsent(key, k -> new HashSet<>()) : byValue.get(key);
+  static int compareKeys(Object[] a, Object[] b) {
+    for (int i = 0; i < a.length; i++) {
+      int c = compareValues(a[i], b[i]);
+      if (c != 0) return c;
+    }
+    return 0;
   }
 
-  private void place(Object id, Object key, Integer position) {
-    bucket(key, true).add(position);
+  /** The document's key, or null when a field holds an array or an embedded document. */
+  private Object[] keyOf(Document document) {
+    Object[] key = new Object[fields.size()];
+    for (int i = 0; i < key.length; i++) {
+      Object v = Utils.getSubdocumentValueCollectionAware(document, fields.get(i));
+      if (v instanceof Collection || v instanceof Map) return null;
+      key[i] = Missing.isNullOrMissing(v) ? null : v;
+    }
+    return key;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void place(Object id, Object[] key, Integer position) {
     byId.put(id, new Placed(key, position));
+    if (key == null) {
+      others.add(position);
+      return;
+    }
+    Object have = byKey.get(key);
+    if (have == null) byKey.put(key, position);
+    else if (have instanceof Set<?> set) ((Set<Integer>) set).add(position);
+    else byKey.put(key, new HashSet<>(List.of((Integer) have, position)));
+    if (key[0] == null) firstNulls++;
+    else firstCounts.merge(key[0], 1, Integer::sum);
   }
 
   private void unplace(Placed p) {
-    Set<Integer> b = bucket(p.key(), false);
-    if (b == null) return;
-    b.remove(p.position());
-    if (b.isEmpty() && p.key() != null && p.key() != OTHER) byValue.remove(p.key());
+    if (p.key() == null) {
+      others.remove(p.position());
+      return;
+    }
+    Object have = byKey.get(p.key());
+    if (have == null) return;
+    if (have instanceof Set<?> set) {
+      if (!set.remove(p.position())) return;
+      if (set.size() == 1) byKey.put(p.key(), set.iterator().next());
+    } else if (have.equals(p.position())) byKey.remove(p.key());
+    else return;
+    if (p.key()[0] == null) firstNulls--;
+    else firstCounts.computeIfPresent(p.key()[0], (k, n) -> n > 1 ? n - 1 : null);
   }
 
   @Override
   public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
     Object id = document.get(idField);
-    if (id != null) place(id, keyOf(document, field), position);
+    if (id != null) place(id, keyOf(document), position);
   }
 
   @Override
@@ -93,76 +133,41 @@ final class SecondaryIndex extends Index<Integer> {
     Placed p = byId.remove(oldDocument.get(idField));
     if (p != null) unplace(p);
     Object id = newDocument.get(idField);
-    if (id != null) place(id, keyOf(newDocument, field), position);
+    if (id != null) place(id, keyOf(newDocument), position);
   }
 
-  /** Positions for the given values (null: missing or null), plus those that are always candidates. */
-  synchronized List<Integer> positionsFor(List<Object> values) {
-    Set<Integer> out = new HashSet<>(others);
-    for (Object v : values) {
-      Set<Integer> b = v == null ? nulls : byValue.get(v);
-      if (b != null) out.addAll(b);
-    }
-    return new ArrayList<>(out);
-  }
-
-  /** How many positions positionsFor would give, counting no further than cap. */
-  synchronized long estimateFor(List<Object> values, long cap) {
-    long n = others.size();
-    for (Object v : values) {
-      Set<Integer> b = v == null ? nulls : byValue.get(v);
-      if (b != null) n += b.size();
-      if (n > cap) break;
-    }
-    return n;
-  }
-
-  /** The values between the bounds (either may be null: unbounded), or null when more than cap positions are in it. */
-  synchronized List<Integer> positionsBetween(Object low, boolean lowIn, Object high, boolean highIn, long cap) {
-    NavigableMap<Object, Set<Integer>> range = byValue;
-    if (low != null) range = range.tailMap(low, lowIn);
-    if (high != null) range = range.headMap(high, highIn);
-    List<Integer> out = new ArrayList<>(others);
-    for (Set<Integer> b : range.values()) {
-      out.addAll(b);
-      if (out.size() > cap) return null;
-    }
-    return out;
-  }
-
-  /**
-   * Candidates for the first k matches in key order (ascending or descending): positions are
-   * taken group by group (one group per value) until k of them match; the last group is
-   * taken whole, so ties on this field are all there for the full sort to order. Nulls and
-   * others are always candidates. Positions come back in ascending order (scan order).
-   */
-  synchronized List<Integer> walk(boolean descending, IntPredicate matches, int k) {
-    List<Integer> out = new ArrayList<>(others);
-    out.addAll(nulls);
-    int matched = 0;
-    for (Set<Integer> b : (descending ? byValue.descendingMap() : byValue).values()) {
-      if (matched >= k) break;
-      for (Integer p : b) {
-        out.add(p);
-        if (matches.test(p)) matched++;
+  /** Positions of others, then of every key in [low, high], in key order (or reversed); visitor may stop it. */
+  synchronized void scan(List<Object[][]> ranges, boolean descending, IndexRanges.Visitor visitor) {
+    if (!visitor.others(others)) return;
+    for (Object[][] r : ranges) {
+      NavigableMap<Object[], Object> sub = byKey.subMap(r[0], true, r[1], true);
+      for (Map.Entry<Object[], Object> e : (descending ? sub.descendingMap() : sub).entrySet()) {
+        if (!visitor.key(e.getKey(), e.getValue())) break;
       }
+      if (!visitor.rangeDone()) return;
     }
-    out.sort(null);
+  }
+
+  /** The first field's distinct values (null for missing), when there are at most max of them; else null. */
+  synchronized List<Object> firstDistinct(int max) {
+    if (firstCounts.size() + (firstNulls > 0 ? 1 : 0) > max) return null;
+    List<Object> out = new ArrayList<>(firstCounts.keySet());
+    if (firstNulls > 0) out.add(null);
     return out;
   }
 
-  /** Documents per stored value for a QueryPlanner lookup; null when not answerable from keys alone. */
-  synchronized Map<Object, Integer> counts(Object lookup) {
-    if (!others.isEmpty()) return null; // an array or document value: the library groups those
+  /** Documents per first-field value for CoveredCount; null while any document has an array or document key. */
+  synchronized Map<Object, Integer> firstFieldCounts(Object lookup) {
+    if (!others.isEmpty()) return null;
     Map<Object, Integer> out = new java.util.LinkedHashMap<>();
     if (lookup instanceof QueryPlanner.Points p) {
       for (Object v : p.values()) {
         if (v == null) {
-          if (!nulls.isEmpty()) out.put(null, nulls.size());
+          if (firstNulls > 0) out.put(null, firstNulls);
           continue;
         }
-        Map.Entry<Object, Set<Integer>> e = byValue.ceilingEntry(v);
-        if (e != null && byValue.comparator().compare(e.getKey(), v) == 0) out.put(e.getKey(), e.getValue().size());
+        Map.Entry<Object, Integer> e = firstCounts.ceilingEntry(v);
+        if (e != null && compareValues(e.getKey(), v) == 0) out.put(e.getKey(), e.getValue());
       }
       return out;
     }
@@ -171,10 +176,7 @@ final class SecondaryIndex extends Index<Integer> {
       boolean sameType = r.low() != null && r.high() != null
           && (r.low().getClass() == r.high().getClass() || (r.low() instanceof Number && r.high() instanceof Number));
       if (!sameType) return null;
-      NavigableMap<Object, Set<Integer>> range = byValue;
-      if (r.low() != null) range = range.tailMap(r.low(), r.lowIn());
-      if (r.high() != null) range = range.headMap(r.high(), r.highIn());
-      for (Map.Entry<Object, Set<Integer>> e : range.entrySet()) out.put(e.getKey(), e.getValue().size());
+      out.putAll(firstCounts.subMap(r.low(), r.lowIn(), r.high(), r.highIn()));
       return out;
     }
     return null;
@@ -217,8 +219,9 @@ final class SecondaryIndex extends Index<Integer> {
 
   @Override
   public synchronized void drop() {
-    byValue.clear();
-    nulls.clear();
+    byKey.clear();
+    firstCounts.clear();
+    firstNulls = 0;
     others.clear();
     byId.clear();
   }
