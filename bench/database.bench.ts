@@ -6,8 +6,8 @@ import { startEmbeddedDb } from "../src/dev/embedded-db";
 import type { BenchSection, Figure } from "./lib/report";
 
 // What one lookup, update, delete and insert by _id costs on the bench's own
-// database as the collection grows, and a filter with a sort (which the embedded
-// server answers by a scan: it uses no secondary index). On MongoDB the keyed
+// database as the collection grows, and a filter with a sort on its index (which the
+// embedded server walks with the launcher's own planner, tools/mongo-dev). On MongoDB the keyed
 // operations are index operations and cost about the same at any size. When the
 // bench's database is the embedded server (memory backend, as the tests use), the
 // baseline is the same server on its H2 backend (as `npm run dev` uses), started
@@ -28,6 +28,7 @@ export async function measureKeyedAccess(o: DatabaseBenchOptions): Promise<Map<n
   const out = new Map<number, Record<Op, number>>();
   try {
     const col = conn.db!.collection<{ _id: string } & Record<string, unknown>>("rows");
+    await col.createIndex({ g: 1, at: -1 }); // the filter with a sort has its index, as the code's queries do
     let have = 0;
     for (const size of [...o.sizes].sort((a, b) => a - b)) {
       for (; have < size; have += Math.min(5000, size - have)) {
@@ -91,14 +92,14 @@ export async function runDatabaseBench(o: DatabaseBenchOptions & { embedded: boo
           op === "readAll"
             ? `reading all ${size.toLocaleString("en-US")} rows, per 1,000 rows`
             : op === "filterSort"
-              ? `filter + sort + limit 20 (a scan here), ${size.toLocaleString("en-US")} rows`
+              ? `filter + sort + limit 20 on an index, ${size.toLocaleString("en-US")} rows`
               : `${op} by _id, ${size.toLocaleString("en-US")} rows of 0.5 KB`,
         value: r2(value),
         unit: "ms",
         baseline: shipped ? r2(shipped.get(size)![op]) : null,
         better: "lower",
-        target: op === "readAll" ? "linear: per 1,000 rows flat" : op === "filterSort" ? "none (MongoDB: an index)" : `flat: < 2 × at ${smallest.toLocaleString("en-US")} rows`,
-        met: op === "filterSort" ? true : value < 2 * rows.get(smallest)![op],
+        target: op === "readAll" ? "linear: per 1,000 rows flat" : `flat: < 2 × at ${smallest.toLocaleString("en-US")} rows`,
+        met: value < 2 * rows.get(smallest)![op],
       });
     }
   }
@@ -106,7 +107,7 @@ export async function runDatabaseBench(o: DatabaseBenchOptions & { embedded: boo
     title: "The test database: keyed access by collection size",
     intro:
       `One operation at a time, ${o.samples ?? 30} of each, on collections of ${sizes.map((s) => s.toLocaleString("en-US")).join(", ")} rows. ` +
-      "Keyed operations use the `_id` index; the filter with a sort scans on the embedded server, which never uses a secondary index (on MongoDB it is an index scan). " +
+      "Keyed operations use the `_id` index; the filter with a sort walks the declared index on the embedded server (tools/mongo-dev's planner), as it does on MongoDB. " +
       (shipped
         ? "The bench's database is the embedded mongo-java-server on its memory backend (as the tests use it); the baseline is the same server on its H2 backend (as `npm run dev` uses it), started beside it in the same run. The target for keyed operations is MongoDB's behaviour: about the same cost at any size."
         : "The database is MONGODB_URI, as given; no baseline was started."),

@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     "",
     `- Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}.`,
     `- Load average (1/5/15 min) at the start ${loadStart.map((x) => x.toFixed(1)).join(" / ")}, at the end ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")}: other work on the machine shares the 2 cores.`,
-    `- Database: ${db ? "the embedded mongo-java-server 1.47 with its memory backend (it uses no secondary index, so every filter other than by `_id` scans), on the same machine" : "MONGODB_URI (set by the caller)"}; every figure that touches the database is bounded by it.`,
+    `- Database: ${db ? "the embedded mongo-java-server 1.47 with its memory backend (with Sujarit's index planner: declared indexes are kept and used, see the README), on the same machine" : "MONGODB_URI (set by the caller)"}; every figure that touches the database is bounded by it.`,
     `- Bot: ${entry ? "compiled with tsc, run as `node " + path.relative(path.join(__dirname, ".."), entry) + "`" : "`tsx src/index.ts` (tsc emitted nothing)"}, a child process configured only by its environment; the load generator, the LINE emulator and the baselines run beside it on the same cores.`,
     `- Full-scale runs of the domain benchmarks made during development are in \`bench/BENCHMARKS-notes.md\`; \`npm run bench -- --full\` repeats them.`,
     "",

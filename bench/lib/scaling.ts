@@ -27,7 +27,7 @@ export function scalingMarkdown(sections: BenchSection[]): string {
     "",
     "**Where the next limit is.** " +
       (measuredProcessing(sections) || "The database bounds every figure here.") +
-      " On this machine the test database is mongo-java-server in memory: keyed operations take about a millisecond, but it uses no secondary index, so every other filter scans its collection (first section), and it shares the 2 cores with the bot, the load generator and the emulator. " +
+      " On this machine the test database is mongo-java-server in memory: keyed operations take about a millisecond, with the launcher's own index planner (tools/mongo-dev) declared indexes serve filters and sorts (first section), and it shares the 2 cores with the bot, the load generator and the emulator. " +
       "On MongoDB (a replica set, `w: majority`) the same work uses the declared indexes (`inboxqueues {chatKey, timestamp, receivedAt, _id}` for the backlog, `inboxevents` and `flowstates` by `_id`, `outboxmessages {state, nextAttemptAt}`, `reminders {state, dueAt}`, `members {lineUserId}`), and the next limits are, in order: " +
       "the bot's CPU (signature, JSON, sealing and Flex building: add replicas, which coordinate only through MongoDB claims and leases, see docs/scale-out.md); " +
       "LINE's own bounds (the 2 s webhook budget, which only the inbox insert spends, and 200 multicasts/s × 500 recipients for reminders, which the outbox paces); " +
