@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import "./models/all-models";
 import { ensureEvidenceIndexes } from "./services/evidence.service";
 
 // One mongoose connection per process. Indexes are created at start-up, before the

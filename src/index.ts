@@ -1,10 +1,12 @@
 import "dotenv/config";
 import { ConfigError, loadConfig } from "./config";
 import { disconnectDb } from "./db";
+import { limitHeapGrowth } from "./heap-growth";
 import { startRuntime } from "./runtime";
 
 // `npm start`: the production server, and nothing else.
 async function main(): Promise<void> {
+  limitHeapGrowth();
   const config = loadConfig();
   const rt = await startRuntime(config);
   await rt.listen(config.port);

@@ -4,7 +4,7 @@ import type { Express } from "express";
 import type { AppDeps } from "./app-deps";
 import { createAnnouncementSender } from "./services/announcement-dispatch.service";
 import { createApp } from "./app";
-import { createDashboardRouter } from "./dashboard/dashboard.router";
+import { createLazyDashboardRouter } from "./dashboard/lazy-dashboard.router";
 import type { Config } from "./config";
 import { connectDb, reconnectDb } from "./db";
 import { FlowRegistry } from "./flows/flow-engine";
@@ -70,7 +70,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const realWorker = createInboxWorker(deps, routes, { owner, concurrency: config.workerConcurrency, pollMs: opts.pollMs, ingestLoad });
   const worker: InboxWorker = opts.processing === false ? { ...realWorker, kick: () => undefined, start: () => undefined } : realWorker;
   const webhookState: WebhookState = { accepting: true };
-  const app = createApp({ deps, worker, webhookState, ingestLoad, extraRouters: [createDashboardRouter(deps)] });
+  const app = createApp({ deps, worker, webhookState, ingestLoad, extraRouters: [createLazyDashboardRouter(deps)] });
 
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;

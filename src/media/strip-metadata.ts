@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import type Sharp from "sharp";
 
 // Removes what a photo says about where, when and with what it was taken: EXIF
 // (GPS position, time, camera serial), XMP, IPTC, comments and the embedded
@@ -15,7 +15,16 @@ export class UndecodableImageError extends Error {
   override name = "UndecodableImageError";
 }
 
+// sharp (libvips, about 9 MB resident with its threads) is loaded with the first
+// photo: most processes (the webhook's text traffic, the CLI) never decode one.
+let sharpModule: typeof Sharp | undefined;
+function loadSharp(): typeof Sharp {
+  sharpModule ??= require("sharp") as typeof Sharp;
+  return sharpModule;
+}
+
 export async function stripImageMetadata(data: Buffer, type: StrippableType): Promise<Buffer> {
+  const sharp = loadSharp();
   try {
     const img = sharp(data, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS }).rotate();
     if (type === "image/jpeg") return await img.jpeg({ quality: 90 }).toBuffer();

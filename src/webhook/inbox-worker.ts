@@ -23,6 +23,9 @@ import type { Route } from "./router";
 // pledges at 100/s kept up (99.7 against 86 answered/s); peak intake of 1-event
 // requests fell to 982 from 1,213 requests/s (10-event requests: 298 against 246),
 // still without a 503 (2026-11-27, same machine).
+/** Pointers one poll reads per free drain slot, and at most in all. */
+export const POLL_POINTERS_PER_SLOT = 16;
+export const MAX_POLL_POINTERS = 1000;
 export const busyConcurrency = (concurrency: number): number => Math.max(1, Math.floor(concurrency / 4));
 
 export interface InboxWorkerOptions {
@@ -142,7 +145,14 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
     // One read of the queue (only the backlog) gives every waiting chat its events
     // in order, so a large backlog costs one scan a poll, not one per chat. Chats
     // being drained are left alone: their drain has its own list.
-    const open = await InboxQueue.find({}, { chatKey: 1, receivedAt: 1 }).sort({ timestamp: 1, receivedAt: 1, _id: 1 }).limit(5000).lean();
+    // The read is sized to the free drain slots: a backlog larger than the worker
+    // takes in a second stays in MongoDB, not in this process's hints and queue
+    // (each poll used to hold up to 5,000 pointers, most of them read again a second
+    // later). With every slot taken and chats waiting, there is nothing to add.
+    const room = opts.concurrency - active.size - queue.length;
+    if (room <= 0) return;
+    const limit = Math.min(MAX_POLL_POINTERS, room * POLL_POINTERS_PER_SLOT);
+    const open = await InboxQueue.find({}, { chatKey: 1, receivedAt: 1 }).sort({ timestamp: 1, receivedAt: 1, _id: 1 }).limit(limit).lean();
     const byChat = new Map<string, Pointer[]>();
     for (const p of open) {
       const list = byChat.get(p.chatKey) ?? [];
