@@ -35,5 +35,5 @@ test("a shared card is frozen all the way down", () => {
 
 test("an unknown topic and topic.menu reply with the topic menu", () => {
   assert.deepEqual(replyTo({ t: "no-such-topic" }), [topicMenuFlex([...EXPLAINERS])]);
-  assert.deepEqual(replyTo({}, explainerModule.actions["topic.menu"]!), [topicMenuFlex([...EXPLAINERS])]);
+  assert.deepEqual(replyTo({}, explainerModule.actions!["topic.menu"]!), [topicMenuFlex([...EXPLAINERS])]);
 });
