@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CASE_DEADLINES_PATTERN, DEFAULT_CASE_DEADLINES, parseDeadlinePolicy, type DeadlinePolicy } from "./services/case-clock/clock-policy";
 import { resolveDbName } from "./util/mongo-uri";
 
-// The environment contract of ../shared/design/ARCHITECTURE.md. Validated once at
+// The environment contract (README, Configuration). Validated once at
 // boot; a bad value stops the process with one line that names the fix.
 const base64Key32 = z
   .string({ required_error: "required: 32 random bytes in base64 (openssl rand -base64 32)" })

@@ -7,7 +7,8 @@ import { defaultLineOpenApiDir, loadLineSchemas } from "../../src/dev/line-emula
 /** The compiled spec, or null when it is not here. */
 export const lineSchemas = loadLineSchemas();
 
-export const SPEC_SKIP_REASON = `needs LINE's OpenAPI spec (optional; none at ${defaultLineOpenApiDir()}, set LINE_OPENAPI_DIR)`;
+const specDir = defaultLineOpenApiDir();
+export const SPEC_SKIP_REASON = `needs LINE's OpenAPI spec (optional; ${specDir ? `none at ${specDir}` : "LINE_OPENAPI_DIR is not set"})`;
 
 /** `{ skip: SKIP_WITHOUT_SPEC }` on a test that checks against the spec and nothing else. */
 export const SKIP_WITHOUT_SPEC: string | false = lineSchemas ? false : SPEC_SKIP_REASON;

@@ -6,7 +6,7 @@ import { findRequestRuleViolations } from "./request-rules";
 /**
  * One call for tests of Flex builders: are these messages acceptable to LINE as one push?
  * Always checks the emulator's own table of LINE's rules (shapes and limits); adds LINE's
- * OpenAPI schema when the spec is present (LINE_OPENAPI_DIR or ../shared/line-openapi).
+ * OpenAPI schema when the spec is present (LINE_OPENAPI_DIR).
  * Returns readable errors; [] = valid.
  */
 export function checkLineMessages(messages: unknown[], schemas: LineSchemas | null = loadLineSchemas()): string[] {

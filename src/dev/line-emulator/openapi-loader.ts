@@ -7,14 +7,14 @@ import addFormats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
 import { transformDiscriminators, type SchemaMap } from "./openapi-transform";
 
-// Loads LINE's official OpenAPI spec (line/line-openapi) when it is present, from
-// LINE_OPENAPI_DIR or else ../shared/line-openapi next to the repo (never copied in), and
-// compiles it with ajv. It is an optional, stricter check: the emulator's own table of
+// Loads LINE's official OpenAPI spec (line/line-openapi) when LINE_OPENAPI_DIR names a
+// folder that holds it (it is never copied into the repo; test/run.ts points there when
+// a copy sits beside the clone), and compiles it with ajv. It is an optional, stricter check: the emulator's own table of
 // LINE's documented rules (request-rules.ts, message-limits.ts) applies with or without it.
 
-export function defaultLineOpenApiDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.LINE_OPENAPI_DIR) return path.resolve(env.LINE_OPENAPI_DIR);
-  return path.resolve(findRepoRoot(), "..", "shared", "line-openapi");
+/** The spec's folder from LINE_OPENAPI_DIR; undefined when unset (no spec check). */
+export function defaultLineOpenApiDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.LINE_OPENAPI_DIR ? path.resolve(env.LINE_OPENAPI_DIR) : undefined;
 }
 
 /** Parsing the 6,000-line YAML takes ~0.5 s; every test process pays it, so keep the result as JSON in .cache/. */

@@ -2,7 +2,7 @@
 // and `allOf: [{$ref: Base}, {...}]` in each subtype. Plain JSON Schema (ajv) ignores
 // `discriminator`, so a Flex body with `layout: "diagonal"` would pass. This rewrites the
 // schemas so ajv checks each object against the subtype its `type` names
-// (reference: /work/shared/reference/line.md §2.4).
+// (reference: shared/reference/line.md §2.4).
 
 export type SchemaObject = Record<string, unknown>;
 export type SchemaMap = Record<string, SchemaObject>;

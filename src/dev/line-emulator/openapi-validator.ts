@@ -15,7 +15,8 @@ export interface SchemaViolation {
 const cache = new Map<string, LineSchemas | null>();
 
 /** Loads and compiles the spec once per folder; null when the spec is not checked out here. */
-export function loadLineSchemas(specDir: string = defaultLineOpenApiDir()): LineSchemas | null {
+export function loadLineSchemas(specDir: string | undefined = defaultLineOpenApiDir()): LineSchemas | null {
+  if (!specDir) return null;
   const dir = path.resolve(specDir);
   if (!cache.has(dir)) {
     const present = existsSync(path.join(dir, "messaging-api.yml")) && existsSync(path.join(dir, "webhook.yml"));

@@ -30,7 +30,7 @@ function schemasFor(opts: EmulatorOptions) {
   if (opts.validateSchema === false) return null;
   const dir = opts.specDir ?? defaultLineOpenApiDir();
   const schemas = loadLineSchemas(dir);
-  if (!schemas && opts.validateSchema === true) throw new Error(`LINE emulator: validateSchema is on but no line-openapi spec at ${dir}`);
+  if (!schemas && opts.validateSchema === true) throw new Error(`LINE emulator: validateSchema is on but no line-openapi spec at ${dir ?? "(LINE_OPENAPI_DIR is not set)"}`);
   return schemas;
 }
 

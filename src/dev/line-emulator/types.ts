@@ -28,7 +28,7 @@ export interface EmulatorOptions {
   monthlyQuota?: number;
   /** also check bodies against LINE's OpenAPI spec; default: when the spec is present. The emulator's own rules always apply. */
   validateSchema?: boolean;
-  /** folder of line-openapi (default LINE_OPENAPI_DIR, else ../shared/line-openapi next to the repo) */
+  /** folder of line-openapi (default LINE_OPENAPI_DIR; none: the emulator's own rules only) */
   specDir?: string;
   /** when set, non-2xx webhook deliveries are redelivered with deliveryContext.isRedelivery=true */
   redeliver?: { attempts: number; delayMs: number };

@@ -10,7 +10,7 @@ import type { ComplaintStatus } from "../../models/complaint.model";
 //   SOURCE [U], CHECK BEFORE LAUNCH: Thai administrative rules set a 15-day answer
 //   period for matters the public raises; the usual citation is พระราชกฤษฎีกาว่าด้วย
 //   หลักเกณฑ์และวิธีการบริหารกิจการบ้านเมืองที่ดี พ.ศ. 2546 มาตรา 38. That text is NOT in
-//   ../shared/reference/thai.md, so neither the section nor whether the 15 days are
+//   the project's researched reference on Thai rules, so neither the section nor whether the 15 days are
 //   calendar or working days is confirmed. If they are calendar days, lower these
 //   values (15 calendar days ≈ 11 working days) before launch.
 // Resolved and dismissed cases have no deadline.
