@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ComplaintCategory } from "../models/complaint.model";
 import { normalizeText } from "../intents/normalize";
 import type { BotContext } from "../webhook/bot-context";
+import type { ImageSetProgress } from "./image-set";
 
 // The complaint flow's state: named steps (never numbered, so adding one does not
 // move people mid-conversation) and a draft kept in the flow data as plain JSON.
@@ -41,14 +42,8 @@ export interface DraftPhoto {
 }
 
 /** Progress of one multi-photo send (LINE imageSet): answer once, after its last photo. */
-export interface DraftImageSet {
-  id: string;
-  total: number;
-  seen: number;
-  stored: number;
-  /** Thai messages for photos that could not be kept. */
-  problems: string[];
-}
+/** A LINE image set being received with the draft (flows/image-set.ts). */
+export type DraftImageSet = ImageSetProgress;
 
 export interface DraftLocation {
   latitude: number;

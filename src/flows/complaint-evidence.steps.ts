@@ -7,6 +7,7 @@ import type { BotContext } from "../webhook/bot-context";
 import type { DraftStep } from "./complaint-answer.steps";
 import { isWord, nextStep, saveDraft, type ComplaintDraft, type ComplaintStep } from "./complaint-draft";
 import { isTopicQuestion, passWithResumeHint } from "./complaint-interrupt";
+import { countImageSetPhoto } from "./image-set";
 import { showStep } from "./complaint-show";
 
 // Evidence photos: taken with the camera or picked from the camera roll (quick
@@ -33,22 +34,13 @@ async function keepPhoto(ctx: BotContext, d: ComplaintDraft, messageId: string):
 export async function acceptPhoto(ctx: BotContext, d: ComplaintDraft, step: ComplaintStep): Promise<void> {
   const msg = (ctx.event as webhook.MessageEvent).message as webhook.ImageMessageContent;
   const problem = await keepPhoto(ctx, d, msg.id);
-  const set = msg.imageSet;
+  const entry = countImageSetPhoto(d.imageSets, msg, { problem, stored: true });
   let lead: string;
-  if (set?.id && typeof set.total === "number" && set.total > 1) {
-    let entry = d.imageSets.find((s) => s.id === set.id);
-    if (!entry) {
-      entry = { id: String(set.id).slice(0, 100), total: Math.min(set.total, 50), seen: 0, stored: 0, problems: [] };
-      d.imageSets.push(entry);
-    }
-    entry.seen += 1;
-    if (problem) entry.problems.push(problem);
-    else entry.stored += 1;
-    if (entry.seen < entry.total) {
-      saveDraft(ctx, d, step); // quiet until the last photo of the set
-      return;
-    }
-    d.imageSets = d.imageSets.filter((s) => s !== entry);
+  if (entry === "wait") {
+    saveDraft(ctx, d, step); // quiet until the last photo of the set
+    return;
+  }
+  if (entry) {
     const problems = [...new Set(entry.problems)];
     if (step === "evidence" && problems.length === 0) {
       saveDraft(ctx, d, step);

@@ -5,6 +5,7 @@ import { EvidenceError } from "../services/evidence.service";
 import { MAX_REPORT_PHOTOS, addReportPhoto } from "../services/meeting-photo.service";
 import type { BotContext } from "../webhook/bot-context";
 import type { StepResult } from "./flow-engine";
+import { countImageSetPhoto, type ImageSetProgress } from "./image-set";
 
 // The last step of "รายงานผล": up to 5 photos of the activity, appended to the report
 // (meeting-photo.service). Several photos sent together arrive as separate events
@@ -18,19 +19,11 @@ export const PHOTOS_STEP = "askPhotos";
 const MAX = MAX_REPORT_PHOTOS;
 const OVER_LIMIT = `รับรูปได้สูงสุด ${MAX} รูปค่ะ รูปที่เกินไม่ได้บันทึก`;
 
-interface PendingSet {
-  id: string;
-  total: number;
-  seen: number;
-  stored: number;
-  problems: string[];
-}
-
 export interface PhotoStepData {
   reportId: string;
   label: string;
   count: number;
-  imageSets: PendingSet[];
+  imageSets: ImageSetProgress[];
 }
 
 const save = (ctx: BotContext, d: PhotoStepData) => ctx.goto(MEETING_REPORT_FLOW, PHOTOS_STEP, { ...d }, MEETING_REPORT_VERSION, MEETING_REPORT_TTL_MS);
@@ -58,22 +51,13 @@ async function keep(ctx: BotContext, d: PhotoStepData, messageId: string): Promi
 async function acceptPhoto(ctx: BotContext, d: PhotoStepData): Promise<StepResult> {
   const msg = (ctx.event as webhook.MessageEvent).message as webhook.ImageMessageContent;
   const { problem, added } = await keep(ctx, d, msg.id);
-  const set = msg.imageSet;
+  const entry = countImageSetPhoto(d.imageSets, msg, { problem, stored: added });
   let text: string;
-  if (set?.id && typeof set.total === "number" && set.total > 1) {
-    let entry = d.imageSets.find((s) => s.id === set.id);
-    if (!entry) {
-      entry = { id: String(set.id).slice(0, 100), total: Math.min(set.total, 50), seen: 0, stored: 0, problems: [] };
-      d.imageSets.push(entry);
-    }
-    entry.seen += 1;
-    if (problem) entry.problems.push(problem);
-    else if (added) entry.stored += 1;
-    if (entry.seen < entry.total) {
-      save(ctx, d); // quiet until the last photo of the set
-      return "handled";
-    }
-    d.imageSets = d.imageSets.filter((s) => s !== entry);
+  if (entry === "wait") {
+    save(ctx, d); // quiet until the last photo of the set
+    return "handled";
+  }
+  if (entry) {
     text = [`ได้รับรูป ${entry.stored} จาก ${entry.total} รูปค่ะ (มี ${d.count}/${MAX} รูป)`, ...new Set(entry.problems)].join("\n");
   } else if (problem) {
     text = problem;
