@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { randomUUID, createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -89,6 +90,15 @@ export class DashboardClient {
 }
 
 export const TEST_PASSWORD = "correct-horse-battery-9";
+
+/** A client logged in through the login form (the login page answers 200 after the redirect). */
+export async function loggedInClient(base: string, username: string, password = TEST_PASSWORD): Promise<DashboardClient> {
+  const c = new DashboardClient(base);
+  await c.get("/officer/login");
+  const page = await c.post("/officer/login", { username, password });
+  assert.equal(page.status, 200, `login of ${username}`);
+  return c;
+}
 
 export async function makeOfficer(username: string, role: OfficerRole, districts: string[] = []): Promise<string> {
   const o = await createOfficer({ username, role, districts, password: TEST_PASSWORD, displayName: `คุณ ${username}` });

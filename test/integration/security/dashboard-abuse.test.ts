@@ -7,7 +7,7 @@ import { Officer } from "../../../src/models/officer.model";
 import { OfficerSession } from "../../../src/models/officer-session.model";
 import { createOfficer, findOfficerByApiToken, hashApiToken, issueApiToken } from "../../../src/services/officer.service";
 import { startHarness, type Harness } from "../../helpers/harness";
-import { DashboardClient, TEST_PASSWORD, baseUrlOf, makeOfficer } from "../dashboard-client";
+import { DashboardClient, TEST_PASSWORD, baseUrlOf, loggedInClient, makeOfficer } from "../dashboard-client";
 
 // Issue 18: what a probe of the dashboard and API found, one regression test each.
 let h: Harness;
@@ -20,13 +20,7 @@ before(async () => {
 });
 after(async () => h.close());
 
-async function loggedIn(username: string, password = TEST_PASSWORD): Promise<DashboardClient> {
-  const c = new DashboardClient(base);
-  await c.get("/officer/login");
-  const page = await c.post("/officer/login", { username, password });
-  assert.equal(page.status, 200, `login of ${username}`);
-  return c;
-}
+const loggedIn = (username: string, password?: string): Promise<DashboardClient> => loggedInClient(base, username, password);
 
 describe("item 2: meeting import checks the district each row writes", () => {
   const HEADER = "scope,tambon,village,district,title,place,agenda,schedule,duration";

@@ -6,7 +6,7 @@ import { OfficerSession } from "../../../src/models/officer-session.model";
 import { createOfficer, issueApiToken } from "../../../src/services/officer.service";
 import { startHarness, type Harness } from "../../helpers/harness";
 import { base32Decode, totp } from "../../../src/dashboard/auth/totp";
-import { DashboardClient, TEST_PASSWORD, baseUrlOf, makeOfficer } from "../dashboard-client";
+import { DashboardClient, TEST_PASSWORD, baseUrlOf, loggedInClient, makeOfficer } from "../dashboard-client";
 
 // Issue 18: identity export, API tokens and TOTP (items 7, 8, 13, 17); the rest of the
 // dashboard findings are in dashboard-abuse.test.ts.
@@ -20,13 +20,7 @@ before(async () => {
 });
 after(async () => h.close());
 
-async function loggedIn(username: string, password = TEST_PASSWORD): Promise<DashboardClient> {
-  const c = new DashboardClient(base);
-  await c.get("/officer/login");
-  const page = await c.post("/officer/login", { username, password });
-  assert.equal(page.status, 200, `login of ${username}`);
-  return c;
-}
+const loggedIn = (username: string, password?: string): Promise<DashboardClient> => loggedInClient(base, username, password);
 
 describe("item 8: identity export is a POST with the form token", () => {
   test("a cross-site GET or a POST without the token exports no identity and writes no audit entry; the form's POST does", async () => {
