@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import mongoose from "mongoose";
 import { verifyPassword } from "../../src/dashboard/auth/password";
 import { hashApiToken } from "../../src/services/officer.service";
+import { runCaptured, type Captured } from "../helpers/run-captured";
 
 // `npm run cli -- officer:create` creates the first admin (issue 7), reading the
 // password from stdin or an environment variable, and stores only its scrypt hash.
@@ -13,19 +13,9 @@ const root = path.resolve(__dirname, "..", "..");
 const dbName = `t_cli_${randomBytes(3).toString("hex")}`;
 let conn: mongoose.Connection;
 
-function cli(args: string[], stdin: string, env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/cli.ts", ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? "", MONGODB_URI: process.env.MONGODB_URI ?? "", MONGODB_DB: dbName, ...env },
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("exit", (code) => resolve({ code: code ?? 1, out, err }));
-    child.stdin.end(stdin);
-  });
+function cli(args: string[], stdin: string, env: Record<string, string> = {}): Promise<Captured> {
+  const cliEnv = { PATH: process.env.PATH ?? "", MONGODB_URI: process.env.MONGODB_URI ?? "", MONGODB_DB: dbName, ...env };
+  return runCaptured(process.execPath, ["--import", "tsx", "src/cli/cli.ts", ...args], { cwd: root, env: cliEnv, stdin });
 }
 
 before(async () => {

@@ -8,6 +8,7 @@ import mongoose from "mongoose";
 import { readDevRuntime, type DevRuntime } from "../../src/dev/dev-runtime";
 import { SimClient } from "../../src/dev/line-emulator/sim-client";
 import { DashboardClient } from "./dashboard-client";
+import { runCaptured, type Captured } from "../helpers/run-captured";
 
 // Issue 17: README's "First steps" work as written. This starts `npm run dev` (free ports, a
 // temporary data folder, a database of its own on the test server) and runs every command of
@@ -34,17 +35,9 @@ function firstSteps(): { commands: string[]; dashboardUrl: string } {
 }
 
 /** A shell in the repo, as a person's second terminal: no MONGODB_URI, no EMULATOR_URL. */
-function shell(command: string, stdin = ""): Promise<{ code: number; out: string; err: string }> {
+function shell(command: string, stdin = ""): Promise<Captured> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DEV_DATA_DIR: dataDir, npm_config_update_notifier: "false" };
-  return new Promise((resolve) => {
-    const child = spawn("sh", ["-c", command], { cwd: ROOT, env });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("exit", (code) => resolve({ code: code ?? 1, out, err }));
-    child.stdin.end(stdin);
-  });
+  return runCaptured("sh", ["-c", command], { cwd: ROOT, env, stdin });
 }
 
 before(async () => {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { makeUserId } from "../../src/dev/line-emulator";
 import { mountSimulator } from "../../src/dev/line-emulator/simulator";
 import { startHarness, type Harness } from "../helpers/harness";
+import { runCaptured, type Captured } from "../helpers/run-captured";
 
 // `npm run cli -- say …` as a person runs it: a separate process that talks to the
 // emulator's /__sim API (EMULATOR_URL), waits for the bot's reply and prints it.
@@ -16,18 +16,8 @@ before(async () => {
 });
 after(async () => h.close());
 
-function say(args: string[], emulatorUrl = h.line.url): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/cli.ts", "say", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, EMULATOR_URL: emulatorUrl },
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-    child.on("exit", (code) => resolve({ code: code ?? 1, out, err }));
-  });
+function say(args: string[], emulatorUrl = h.line.url): Promise<Captured> {
+  return runCaptured(process.execPath, ["--import", "tsx", "src/cli/cli.ts", "say", ...args], { cwd: ROOT, env: { ...process.env, EMULATOR_URL: emulatorUrl } });
 }
 
 describe("npm run cli -- say", () => {
