@@ -1,20 +1,18 @@
 import express, { type Express, type ErrorRequestHandler } from "express";
 import mongoose from "mongoose";
 import type { AppDeps } from "./app-deps";
-import type { IngestLoad } from "./webhook/ingest-load";
-import type { InboxWorker } from "./webhook/inbox-worker";
-import { countWebhookRequests, createMetricsRouter } from "./observability/metrics.router";
+import { createMetricsRouter } from "./observability/metrics.router";
 import { clientErrorStatus } from "./dashboard/http/errors";
-import { createWebhookRouter, type WebhookState } from "./webhook/webhook.route";
+import type { WebhookHandler, WebhookState } from "./webhook/webhook.handler";
 
 // The express app, separate from listen() so tests need no port. Only the
-// webhook route sees the raw body; other routers bring their own parsers.
+// webhook handler reads the raw body itself; other routers bring their own parsers.
 export interface AppParts {
   deps: AppDeps;
-  worker: InboxWorker;
   webhookState: WebhookState;
+  /** POST /webhook (webhook.handler.ts); the HTTP server also calls it directly, ahead of express. */
+  webhook: WebhookHandler;
   extraRouters?: express.Router[];
-  ingestLoad?: IngestLoad;
 }
 
 export function createApp(parts: AppParts): Express {
@@ -22,14 +20,14 @@ export function createApp(parts: AppParts): Express {
   app.disable("x-powered-by");
   app.locals.now = parts.deps.now;
   app.set("trust proxy", parts.deps.config.trustProxy);
+  // The webhook first: it is the busiest route, and every layer before it is walked per request.
+  app.post("/webhook", (req, res) => parts.webhook(req, res));
   app.get("/healthz", (_req, res) => void res.json({ ok: true }));
   app.get("/readyz", async (_req, res) => {
     const ok = await dbAnswers();
     res.status(ok && parts.webhookState.accepting ? 200 : 503).json({ ok, accepting: parts.webhookState.accepting });
   });
   app.use(createMetricsRouter(parts.deps.now, parts.deps.config.metricsToken));
-  app.use("/webhook", countWebhookRequests);
-  app.use(createWebhookRouter(parts.deps, parts.worker, parts.webhookState, parts.ingestLoad));
   for (const r of parts.extraRouters ?? []) app.use(r);
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     // A malformed body (bad encoding or charset, too large) is the client's error: its own 4xx.

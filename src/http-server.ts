@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { Express } from "express";
+import type { WebhookHandler } from "./webhook/webhook.handler";
 
 // The HTTP server's own limits, so a slow or idle client cannot hold connections
 // open (slowloris) and too many cannot exhaust the process. Node's defaults are
@@ -25,10 +26,13 @@ export const HTTP_LIMITS: HttpLimits = {
   checkEveryMs: 1_000,
 };
 
-export function createHttpServer(app: Express, limits: HttpLimits): http.Server {
+/** POST /webhook exactly (a query string aside): LINE's requests, handled ahead of express. */
+const isWebhookPost = (req: http.IncomingMessage) => req.method === "POST" && (req.url === "/webhook" || req.url?.startsWith("/webhook?") === true);
+
+export function createHttpServer(app: Express, limits: HttpLimits, webhook?: WebhookHandler): http.Server {
   const server = http.createServer(
     { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs, connectionsCheckingInterval: limits.checkEveryMs },
-    app,
+    webhook ? (req, res) => (isWebhookPost(req) ? webhook(req, res) : app(req, res)) : app,
   );
   server.maxConnections = limits.maxConnections;
   return server;

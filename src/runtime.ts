@@ -22,7 +22,7 @@ import { IngestLoad } from "./webhook/ingest-load";
 import { createInboxWorker, type InboxWorker } from "./webhook/inbox-worker";
 import { ActionRegistry } from "./webhook/router";
 import { buildRoutes } from "./webhook/routes";
-import type { WebhookState } from "./webhook/webhook.route";
+import { createWebhookHandler, type WebhookState } from "./webhook/webhook.handler";
 import { createHttpServer, HTTP_LIMITS, type HttpLimits } from "./http-server";
 
 // Wires the process: database, LINE client, outbox, inbox worker, background
@@ -70,7 +70,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const realWorker = createInboxWorker(deps, routes, { owner, concurrency: config.workerConcurrency, pollMs: opts.pollMs, ingestLoad });
   const worker: InboxWorker = opts.processing === false ? { ...realWorker, kick: () => undefined, start: () => undefined } : realWorker;
   const webhookState: WebhookState = { accepting: true };
-  const app = createApp({ deps, worker, webhookState, ingestLoad, extraRouters: [createLazyDashboardRouter(deps)] });
+  const webhook = createWebhookHandler(deps, worker, webhookState, ingestLoad);
+  const app = createApp({ deps, webhookState, webhook, extraRouters: [createLazyDashboardRouter(deps)] });
 
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;
@@ -110,7 +111,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     webhookState,
     listen: (port, host = "0.0.0.0") =>
       new Promise((resolve) => {
-        server = createHttpServer(app, { ...HTTP_LIMITS, ...opts.httpLimits });
+        server = createHttpServer(app, { ...HTTP_LIMITS, ...opts.httpLimits }, webhook);
         server.listen(port, host, () => resolve(server!));
       }),
     async stop() {

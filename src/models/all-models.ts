@@ -12,7 +12,6 @@ import "./headman-code-attempt.model";
 import "./headman-code.model";
 import "./holiday.model";
 import "./inbox-event.model";
-import "./inbox-queue.model";
 import "./login-attempt.model";
 import "./meeting-report.model";
 import "./meeting.model";

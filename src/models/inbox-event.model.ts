@@ -5,12 +5,20 @@ import { rawWritesOf } from "../util/raw-writes";
 // crash after the 200 loses nothing (ARCHITECTURE.md, "The inbox makes the 200 safe").
 // The payload is kept as the JSON text LINE sent: literal, and safe from keys that
 // MongoDB would refuse ($-prefixed or dotted).
+// The rows are also the worker's queue: the open ones (OPEN_INBOX_STATES) carry a
+// chat key, a finished row carries none, so a chat's backlog is an index range that
+// never holds finished history, and one insert per webhook group stores an event.
+// (Until 2026-12 a separate pointer collection, `inboxqueues`, held the backlog; one
+// insert instead of two raised peak intake by about a quarter. An old deployment's
+// leftover `inboxqueues` collection is unused and can be dropped.)
 export const INBOX_STATES = ["pending", "processing", "committed", "done", "failed", "skipped"] as const;
+/** A row in these states is the worker's to finish. */
+export const OPEN_INBOX_STATES = ["pending", "processing", "committed"] as const;
 
 const inboxEventSchema = new Schema(
   {
     _id: { type: String, required: true }, // the webhookEventId: found by _id, deduplicated by _id
-    webhookEventId: { type: String, required: true, unique: true },
+    webhookEventId: { type: String, required: true }, // the same as _id (no second unique index to keep)
     /** Unset when the row is finished: a done row names no chat (docs/security.md). */
     chatKey: { type: String, required: true },
     type: { type: String, required: true },
@@ -34,8 +42,12 @@ const inboxEventSchema = new Schema(
   },
   { versionKey: false },
 );
-inboxEventSchema.index({ state: 1, nextAttemptAt: 1 });
-inboxEventSchema.index({ chatKey: 1, state: 1, timestamp: 1 });
+// A chat's open events in LINE's order (finished rows have no chat key, so are not in range).
+inboxEventSchema.index({ chatKey: 1, timestamp: 1, receivedAt: 1, _id: 1 });
+// The poller: the oldest open events of every chat; also the backlog gauges.
+inboxEventSchema.index({ state: 1, timestamp: 1, receivedAt: 1, _id: 1 });
+// The retention sweep of finished rows (housekeeping.service.ts).
+inboxEventSchema.index({ state: 1, receivedAt: 1 });
 inboxEventSchema.index({ deadLetter: 1 }, { sparse: true });
 
 export type InboxEventFields = InferSchemaType<typeof inboxEventSchema>;

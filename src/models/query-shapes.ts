@@ -4,8 +4,7 @@ import { Claim } from "./claim.model";
 import { Complaint } from "./complaint.model";
 import { ComplaintMessage } from "./complaint-message.model";
 import { FlowState } from "./flow-state.model";
-import { InboxEvent } from "./inbox-event.model";
-import { InboxQueue } from "./inbox-queue.model";
+import { InboxEvent, OPEN_INBOX_STATES } from "./inbox-event.model";
 import { LoginAttempt } from "./login-attempt.model";
 import { Member } from "./member.model";
 import { OfficerSession } from "./officer-session.model";
@@ -46,7 +45,6 @@ function fromModel(model: Model<any>): string {
 }
 const complaints = fromModel(Complaint);
 const messages = fromModel(ComplaintMessage);
-const queue = fromModel(InboxQueue);
 const inbox = fromModel(InboxEvent);
 const outbox = fromModel(OutboxMessage);
 const members = fromModel(Member);
@@ -63,12 +61,14 @@ declaredIndexes.set(evidence, EVIDENCE_FILE_INDEXES.map((key) => ({ key })));
 
 const scope = { "routedTo.level": "district", "routedTo.districtCode": { $in: DISTRICTS } };
 const newest: IndexKey = { submittedAt: -1, _id: -1 };
+const open = [...OPEN_INBOX_STATES];
+const inboxOrder: IndexKey = { timestamp: 1, receivedAt: 1, _id: 1 };
 
 export const QUERY_SHAPES: readonly QueryShape[] = [
   // Webhook and inbox worker (webhook/).
-  { name: "inbox: a chat's unfinished events, in order", collection: queue, filter: { chatKey: { $in: ["c1", "c2"] } }, sort: { timestamp: 1, receivedAt: 1, _id: 1 } },
-  { name: "inbox: the poller's oldest unfinished events", collection: queue, filter: {}, sort: { timestamp: 1, receivedAt: 1, _id: 1 } },
-  { name: "metrics: the oldest open event", collection: queue, filter: {}, sort: { receivedAt: 1 } },
+  { name: "inbox: a chat's unfinished events, in order", collection: inbox, filter: { chatKey: { $in: ["c1", "c2"] }, state: { $in: open } }, sort: inboxOrder, residual: ["state"] },
+  { name: "inbox: the poller's oldest unfinished events", collection: inbox, filter: { state: { $in: open } }, sort: inboxOrder },
+  { name: "metrics: the backlog and its oldest open event", collection: inbox, filter: { state: { $in: open } }, sort: inboxOrder },
   { name: "inbox: a row by webhookEventId", collection: inbox, filter: { _id: "01JEVENT" } },
   { name: "flow state of a chat", collection: flows, filter: { _id: "chat-key" } },
   { name: "member of a LINE user", collection: members, filter: { _id: "m-key" } },

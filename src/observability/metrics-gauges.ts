@@ -1,16 +1,15 @@
 import mongoose from "mongoose";
 import { CaseClockRow } from "../models/case-clock.model";
-import { InboxEvent } from "../models/inbox-event.model";
-import { InboxQueue } from "../models/inbox-queue.model";
+import { InboxEvent, OPEN_INBOX_STATES } from "../models/inbox-event.model";
 import { OutboxMessage } from "../models/outbox-message.model";
 import { Gauge, Registry } from "prom-client";
 import { reminderLagSeconds } from "./reminder-lag";
 
 // Backlog gauges, read from MongoDB at scrape time so that every replica reports
 // the same shared queue (docs/scale-out.md says what to alert on). Counting uses
-// the {state, nextAttemptAt} indexes; finished rows are never scanned.
+// the {state, …} indexes; finished rows are never scanned.
 const SCRAPE_TIMEOUT_MS = 1500;
-const INBOX_OPEN = ["pending", "processing", "committed"] as const;
+const INBOX_OPEN = { state: { $in: [...OPEN_INBOX_STATES] } };
 const OUTBOX_OPEN = ["pending", "sending"] as const;
 
 async function countByState(model: mongoose.Model<any>, states: readonly string[]): Promise<Map<string, number>> {
@@ -21,8 +20,9 @@ async function countByState(model: mongoose.Model<any>, states: readonly string[
   return new Map(rows.map((r) => [r._id, r.n]));
 }
 
+/** Age of the first open event in the worker's order (LINE's timestamp, then arrival), which is the oldest but for clock skew. */
 async function oldestAgeSeconds(now: Date): Promise<number> {
-  const row = await InboxQueue.findOne({}, { receivedAt: 1 }).sort({ receivedAt: 1 }).lean();
+  const row = await InboxEvent.findOne(INBOX_OPEN, { receivedAt: 1 }).sort({ timestamp: 1, receivedAt: 1, _id: 1 }).lean();
   return row ? Math.max(0, (now.getTime() - row.receivedAt.getTime()) / 1000) : 0;
 }
 
@@ -34,7 +34,7 @@ function gauge(reg: Registry, name: string, help: string, value: number, labelNa
 
 async function readGauges(reg: Registry, now: Date): Promise<void> {
   const [backlog, outbox, oldest, reminderLag, overdue, deadLetters] = await Promise.all([
-    InboxQueue.estimatedDocumentCount(),
+    InboxEvent.countDocuments(INBOX_OPEN),
     countByState(OutboxMessage, [...OUTBOX_OPEN, "failed"]),
     oldestAgeSeconds(now),
     reminderLagSeconds(now),

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
-import express, { type Request, type RequestHandler, type Router } from "express";
+import express, { type Request, type Router } from "express";
 import { Registry } from "prom-client";
-import { countWebhookRequest, registry } from "./metrics";
+import { registry } from "./metrics";
 import { collectDbGauges } from "./metrics-gauges";
 
 // GET /metrics in the Prometheus text format. It shows counts only (no user data),
@@ -43,9 +43,3 @@ export function createMetricsRouter(now: () => Date, token?: string): Router {
   });
   return router;
 }
-
-/** Counts POST /webhook answers by status once each response is sent. */
-export const countWebhookRequests: RequestHandler = (req, res, next) => {
-  if (req.method === "POST") res.on("finish", () => countWebhookRequest(res.statusCode));
-  next();
-};

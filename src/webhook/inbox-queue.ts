@@ -1,40 +1,46 @@
-import { InboxEvent, type InboxEventDoc } from "../models/inbox-event.model";
-import { InboxQueue, inboxQueueWrites } from "../models/inbox-queue.model";
+import { InboxEvent, OPEN_INBOX_STATES, type InboxEventDoc } from "../models/inbox-event.model";
 
-// Reading the inbox queue (models/inbox-queue.model.ts): a chat's unfinished
-// events, and clearing pointers that lead nowhere.
-const OPEN_STATES = ["pending", "processing", "committed"];
-// A queue pointer whose inbox row has not arrived: the row's insert is still on
-// its way, or it failed and the webhook answered 503 (LINE sends the event again,
-// which reuses the pointer). After this long, the pointer is dropped.
-export const ORPHAN_POINTER_MS = 120_000;
+// Reading the inbox as the worker's queue (models/inbox-event.model.ts): a chat's
+// open events in LINE's order, and the poller's oldest open events of any chat.
+// Both read only ids through an index; the row itself is read again just before
+// it is handled, since another replica may have finished it meanwhile.
+const OPEN = [...OPEN_INBOX_STATES];
+const ORDER = { timestamp: 1, receivedAt: 1, _id: 1 } as const;
 
 export interface Pointer {
   _id: string;
-  receivedAt: Date;
 }
 
-/** The unfinished events of each chat in LINE's timestamp order. */
+/** The open events of each chat in LINE's timestamp order. */
 async function readPointers(chatKeys: string[]): Promise<Map<string, Pointer[]>> {
-  const rows = await InboxQueue.find({ chatKey: { $in: chatKeys } }, { chatKey: 1, receivedAt: 1 }).sort({ timestamp: 1, receivedAt: 1, _id: 1 }).lean();
+  const rows = await InboxEvent.find({ chatKey: { $in: chatKeys }, state: { $in: OPEN } }, { chatKey: 1 }).sort(ORDER).lean();
+  return groupByChat(rows);
+}
+
+function groupByChat(rows: { _id: string; chatKey?: string | null }[]): Map<string, Pointer[]> {
   const byChat = new Map<string, Pointer[]>();
   for (const r of rows) {
+    if (!r.chatKey) continue;
     const list = byChat.get(r.chatKey);
-    const p = { _id: r._id, receivedAt: r.receivedAt };
-    if (list) list.push(p);
-    else byChat.set(r.chatKey, [p]);
+    if (list) list.push({ _id: r._id });
+    else byChat.set(r.chatKey, [{ _id: r._id }]);
   }
   return byChat;
+}
+
+/** The oldest open events of any chat (up to `limit`), grouped by chat, each chat's in order. */
+export async function readOldestOpen(limit: number): Promise<Map<string, Pointer[]>> {
+  const rows = await InboxEvent.find({ state: { $in: OPEN } }, { chatKey: 1 }).sort(ORDER).limit(limit).lean();
+  return groupByChat(rows);
 }
 
 export type PointerReader = (chatKey: string) => Promise<Pointer[]>;
 
 /**
- * A chat's unfinished events, for many drains at once: chats asking while a read is running are
+ * A chat's open events, for many drains at once: chats asking while a read is running are
  * read together by the next one ({chatKey: {$in}}), which starts after they asked,
- * so each sees every pointer stored before it asked, as its own read would. On
- * MongoDB that is one index lookup for many chats; on the test server, which
- * scans for any filter but _id, one scan instead of one per chat.
+ * so each sees every event stored before it asked, as its own read would. On
+ * MongoDB that is one index lookup for many chats instead of one per chat.
  */
 export function createPointerReader(): PointerReader {
   let waiting = new Map<string, { resolve: (p: Pointer[]) => void; reject: (e: unknown) => void }[]>();
@@ -64,15 +70,8 @@ export function createPointerReader(): PointerReader {
     });
 }
 
-/**
- * The open inbox row a pointer leads to; "wait" while the row is still being
- * stored; undefined (and the pointer dropped) when the row is finished, as after
- * a redelivery of a done event, or never came.
- */
-export async function openRowOf(ptr: Pointer, now: Date): Promise<InboxEventDoc | "wait" | undefined> {
+/** The row behind a pointer while it is still open; undefined once it is finished (by another replica, or a redelivery of a done event). */
+export async function openRowOf(ptr: Pointer): Promise<InboxEventDoc | undefined> {
   const row = await InboxEvent.findById(ptr._id).lean<InboxEventDoc>();
-  if (row && OPEN_STATES.includes(row.state)) return row;
-  if (!row && now.getTime() - ptr.receivedAt.getTime() < ORPHAN_POINTER_MS) return "wait";
-  await inboxQueueWrites.delete(ptr._id);
-  return undefined;
+  return row && (OPEN as string[]).includes(row.state) ? row : undefined;
 }

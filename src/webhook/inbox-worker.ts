@@ -1,8 +1,7 @@
 import type { AppDeps } from "../app-deps";
-import { InboxQueue, inboxQueueWrites } from "../models/inbox-queue.model";
 import { countEventProcessed } from "../observability/metrics";
 import { acquireChatLock } from "./chat-lock";
-import { createPointerReader, openRowOf, type Pointer } from "./inbox-queue";
+import { createPointerReader, openRowOf, readOldestOpen, type Pointer } from "./inbox-queue";
 import type { IngestLoad } from "./ingest-load";
 import { processInboxEvent } from "./process-event";
 import type { Route } from "./router";
@@ -10,7 +9,7 @@ import type { Route } from "./router";
 // Drains the inbox: in order within a chat, in parallel across chats (bounded).
 // The webhook route kicks it; a poller also picks up what a crashed or other
 // replica left behind, and what was stored while this process was down.
-// While the webhook is busy, a quarter of the chats at once. Measured against one
+// While the webhook is busy, a quarter of the chats at once; in a surge, one (ingest-load.ts). Measured against one
 // chat at a time with a 25 ms pause between events (2 cores, on the earlier test database):
 // backlog worked off at 43 against 24 events/s, 1,623 against 1,129 of 4,000 events
 // answered within 30 s at 200 events/s, ingest p99 at 500 single-event requests/s
@@ -27,6 +26,8 @@ import type { Route } from "./router";
 export const POLL_POINTERS_PER_SLOT = 16;
 export const MAX_POLL_POINTERS = 1000;
 export const busyConcurrency = (concurrency: number): number => Math.max(1, Math.floor(concurrency / 4));
+/** Chats at once during a surge of webhooks (ingest-load.ts). */
+export const SURGE_CONCURRENCY = 1;
 
 export interface InboxWorkerOptions {
   owner: string;
@@ -60,7 +61,10 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
   let polling: Promise<void> | undefined;
   // While the webhook is busy, fewer chats at once (ingest-load.ts says why).
   const busyLimit = busyConcurrency(opts.concurrency);
-  const limit = () => (opts.ingestLoad?.busy() ? busyLimit : opts.concurrency);
+  const limit = () => {
+    const level = opts.ingestLoad?.level() ?? "calm";
+    return level === "calm" ? opts.concurrency : level === "busy" ? busyLimit : SURGE_CONCURRENCY;
+  };
 
   const settleIdle = () => {
     if (active.size === 0 && queue.length === 0) idleWaiters.splice(0).forEach((r) => r());
@@ -91,8 +95,7 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
           pointers = await openPointers(chatKey);
           if (pointers.length === 0) break;
         }
-        const row = await openRowOf(pointers.shift()!, deps.now());
-        if (row === "wait") break; // the poller returns
+        const row = await openRowOf(pointers.shift()!);
         if (!row) continue;
         if (row.state === "pending" && row.nextAttemptAt.getTime() > deps.now().getTime()) break; // backing off; the poller returns
         const outcome = await processInboxEvent(row, deps, routes).catch((err: unknown) => {
@@ -101,7 +104,6 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
         });
         countEventProcessed(outcome);
         if (outcome === "retry-later") break; // keep the chat's order: later events wait
-        await inboxQueueWrites.delete(row._id);
         const nowSlot = Math.floor(deps.now().getTime() / leaseMs);
         if (nowSlot !== slot) {
           if (!(await lock.renew(deps.now()))) break;
@@ -142,7 +144,7 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
   }
 
   async function pollOnce(): Promise<void> {
-    // One read of the queue (only the backlog) gives every waiting chat its events
+    // One read of the open inbox rows (only the backlog) gives every waiting chat its events
     // in order, so a large backlog costs one scan a poll, not one per chat. Chats
     // being drained are left alone: their drain has its own list.
     // The read is sized to the free drain slots: a backlog larger than the worker
@@ -152,13 +154,7 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
     const room = opts.concurrency - active.size - queue.length;
     if (room <= 0) return;
     const limit = Math.min(MAX_POLL_POINTERS, room * POLL_POINTERS_PER_SLOT);
-    const open = await InboxQueue.find({}, { chatKey: 1, receivedAt: 1 }).sort({ timestamp: 1, receivedAt: 1, _id: 1 }).limit(limit).lean();
-    const byChat = new Map<string, Pointer[]>();
-    for (const p of open) {
-      const list = byChat.get(p.chatKey) ?? [];
-      if (list.length === 0) byChat.set(p.chatKey, list);
-      list.push({ _id: p._id, receivedAt: p.receivedAt });
-    }
+    const byChat = await readOldestOpen(limit);
     hints.clear();
     for (const [chatKey, pointers] of byChat) {
       if (active.has(chatKey)) continue;

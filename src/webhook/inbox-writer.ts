@@ -1,6 +1,5 @@
 import type { mongo } from "mongoose";
 import { InboxEvent } from "../models/inbox-event.model";
-import { InboxQueue } from "../models/inbox-queue.model";
 import type { Sealer } from "../security/sealer";
 import type { IngestLoad } from "./ingest-load";
 import { prepareEvents, type PreparedEvent } from "./inbox";
@@ -46,13 +45,8 @@ function failuresByIndex(err: unknown): Map<number, "dup" | "err"> {
 
 async function insertGroup(group: Waiting[]): Promise<void> {
   const all = group.flatMap((w) => w.prepared);
+  let failures = new Map<number, "dup" | "err">();
   try {
-    // Pointers first: a pointer without its row is harmless (the worker drops it
-    // when the row never came); a row without a pointer would never be processed.
-    await InboxQueue.collection.insertMany(all.map((p) => p.pointer as unknown as mongo.Document), { ordered: false }).catch((err: unknown) => {
-      if ([...failuresByIndex(err).values()].some((f) => f !== "dup")) throw err;
-    });
-    let failures = new Map<number, "dup" | "err">();
     await InboxEvent.collection.insertMany(all.map((p) => p.row as unknown as mongo.Document), { ordered: false }).catch((err: unknown) => {
       failures = failuresByIndex(err);
     });

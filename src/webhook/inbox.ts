@@ -73,10 +73,9 @@ function serialize(ev: Record<string, unknown>): string | undefined {
   }
 }
 
-/** A stored event: the inbox row and its queue pointer (same _id). */
+/** A stored event: its inbox row, which is also its place in the worker's queue. */
 export interface PreparedEvent {
   row: Record<string, unknown> & { _id: string; chatKey: string };
-  pointer: { _id: string; chatKey: string; timestamp: number; receivedAt: Date };
 }
 
 /** Turns a webhook's events into inbox rows; what is not a LINE event object is counted and ignored. */
@@ -113,7 +112,7 @@ export function prepareEvents(events: unknown[], receivedAt: Date, sealer: Seale
       attempts: 0,
       nextAttemptAt: receivedAt,
     };
-    prepared.push({ row, pointer: { _id: id, chatKey, timestamp, receivedAt } });
+    prepared.push({ row });
   }
   return { prepared, ignored };
 }

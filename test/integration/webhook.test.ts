@@ -91,6 +91,35 @@ describe("POST /webhook", () => {
     assert.equal((await post(empty, signBody(TEST_CHANNEL_SECRET, empty))).status, 200);
   });
 
+  test("a streamed body over 1 MB (no Content-Length) is 413, and a compressed body is 415; neither stores anything", async () => {
+    const before = await InboxEvent.estimatedDocumentCount();
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent++ < 20) c.enqueue(chunk);
+        else c.close();
+      },
+    });
+    const streamed = await fetch(h.webhookUrl, { method: "POST", headers: { "x-line-signature": "x" }, body: stream, duplex: "half" } as RequestInit);
+    assert.equal(streamed.status, 413);
+    const ev = JSON.stringify({ destination: "x", events: [h.line.events.text(makeUserId("gz"), "hi")] });
+    const gz = await fetch(h.webhookUrl, { method: "POST", headers: { "content-type": "application/json", "content-encoding": "gzip", "x-line-signature": signBody(TEST_CHANNEL_SECRET, ev) }, body: ev });
+    assert.equal(gz.status, 415);
+    assert.equal(await InboxEvent.estimatedDocumentCount(), before);
+  });
+
+  test("the express route answers like the direct one (a trailing slash, a query string)", async () => {
+    const user = makeUserId("express-path");
+    const raw = JSON.stringify({ destination: "x", events: [h.line.events.text(user, "no gift")] });
+    const headers = { "content-type": "application/json", "x-line-signature": signBody(TEST_CHANNEL_SECRET, raw) };
+    assert.equal((await fetch(h.webhookUrl + "/", { method: "POST", headers: { ...headers, "x-line-signature": "bad" }, body: raw })).status, 401);
+    assert.equal((await fetch(h.webhookUrl + "/", { method: "POST", headers, body: raw })).status, 200);
+    assert.equal((await fetch(h.webhookUrl + "?from=line", { method: "POST", headers, body: raw })).status, 200, "a repeat is a duplicate, still 200");
+    await h.settle();
+    assert.equal(h.line.messagesTo(user).length, 1, "stored once, answered once");
+  });
+
   test("a duplicate webhookEventId and a redelivery give exactly one reply", async () => {
     const user = makeUserId("dup");
     const ev = h.line.events.text(user, "no gift");

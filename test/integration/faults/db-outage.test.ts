@@ -9,7 +9,7 @@ import { freePort, startEmbeddedDb, type EmbeddedDb } from "../../../src/dev/emb
 import { makeUserId, startLineEmulator, type LineEmulator } from "../../../src/dev/line-emulator";
 import { InboxEvent } from "../../../src/models/inbox-event.model";
 import { startRuntime, type Runtime } from "../../../src/runtime";
-import { INBOX_DEADLINE_MS } from "../../../src/webhook/webhook.route";
+import { INBOX_DEADLINE_MS } from "../../../src/webhook/webhook.handler";
 import { TEST_ACCESS_TOKEN, TEST_CHANNEL_SECRET, makeTestConfig } from "../../helpers/test-config";
 import { deliveryMismatches, streamAtRate, waitUntil } from "./fault-helpers";
 

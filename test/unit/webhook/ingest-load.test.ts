@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BUSY_HOLD_MS, BUSY_IN_FLIGHT, BUSY_REQUESTS, BUSY_WINDOW_MS, IngestLoad } from "../../../src/webhook/ingest-load";
+import { BUSY_HOLD_MS, BUSY_IN_FLIGHT, BUSY_REQUESTS, BUSY_WINDOW_MS, IngestLoad, SURGE_IN_FLIGHT, SURGE_REQUESTS } from "../../../src/webhook/ingest-load";
 
 function clocked() {
   let now = 1_000_000;
@@ -41,4 +41,34 @@ test("inserts waiting at once make it busy even when few requests arrive (a stal
   assert.equal(load.busy(), false);
   load.begin(); // one in flight is not load
   assert.equal(load.busy(), false);
+});
+
+test("a flood makes it a surge, which falls back to busy and then calm, a hold after each sign of load", () => {
+  const { load, advance } = clocked();
+  for (let i = 0; i < SURGE_REQUESTS - 1; i++) load.begin()();
+  assert.equal(load.level(), "busy", "one request short of a surge");
+  load.begin()();
+  assert.equal(load.level(), "surge");
+  advance(BUSY_WINDOW_MS + 1);
+  assert.equal(load.level(), "surge", "still within the hold");
+  advance(BUSY_HOLD_MS);
+  assert.equal(load.level(), "calm");
+  // 100 requests/s (busy) for a second never reaches a surge.
+  for (let i = 0; i < 100; i++) {
+    load.begin()();
+    advance(10);
+  }
+  assert.equal(load.level(), "busy");
+});
+
+test("inserts piling up make it a surge even when requests arrive slowly (a stalled database)", () => {
+  const { load, advance } = clocked();
+  const ends = Array.from({ length: SURGE_IN_FLIGHT }, () => {
+    advance(50);
+    return load.begin();
+  });
+  assert.equal(load.level(), "surge");
+  ends.forEach((end) => end());
+  advance(BUSY_HOLD_MS + 1);
+  assert.equal(load.level(), "calm");
 });
