@@ -2,7 +2,7 @@ import type { AppDeps } from "../app-deps";
 import { countEventProcessed } from "../observability/metrics";
 import { acquireChatLock } from "./chat-lock";
 import { createPointerReader, openRowOf, readOldestOpen, type Pointer } from "./inbox-queue";
-import type { IngestLoad } from "./ingest-load";
+import type { IngestLoad, LoadLevel } from "./ingest-load";
 import { processInboxEvent } from "./process-event";
 import type { Route } from "./router";
 
@@ -25,9 +25,11 @@ import type { Route } from "./router";
 /** Pointers one poll reads per free drain slot, and at most in all. */
 export const POLL_POINTERS_PER_SLOT = 16;
 export const MAX_POLL_POINTERS = 1000;
-export const busyConcurrency = (concurrency: number): number => Math.max(1, Math.floor(concurrency / 4));
-/** Chats at once during a surge of webhooks (ingest-load.ts). */
-export const SURGE_CONCURRENCY = 1;
+/** Chats handled at once at each level of webhook load (ingest-load.ts): all, a quarter, or one. */
+export function concurrencyAt(level: LoadLevel, concurrency: number): number {
+  if (level === "calm") return concurrency;
+  return level === "busy" ? Math.max(1, Math.floor(concurrency / 4)) : 1;
+}
 
 export interface InboxWorkerOptions {
   owner: string;
@@ -60,11 +62,7 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
   let stopped = false;
   let polling: Promise<void> | undefined;
   // While the webhook is busy, fewer chats at once (ingest-load.ts says why).
-  const busyLimit = busyConcurrency(opts.concurrency);
-  const limit = () => {
-    const level = opts.ingestLoad?.level() ?? "calm";
-    return level === "calm" ? opts.concurrency : level === "busy" ? busyLimit : SURGE_CONCURRENCY;
-  };
+  const limit = () => concurrencyAt(opts.ingestLoad?.level() ?? "calm", opts.concurrency);
 
   const settleIdle = () => {
     if (active.size === 0 && queue.length === 0) idleWaiters.splice(0).forEach((r) => r());
