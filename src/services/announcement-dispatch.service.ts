@@ -29,7 +29,7 @@ export interface AnnouncementSenderDeps {
   now: () => Date;
   quota: QuotaReader;
   baseUrl: string;
-  /** Outbox rows in flight at once (the pacer bounds the rate). */
+  /** Outbox rows in flight at once (the pacer bounds the rate); default SEND_CONCURRENCY. */
   concurrency?: number;
   /** Real time to keep retrying 5xx/timeouts/rate limits in one go. */
   retryBudgetMs?: number;
@@ -39,6 +39,13 @@ export interface AnnouncementSenderDeps {
 export const ANNOUNCEMENT_PURPOSE = "announcement";
 /** Outbox rows being inserted at once while the audience is read. */
 const MAKING = 8;
+/**
+ * Requests in flight at once. LINE allows 200 multicasts a second; at a round trip of
+ * r seconds, reaching that takes 200 × r requests in flight (Little's law), so the
+ * earlier 8 capped a send at 80 requests/s over a 100 ms round trip. 40 covers a
+ * 200 ms round trip; the pacer still holds the rate to LINE's limit.
+ */
+export const SEND_CONCURRENCY = 40;
 
 export interface AnnouncementSender {
   /** Starts sending what is due (in the background); resolves with how many it started. */
@@ -96,7 +103,7 @@ export function createAnnouncementSender(deps: AnnouncementSenderDeps): Announce
         if (refused) return refused;
       }
     }
-    const sender = new RowSender(deps.outbox, deps.now, deps.concurrency ?? 8, deps.retryBudgetMs ?? 20_000, abort.signal);
+    const sender = new RowSender(deps.outbox, deps.now, deps.concurrency ?? SEND_CONCURRENCY, deps.retryBudgetMs ?? 20_000, abort.signal);
     const messages = messagesOf(a, deps.baseUrl);
     const outcomes: RowOutcome[] = [];
     const sends: Promise<void>[] = [];
