@@ -4,6 +4,7 @@ import type { RowOutcome } from "./reminder-sender.service";
 import { Meeting, type MeetingDoc } from "../models/meeting.model";
 import { Reminder, type ReminderDoc } from "../models/reminder.model";
 import { buildAudiences } from "./reminder-audience.service";
+import { loadMemberIndex, type MemberIndex } from "./reminder-members";
 
 // The steps of a dispatch that read the database before anything is sent: claiming
 // reminders, sorting out those that must not go, and grouping the rest into batches
@@ -76,18 +77,29 @@ export async function triage(claimed: ReminderDoc[], now: Date): Promise<{ live:
 }
 
 /**
+ * Triage and the read of the claimed reminders' members at once: both need only the
+ * claim, and the members of a reminder triage closes are merely read in vain. On the
+ * province fan-out the meetings' read (about 0.3 s) then overlaps the members' (1.2–1.5 s).
+ */
+export async function triageAndRead(claimed: ReminderDoc[], now: Date): Promise<Awaited<ReturnType<typeof triage>> & { members: MemberIndex }> {
+  const [triaged, members] = await Promise.all([triage(claimed, now), loadMemberIndex(claimed)]);
+  return { ...triaged, members };
+}
+
+/**
  * Audiences with identical messages (same meeting time, place, agenda, offset) form
  * one batch, keyed by due time + content hash, recipients ordered by reminder.
  */
-export async function buildBatches(live: { reminder: ReminderDoc; meeting: MeetingDoc }[], timeZone: string): Promise<Batch[]> {
+export async function buildBatches(live: { reminder: ReminderDoc; meeting: MeetingDoc }[], timeZone: string, members?: MemberIndex): Promise<Batch[]> {
   const batches = new Map<string, Batch>();
-  for (const a of await buildAudiences(live, timeZone)) {
+  for (const a of await buildAudiences(live, timeZone, members)) {
     const key = `reminder:${a.reminder.dueAt.getTime().toString(36)}:${a.contentHash}`;
     let b = batches.get(key);
     if (!b) batches.set(key, (b = { key, dueAt: a.reminder.dueAt, messages: a.messages, recipients: [], owner: new Map(), rows: [] }));
+    const id = String(a.reminder._id); // once per audience, not per recipient
     for (const u of a.recipients) {
       if (b.owner.has(u)) continue; // a kamnan of several villages meeting together gets one message
-      b.owner.set(u, String(a.reminder._id));
+      b.owner.set(u, id);
       b.recipients.push(u);
     }
   }

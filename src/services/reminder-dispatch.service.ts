@@ -3,7 +3,7 @@ import type { Outbox } from "../line/outbox";
 import { MAX_MULTICAST_RECIPIENTS } from "../line/limits";
 import { recipientsOf } from "../models/outbox-message.model";
 import type { ReminderDoc } from "../models/reminder.model";
-import { buildBatches, claimAhead, claimDue, releasePlanned, triage, type Batch } from "./reminder-batches";
+import { buildBatches, claimAhead, claimDue, releasePlanned, triageAndRead, type Batch } from "./reminder-batches";
 import { finalize } from "./reminder-finalize";
 import { replanMarked } from "./reminder-replan";
 import { RowSender } from "./reminder-sender.service";
@@ -138,14 +138,14 @@ export function createReminderDispatcher(deps: DispatchDeps): ReminderDispatcher
   async function planAhead(now: Date, leaseMs: number, result: SendDueResult): Promise<void> {
     const { claimToken, reminders } = await claimAhead(deps.owner, now, new Date(now.getTime() + aheadMs), leaseMs);
     if (reminders.length === 0) return;
-    const { live, closing } = await triage(reminders, now);
+    const { live, closing, members } = await triageAndRead(reminders, now);
     for (const c of closing) result[c.state] += 1;
     const planFor = (dueAt: Date): Plan => {
       let plan = plans.get(dueAt.getTime());
       if (!plan) plans.set(dueAt.getTime(), (plan = { dueAt, claimTokens: [], reminders: [], batches: new Map() }));
       return plan;
     };
-    for (const b of await buildBatches(live, deps.config.timezone)) mergeBatch(planFor(b.dueAt).batches, b);
+    for (const b of await buildBatches(live, deps.config.timezone, members)) mergeBatch(planFor(b.dueAt).batches, b);
     // Every planned reminder is finished at its due tick, one without recipients too ("no-recipients").
     for (const { reminder } of live) {
       const plan = planFor(reminder.dueAt);
@@ -178,9 +178,9 @@ export function createReminderDispatcher(deps: DispatchDeps): ReminderDispatcher
       const claimed = await claimDue(deps.owner, now, leaseMs);
       result.claimed += claimed.length;
       if (claimed.length > 0) {
-        const { live, closing } = await triage(claimed, now);
+        const { live, closing, members } = await triageAndRead(claimed, now);
         for (const c of closing) result[c.state] += 1;
-        await sendBatches(deps, now, live.map((l) => l.reminder), await buildBatches(live, deps.config.timezone), opts, result);
+        await sendBatches(deps, now, live.map((l) => l.reminder), await buildBatches(live, deps.config.timezone, members), opts, result);
       }
       if (aheadMs > 0 && !opts.signal?.aborted) await planAhead(now, leaseMs, result);
       return result;
