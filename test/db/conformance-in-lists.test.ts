@@ -35,7 +35,7 @@ function valueOf(k: number): unknown {
     () => [[`s${k % 23}`]],
     () => [],
     () => ({ x: `s${k % 23}` }),
-    () => new ObjectId("65a1b2c3d4e5f60718293a4b"),
+    () => new ObjectId(`65a1b2c3d4e5f60718293a${(k % 40).toString(16).padStart(2, "0")}`),
     () => new Date(Date.UTC(2026, 0, 1 + (k % 5))),
   ];
   return kinds[k % kinds.length]!();
@@ -65,12 +65,13 @@ describe("equality and $in over many values", () => {
     await c.insertMany(rows);
     const strings = Array.from({ length: 200 }, (_, i) => `s${i * 2}`);
     const numbers = [0, 1, 2.0, 3, new Double(4), Long.fromNumber(5), 6.5, Long.fromString("9007199254740993"), new Double(-0)];
-    const lists: unknown[][] = [strings, numbers, [...strings, ...numbers, true], [...strings, null], [...strings, /^s1/], [...numbers, [`s1`, 1]], [...strings, { x: "s1" }], []];
+    const ids = Array.from({ length: 120 }, (_, i) => new ObjectId(`65a1b2c3d4e5f60718293a${(i * 2).toString(16).padStart(2, "0")}`));
+    const lists: unknown[][] = [strings, numbers, ids, [...ids, ...strings], [...strings, ...numbers, true], [...strings, null], [...strings, /^s1/], [...numbers, [`s1`, 1]], [...strings, { x: "s1" }], []];
     const queries: object[] = [];
     for (const list of lists) {
       queries.push({ v: { $in: list } }, { "a.b": { $in: list } }, { a: { $in: list } }, { w: 1, $or: [{ v: { $in: list } }, { "a.b": { $in: list } }] });
     }
-    queries.push({ v: "s4" }, { v: 4 }, { v: new Double(4) }, { v: Long.fromNumber(4) }, { v: 0 }, { v: true }, { "a.b": "s4" }, { v: null }, { $and: [{ w: { $in: [0, 1] } }, { v: { $in: strings } }] });
+    queries.push({ _id: { $in: [...Array.from({ length: 300 }, (_, i) => i * 3), "x", new ObjectId()] } }, { v: ids[3] }, { v: "s4" }, { v: 4 }, { v: new Double(4) }, { v: Long.fromNumber(4) }, { v: 0 }, { v: true }, { "a.b": "s4" }, { v: null }, { $and: [{ w: { $in: [0, 1] } }, { v: { $in: strings } }] });
     let matched = 0;
     for (const q of queries) {
       const fast = (await c.find(q, { projection: { _id: 1 } }).sort({ _id: 1 }).toArray()).map((d) => d._id);
