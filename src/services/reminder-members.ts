@@ -31,12 +31,15 @@ export interface MemberLite {
 
 const LEADER_ROLES = ["headman", "kamnan"];
 /**
- * Tambons per query. Parts are read concurrently: each is a range of the
- * {followed, village.tambonCode, village.villageNo} index, and while the bot decodes
- * one part's batch the database prepares another's (on the province, 25 or 50
- * tambons a part: 1.2–1.5 s; 100: 1.4–1.7 s; all 199 in one: 1.5–1.8 s).
+ * Tambons per query, and queries read at once. Each part is a range of the
+ * {followed, village.tambonCode, village.villageNo} index. At the due tick rows go out
+ * as parts arrive (reminder-batches.ts streamedBatches), so the first part should come
+ * soon and the rest keep ahead of LINE's pace. Province fan-out, audiences read at the
+ * due tick, ms to the last accepted multicast: 50 tambons all at once 3,479–3,751;
+ * 25 two at a time 3,457; 25 one at a time 3,260; 15 one at a time 3,336 (one run each).
  */
-const TAMBONS_PER_QUERY = 50;
+const TAMBONS_PER_QUERY = 25;
+const READS_AT_ONCE = 1;
 const BATCH_SIZE = 5000;
 const PROJECTION = { _id: 0, lineUserId: 1, role: 1, meetingReminders: 1, village: 1 } as const;
 
@@ -78,7 +81,8 @@ export function readMemberParts(reminders: ReminderDoc[]): MemberPart[] {
   for (let i = 0; i < list.length; i += TAMBONS_PER_QUERY) {
     const part = list.slice(i, i + TAMBONS_PER_QUERY);
     const filter = { followed: true, "village.tambonCode": { $in: part }, $or: [{ meetingReminders: true }, { role: { $in: LEADER_ROLES } }] };
-    parts.push({ tambons: new Set(part), rows: readAll(filter, PROJECTION) });
+    const before = parts[parts.length - READS_AT_ONCE]?.rows.catch(() => undefined) ?? Promise.resolve();
+    parts.push({ tambons: new Set(part), rows: before.then(() => readAll(filter, PROJECTION)) });
   }
   if (districts.size > 0) {
     const filter = { followed: true, "village.districtCode": { $in: [...districts] }, role: { $in: LEADER_ROLES } };
