@@ -36,7 +36,8 @@ const LEADER_ROLES = ["headman", "kamnan"];
  * as parts arrive (reminder-batches.ts streamedBatches), so the first part should come
  * soon and the rest keep ahead of LINE's pace. Province fan-out, audiences read at the
  * due tick, ms to the last accepted multicast: 50 tambons all at once 3,479–3,751;
- * 25 two at a time 3,457; 25 one at a time 3,260; 15 one at a time 3,336 (one run each).
+ * 25 two at a time 3,457; 25 one at a time 3,260; 15 one at a time 3,336 (one run each,
+ * load average 1.5–2.5 on 2 cores; at 4 the chosen one took 4,834).
  */
 const TAMBONS_PER_QUERY = 25;
 const READS_AT_ONCE = 1;
