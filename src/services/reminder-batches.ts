@@ -3,7 +3,9 @@ import type { messagingApi } from "@line/bot-sdk";
 import type { RowOutcome } from "./reminder-sender.service";
 import { Meeting, type MeetingDoc } from "../models/meeting.model";
 import { Reminder, type ReminderDoc } from "../models/reminder.model";
-import { buildAudiences } from "./reminder-audience.service";
+import { buildAudiences, type Audience } from "./reminder-audience.service";
+import { indexMembers, loadMemberIndex, type MemberIndex, type MemberPart } from "./reminder-members";
+import type { Feed } from "./reminder-send";
 
 // The steps of a dispatch that read the database before anything is sent: claiming
 // reminders, sorting out those that must not go, and grouping the rest into batches
@@ -76,20 +78,72 @@ export async function triage(claimed: ReminderDoc[], now: Date): Promise<{ live:
 }
 
 /**
- * Audiences with identical messages (same meeting time, place, agenda, offset) form
- * one batch, keyed by due time + content hash, recipients ordered by reminder.
+ * Triage and the read of the claimed reminders' members at once: both need only the
+ * claim, and the members of a reminder triage closes are merely read in vain. On the
+ * province fan-out the meetings' read (0.1–0.3 s) then overlaps the members' (1.2–1.5 s).
  */
-export async function buildBatches(live: { reminder: ReminderDoc; meeting: MeetingDoc }[], timeZone: string): Promise<Batch[]> {
-  const batches = new Map<string, Batch>();
-  for (const a of await buildAudiences(live, timeZone)) {
+export async function triageAndRead(claimed: ReminderDoc[], now: Date): Promise<Awaited<ReturnType<typeof triage>> & { members: MemberIndex }> {
+  const [triaged, members] = await Promise.all([triage(claimed, now), loadMemberIndex(claimed)]);
+  return { ...triaged, members };
+}
+
+type Item = { reminder: ReminderDoc; meeting: MeetingDoc };
+
+/**
+ * Audiences with identical messages (same meeting time, place, agenda, offset) form
+ * one batch, keyed by due time + content hash; `start` hears of each new batch.
+ */
+function addAudiences(batches: Map<string, Batch>, audiences: Audience[], start?: (b: Batch) => void): void {
+  for (const a of audiences) {
     const key = `reminder:${a.reminder.dueAt.getTime().toString(36)}:${a.contentHash}`;
     let b = batches.get(key);
-    if (!b) batches.set(key, (b = { key, dueAt: a.reminder.dueAt, messages: a.messages, recipients: [], owner: new Map(), rows: [] }));
+    if (!b) {
+      batches.set(key, (b = { key, dueAt: a.reminder.dueAt, messages: a.messages, recipients: [], owner: new Map(), rows: [] }));
+      start?.(b);
+    }
+    const id = String(a.reminder._id); // once per audience, not per recipient
     for (const u of a.recipients) {
       if (b.owner.has(u)) continue; // a kamnan of several villages meeting together gets one message
-      b.owner.set(u, String(a.reminder._id));
+      b.owner.set(u, id);
       b.recipients.push(u);
     }
   }
+}
+
+/** The batches of these reminders, recipients ordered by reminder. */
+export async function buildBatches(live: Item[], timeZone: string, members?: MemberIndex): Promise<Batch[]> {
+  const batches = new Map<string, Batch>();
+  addAudiences(batches, await buildAudiences(live, timeZone, members));
   return [...batches.values()];
+}
+
+/**
+ * The batches filled part by part as the members' reads (readMemberParts) finish,
+ * for sendBatches: rows go out while later parts are still read. On the province
+ * fan-out the read takes 1.2–1.5 s, about as long as the sending after it did.
+ */
+export function streamedBatches(live: Item[], timeZone: string, parts: MemberPart[]) {
+  return async (start: (b: Batch) => void, feed: Feed): Promise<Batch[]> => {
+    const batches = new Map<string, Batch>();
+    const byTambon = new Map<string, Item[]>();
+    const district: Item[] = [];
+    for (const item of live) {
+      if (item.reminder.scope === "district") district.push(item);
+      else {
+        const t = item.reminder.tambonCode!;
+        const list = byTambon.get(t);
+        if (list) list.push(item);
+        else byTambon.set(t, [item]);
+      }
+    }
+    await Promise.all(
+      parts.map(async (p) => {
+        const index = indexMembers([{ tambons: p.tambons, rows: await p.rows }]);
+        const items = p.tambons ? [...p.tambons].flatMap((t) => byTambon.get(t) ?? []) : district;
+        addAudiences(batches, await buildAudiences(items, timeZone, index), start);
+        feed.grew();
+      }),
+    );
+    return [...batches.values()];
+  };
 }

@@ -1,12 +1,10 @@
 import type { Logger } from "../logger";
 import type { Outbox } from "../line/outbox";
-import { MAX_MULTICAST_RECIPIENTS } from "../line/limits";
-import { recipientsOf } from "../models/outbox-message.model";
 import type { ReminderDoc } from "../models/reminder.model";
-import { buildBatches, claimAhead, claimDue, releasePlanned, triage, type Batch } from "./reminder-batches";
-import { finalize } from "./reminder-finalize";
+import { buildBatches, claimAhead, claimDue, releasePlanned, streamedBatches, triage, triageAndRead, type Batch } from "./reminder-batches";
+import { readMemberParts } from "./reminder-members";
+import { readyBatches, sendBatches } from "./reminder-send";
 import { replanMarked } from "./reminder-replan";
-import { RowSender } from "./reminder-sender.service";
 import type { ScheduleConfig } from "./reminder.service";
 
 // Sends the reminders that are due, exactly once per recipient, across crashes,
@@ -20,9 +18,11 @@ import type { ScheduleConfig } from "./reminder.service";
 //    adopts it. Rows are therefore disjoint however many planners run, and each row's
 //    X-Line-Retry-Key is stored before its first try: a resumed or parallel send of the
 //    same row gets LINE's 409, never a second delivery.
-// 4. Rows are sent through the outbox, paced to LINE's 200 multicasts/s.
-// Steps 1 and 2 read every recipient, which for a whole province takes longer than the
-// sending itself. With planAheadMs, a tick does them for the reminders due within that
+// 4. Rows are sent through the outbox, paced to LINE's 200 multicasts/s (steps 3 and 4:
+//    reminder-send.ts). Planners need no common order of recipients for this.
+// Steps 1 and 2 read every recipient, which for a whole province takes about as long as
+// the sending itself. At the due tick, rows go out as soon as the first parts of the
+// audience are read (reminder-batches.ts streamedBatches). With planAheadMs, a tick does them for the reminders due within that
 // time (state "planned", the batches kept in memory) and the tick at the due time only
 // sends. A planned reminder's lease outlasts its due time: if the planner dies, another
 // replica takes it over as a late reminder. An edit of the meeting in between leaves
@@ -82,43 +82,8 @@ interface Plan {
   batches: Map<string, Batch>;
 }
 
-const PURPOSE = "meeting-reminder";
-
-async function planAndSend(batch: Batch, outbox: Outbox, sender: RowSender): Promise<void> {
-  const taken = new Set<string>();
-  let cursor = 0;
-  const sends: Promise<void>[] = [];
-  for (let n = 0; !sender.stopped; n++) {
-    const proposal: string[] = [];
-    for (; cursor < batch.recipients.length && proposal.length < MAX_MULTICAST_RECIPIENTS; cursor++) {
-      const u = batch.recipients[cursor]!;
-      if (!taken.has(u)) proposal.push(u);
-    }
-    if (proposal.length === 0) break;
-    const [row] = await outbox.enqueue({ kind: "multicast", to: proposal, messages: batch.messages, dedupeKey: `${batch.key}#${n}`, purpose: PURPOSE, refId: batch.key }, { sendNow: true });
-    for (const u of recipientsOf(row!)) taken.add(u);
-    // Recipients we proposed that the existing row did not take go back in line.
-    const missing = proposal.filter((u) => !taken.has(u));
-    if (missing.length > 0) {
-      batch.recipients.splice(cursor, 0, ...missing);
-    }
-    sends.push(sender.send(row!).then((outcome) => void batch.rows.push(outcome)));
-  }
-  await Promise.all(sends);
-}
-
 function emptyResult(): SendDueResult {
   return { claimed: 0, planned: 0, sent: 0, missed: 0, cancelled: 0, failed: 0, unfinished: 0, rows: 0, recipients: 0, quotaExhausted: false };
-}
-
-async function sendBatches(deps: DispatchDeps, now: Date, reminders: ReminderDoc[], batches: Batch[], opts: SendDueOptions, result: SendDueResult): Promise<void> {
-  const sender = new RowSender(deps.outbox, deps.now, opts.concurrency ?? 8, opts.retryBudgetMs ?? 20_000, opts.signal);
-  await Promise.all(batches.map((b) => planAndSend(b, deps.outbox, sender)));
-  if (sender.quotaExhausted) {
-    await sender.closeUntried(batches.flatMap((b) => b.rows.map((r) => r.row)));
-    deps.logger.error("LINE monthly message quota reached: meeting reminders stopped", { purpose: PURPOSE });
-  }
-  await finalize(deps, now, reminders, batches, sender, result);
 }
 
 function mergeBatch(into: Map<string, Batch>, b: Batch): void {
@@ -138,14 +103,14 @@ export function createReminderDispatcher(deps: DispatchDeps): ReminderDispatcher
   async function planAhead(now: Date, leaseMs: number, result: SendDueResult): Promise<void> {
     const { claimToken, reminders } = await claimAhead(deps.owner, now, new Date(now.getTime() + aheadMs), leaseMs);
     if (reminders.length === 0) return;
-    const { live, closing } = await triage(reminders, now);
+    const { live, closing, members } = await triageAndRead(reminders, now);
     for (const c of closing) result[c.state] += 1;
     const planFor = (dueAt: Date): Plan => {
       let plan = plans.get(dueAt.getTime());
       if (!plan) plans.set(dueAt.getTime(), (plan = { dueAt, claimTokens: [], reminders: [], batches: new Map() }));
       return plan;
     };
-    for (const b of await buildBatches(live, deps.config.timezone)) mergeBatch(planFor(b.dueAt).batches, b);
+    for (const b of await buildBatches(live, deps.config.timezone, members)) mergeBatch(planFor(b.dueAt).batches, b);
     // Every planned reminder is finished at its due tick, one without recipients too ("no-recipients").
     for (const { reminder } of live) {
       const plan = planFor(reminder.dueAt);
@@ -166,7 +131,7 @@ export function createReminderDispatcher(deps: DispatchDeps): ReminderDispatcher
         continue;
       }
       result.claimed += plan.reminders.length;
-      await sendBatches(deps, now, plan.reminders, [...plan.batches.values()], opts, result);
+      await sendBatches(deps, now, plan.reminders, readyBatches([...plan.batches.values()]), opts, result);
     }
   }
 
@@ -178,9 +143,12 @@ export function createReminderDispatcher(deps: DispatchDeps): ReminderDispatcher
       const claimed = await claimDue(deps.owner, now, leaseMs);
       result.claimed += claimed.length;
       if (claimed.length > 0) {
+        // The members' reads start now, beside triage; sending starts as they finish.
+        const parts = readMemberParts(claimed);
+        for (const p of parts) p.rows.catch(() => undefined); // awaited by streamedBatches; not unhandled if triage fails
         const { live, closing } = await triage(claimed, now);
         for (const c of closing) result[c.state] += 1;
-        await sendBatches(deps, now, live.map((l) => l.reminder), await buildBatches(live, deps.config.timezone), opts, result);
+        await sendBatches(deps, now, live.map((l) => l.reminder), streamedBatches(live, deps.config.timezone, parts), opts, result);
       }
       if (aheadMs > 0 && !opts.signal?.aborted) await planAhead(now, leaseMs, result);
       return result;

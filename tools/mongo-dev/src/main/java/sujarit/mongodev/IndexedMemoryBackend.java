@@ -81,6 +81,26 @@ public class IndexedMemoryBackend extends MemoryBackend {
       return count();
     }
 
+    /** The last query and its compiled form, per thread (each query is one Document, read many times). */
+    private final ThreadLocal<Object[]> compiled = ThreadLocal.withInitial(() -> new Object[2]);
+    private final java.util.function.BiPredicate<Document, Document> library = this::libraryMatches;
+
+    private boolean libraryMatches(Document d, Document query) {
+      return super.documentMatchesQuery(d, query);
+    }
+
+    /** Big $in lists by hash lookup (FastMatch); everything else as the library decides. */
+    @Override
+    protected boolean documentMatchesQuery(Document d, Document query) {
+      if (query == null) return super.documentMatchesQuery(d, query);
+      Object[] c = compiled.get();
+      if (c[0] != query) {
+        c[1] = FastMatch.compile(query);
+        c[0] = query;
+      }
+      return ((FastMatch.Node) c[1]).test(d, library);
+    }
+
     @Override
     public boolean matches(int position, Document query) {
       Document d = getDocument(position);
