@@ -41,6 +41,8 @@ export interface RuntimeOptions {
   processing?: boolean;
   /** Tests: shorter HTTP timeouts than HTTP_LIMITS. */
   httpLimits?: Partial<HttpLimits>;
+  /** Tests: announcement requests in flight at once (default SEND_CONCURRENCY), to stop a send part-way. */
+  announcementConcurrency?: number;
 }
 
 export interface Runtime {
@@ -63,7 +65,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const outbox = createOutbox({ line, logger, owner, sealer, now, baseDelayMs: opts.outboxBaseDelayMs });
   const flows = new FlowRegistry();
   for (const f of allFlows()) flows.register(f);
-  const announcements = createAnnouncementSender({ outbox, logger, owner, now, quota: line, baseUrl: config.publicBaseUrl });
+  const announcements = createAnnouncementSender({ outbox, logger, owner, now, quota: line, baseUrl: config.publicBaseUrl, concurrency: opts.announcementConcurrency });
   const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now, announcements };
   const routes = buildRoutes(new ActionRegistry(BOT_MODULES));
   const ingestLoad = new IngestLoad();
