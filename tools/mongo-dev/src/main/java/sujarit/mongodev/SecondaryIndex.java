@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,7 +62,24 @@ final class SecondaryIndex extends Index<Integer> {
     if (x == MAX || y == MIN) return 1;
     if (x == null) return -1; // null and missing sort below every value, as in MongoDB
     if (y == null) return 1;
+    // Same-type shortcuts, each what the library's ValueComparator does for that type
+    // once it has found both types equal (String.compareTo, Instant.compareTo, and
+    // its number comparison); finding the type order was about a quarter of the server's
+    // CPU while inserting into compound indexes (Java Flight Recorder, 10-event webhooks).
+    if (x instanceof String a && y instanceof String b) return a.compareTo(b);
+    if (x instanceof Instant a && y instanceof Instant b) return a.compareTo(b);
+    if (isPlainNumber(x) && isPlainNumber(y)) {
+      // The library's numeric branch, as it is (a Long on either side compares as longs).
+      Number a = Utils.normalizeNumber((Number) x);
+      Number b = Utils.normalizeNumber((Number) y);
+      if (a instanceof Long || b instanceof Long) return Long.compare(a.longValue(), b.longValue());
+      return Double.compare(a.doubleValue(), b.doubleValue());
+    }
     return VALUES.compare(x, y);
+  }
+
+  private static boolean isPlainNumber(Object v) {
+    return v instanceof Double || v instanceof Integer || v instanceof Long;
   }
 
   static int compareKeys(Object[] a, Object[] b) {
