@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BUSY_HOLD_MS, BUSY_IN_FLIGHT, BUSY_REQUESTS, BUSY_WINDOW_MS, IngestLoad, SURGE_IN_FLIGHT, SURGE_REQUESTS } from "../../../src/webhook/ingest-load";
+import { BUSY_HOLD_MS, BUSY_IN_FLIGHT, BUSY_REQUESTS, BUSY_WINDOW_MS, IngestLoad, SURGE_REQUESTS, SURGE_WINDOW_MS } from "../../../src/webhook/ingest-load";
 
 function clocked() {
   let now = 1_000_000;
@@ -43,9 +43,13 @@ test("inserts waiting at once make it busy even when few requests arrive (a stal
   assert.equal(load.busy(), false);
 });
 
-test("a flood makes it a surge, which falls back to busy and then calm, a hold after each sign of load", () => {
+test("a flood sustained for the surge window makes it a surge, which falls back to busy and then calm", () => {
   const { load, advance } = clocked();
-  for (let i = 0; i < SURGE_REQUESTS - 1; i++) load.begin()();
+  const step = SURGE_WINDOW_MS / SURGE_REQUESTS; // exactly the surge rate
+  for (let i = 0; i < SURGE_REQUESTS - 1; i++) {
+    load.begin()();
+    advance(step / 2);
+  }
   assert.equal(load.level(), "busy", "one request short of a surge");
   load.begin()();
   assert.equal(load.level(), "surge");
@@ -61,14 +65,22 @@ test("a flood makes it a surge, which falls back to busy and then calm, a hold a
   assert.equal(load.level(), "busy");
 });
 
-test("inserts piling up make it a surge even when requests arrive slowly (a stalled database)", () => {
+test("a burst of requests at once, even with their inserts all waiting, is busy, not a surge", () => {
   const { load, advance } = clocked();
-  const ends = Array.from({ length: SURGE_IN_FLIGHT }, () => {
-    advance(50);
-    return load.begin();
-  });
-  assert.equal(load.level(), "surge");
+  const ends = Array.from({ length: 300 }, () => load.begin());
+  assert.equal(load.level(), "busy");
   ends.forEach((end) => end());
   advance(BUSY_HOLD_MS + 1);
+  assert.equal(load.level(), "calm");
+});
+
+test("a long flood stays a surge throughout, and calm returns a hold after it ends", () => {
+  const { load, advance } = clocked();
+  for (let i = 0; i < 20_000; i++) {
+    load.begin()();
+    advance(1); // 1,000 requests/s for 20 s
+    if (i > SURGE_REQUESTS) assert.equal(load.level(), "surge");
+  }
+  advance(BUSY_HOLD_MS + SURGE_WINDOW_MS + 1);
   assert.equal(load.level(), "calm");
 });
