@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import type { AppDeps } from "../app-deps";
 import { countEventProcessed } from "../observability/metrics";
 import { acquireChatLock } from "./chat-lock";
@@ -32,7 +33,6 @@ export const MAX_POLL_POINTERS = 1000;
  * against 10,200 requests/s with no processing at all; 2 cores, 2026-12-05).
  */
 export const SURGE_PACE_MS = 50;
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Chats handled at once at each level of webhook load (ingest-load.ts): all, a quarter, or one. */
 export function concurrencyAt(level: LoadLevel, concurrency: number): number {
@@ -112,7 +112,7 @@ export function createInboxWorker(deps: AppDeps, routes: readonly Route[], opts:
         countEventProcessed(outcome);
         if (outcome === "retry-later") break; // keep the chat's order: later events wait
         // In a surge, the one chat left goes at a paced trickle (ingest-load.ts).
-        if (opts.ingestLoad?.level() === "surge") await sleep(SURGE_PACE_MS);
+        if (opts.ingestLoad?.level() === "surge") await delay(SURGE_PACE_MS);
         const nowSlot = Math.floor(deps.now().getTime() / leaseMs);
         if (nowSlot !== slot) {
           if (!(await lock.renew(deps.now()))) break;
