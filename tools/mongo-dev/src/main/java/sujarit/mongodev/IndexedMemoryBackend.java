@@ -54,6 +54,9 @@ public class IndexedMemoryBackend extends MemoryBackend {
 
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+      if (Ddl.isCatalogueChange(command)) {
+        return Ddl.serialised(this, command, query, n -> resolveCollection(n, false), () -> super.handleCommand(channel, command, query, resolver, oplog));
+      }
       if (!command.equalsIgnoreCase("aggregate")) return super.handleCommand(channel, command, query, resolver, oplog);
       Document covered = CoveredCount.tryAnswer(this, query);
       if (covered != null) return covered;

@@ -3,7 +3,6 @@ package sujarit.mongodev;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -48,7 +47,7 @@ public final class Launcher {
   private static MongoBackend openH2(String file) throws IOException {
     Path p = Path.of(file).toAbsolutePath();
     if (p.getParent() != null) Files.createDirectories(p.getParent());
-    return new H2Backend(p.toString());
+    return new SerialH2Backend(p.toString());
   }
 
   /** The parent holds our stdin: when it dies, so do we (no orphaned servers after a killed test run). */
