@@ -44,10 +44,11 @@ const inboxEventSchema = new Schema(
 );
 // A chat's open events in LINE's order (finished rows have no chat key, so are not in range).
 inboxEventSchema.index({ chatKey: 1, timestamp: 1, receivedAt: 1, _id: 1 });
-// The poller: the oldest open events of every chat; also the backlog gauges.
+// The poller: the oldest open events of every chat; also the backlog gauges, and the
+// retention sweep of finished rows by event time (housekeeping.service.ts). Until
+// 2026-12 the sweep had an index {state, receivedAt} of its own; an old deployment's
+// copy is unused and can be dropped (docs/scale-out.md).
 inboxEventSchema.index({ state: 1, timestamp: 1, receivedAt: 1, _id: 1 });
-// The retention sweep of finished rows (housekeeping.service.ts).
-inboxEventSchema.index({ state: 1, receivedAt: 1 });
 inboxEventSchema.index({ deadLetter: 1 }, { sparse: true });
 
 export type InboxEventFields = InferSchemaType<typeof inboxEventSchema>;

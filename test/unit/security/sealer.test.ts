@@ -70,4 +70,25 @@ describe("sealer (AES-256-GCM with key ids, bound to its place)", () => {
     assert.notEqual(a.blindIndex("U1"), a.blindIndex("U2"));
     assert.notEqual(a.blindIndex("U1"), createSealer({ keyId: "k2", key: k2 }).blindIndex("U1"));
   });
+
+  test("blind indexes are the same after the cache of recent values fills and is cleared", () => {
+    const a = createSealer({ keyId: "k1", key: k1 });
+    const fresh = createSealer({ keyId: "k1", key: k1 });
+    const first = Array.from({ length: 10 }, (_, i) => a.blindIndex(`line:U${i}`));
+    for (let i = 0; i < 10_000; i++) a.blindIndex(`line:V${i}`); // past the cache's size, twice
+    assert.deepEqual(Array.from({ length: 10 }, (_, i) => a.blindIndex(`line:U${i}`)), first);
+    assert.deepEqual(Array.from({ length: 10 }, (_, i) => fresh.blindIndex(`line:U${i}`)), first);
+  });
+
+  test("no nonce repeats across many blocks of pooled randomness, and every value opens", () => {
+    const s = createSealer({ keyId: "k1", key: k1 });
+    const nonces = new Set<string>();
+    for (let i = 0; i < 3000; i++) {
+      const sealed = s.seal(`m${i}`, here);
+      nonces.add(sealed.split(":")[2]!);
+      if (i % 499 === 0) assert.equal(s.open(sealed, here), `m${i}`);
+    }
+    assert.equal(nonces.size, 3000);
+    assert.ok([...nonces].every((n) => Buffer.from(n, "base64").length === 12));
+  });
 });
