@@ -45,13 +45,17 @@ function randomValue(r: (n: number) => number): unknown {
 function randomDoc(r: (n: number) => number, i: number): Row {
   const d: Row = { _id: `d${i}`, s: ["a", "b", "c", "d"][r(4)], at: new Date(T0 + r(30) * 60_000), n: r(6), m: r(3), u: i * 7 + r(5), where: { district: ["4001", "4002", "4003"][r(3)] } };
   for (const f of ["s", "n", "at"]) if (r(12) === 0) d[f] = randomValue(r);
+  if (r(4 * 4096) < 4096) d.k = randomValue(r); // mostly missing, as a sparse index's field is (high bits: see randomFilter)
+  if (d.k === undefined) delete d.k;
   if (r(15) === 0) delete d.where;
   return d;
 }
 
 function randomFilter(r: (n: number) => number): Record<string, unknown> {
   const pick = (): Record<string, unknown> => {
-    switch (r(11)) {
+    // The high bits of the generator: its low bits repeat with a short period, and with
+    // r(12) some cases were never drawn.
+    switch (Math.floor(r(12 * 4096) / 4096)) {
       case 0:
         return { s: ["a", "b", "c", "d"][r(4)] };
       case 1:
@@ -72,6 +76,9 @@ function randomFilter(r: (n: number) => number): Record<string, unknown> {
         return { s: { $eq: "b", $exists: true } };
       case 9:
         return { m: r(3) }; // no index: a sort with a limit walks the sort's index
+      case 10:
+        // A sparse index holds only documents that have k: usable for the first three, not the rest.
+        return [{ k: "a" }, { k: { $in: ["b", 1] } }, { k: { $gt: 1 } }, { k: null }, { k: { $exists: false } }, { k: { $in: ["c", null] } }, { k: { $ne: "a" } }][r(7)]!;
       default:
         return { $and: [{ n: { $gt: 1 } }, { s: { $in: ["c", "d"] } }] };
     }
@@ -89,6 +96,8 @@ describe("indexes change what is read, not what is answered", () => {
     await indexed.createIndex({ "where.district": 1, at: -1 });
     await indexed.createIndex({ s: 1, u: -1 }); // unique sort values: a walk that stops one short shows
     await indexed.createIndex({ m: 1, "where.district": 1, u: 1 });
+    await indexed.createIndex({ k: 1 }, { sparse: true });
+    await indexed.createIndex({ k: 1, u: -1 }, { sparse: true });
     const r = rng(11);
     const docs = Array.from({ length: 400 }, (_, i) => randomDoc(r, i));
     for (const c of [plain, indexed]) await c.insertMany(docs.map((d) => structuredClone(d)));
@@ -101,10 +110,11 @@ describe("indexes change what is read, not what is answered", () => {
         else if (op === 1) await c.updateOne({ _id: id }, { $unset: { at: "" } });
         else if (op === 2) await c.updateMany({ n: { $in: [i % 6] }, s: { $ne: "z" }, k: { $exists: false } }, { $set: { n: (i % 6) + 1 } });
         else if (op === 3) await c.deleteOne({ _id: id });
+        else if (op === 4 && i % 3 === 0) await c.updateOne({ _id: id }, i % 2 ? { $set: { k: ["a", null, 2][(i / 3) % 3] } } : { $unset: { k: "" } });
         else await c.replaceOne({ _id: id }, { _id: id, s: "d", n: [1, 2], at: new Date(T0) }, { upsert: true });
       }
     }
-    const sorts = [{ at: -1, _id: -1 }, { s: 1, at: -1, _id: -1 }, { n: 1, _id: 1 }, { _id: 1 }, { u: -1 }, { u: 1 }] as const;
+    const sorts = [{ at: -1, _id: -1 }, { s: 1, at: -1, _id: -1 }, { n: 1, _id: 1 }, { _id: 1 }, { u: -1 }, { u: 1 }, { k: 1, u: -1 }] as const;
     for (let q = 0; q < 400; q++) {
       const filter = randomFilter(r);
       const sort = sorts[r(sorts.length)]!;
@@ -119,6 +129,11 @@ describe("indexes change what is read, not what is answered", () => {
           (await c.aggregate([{ $match: filter }, { $group: { _id: "$s", k: { $sum: 1 } } }, { $sort: { k: -1, _id: 1 } }]).toArray()).map((g) => JSON.stringify(g));
         assert.deepEqual(await group(indexed), await group(plain), `group ${what}`);
       }
+    }
+    // Counts per value answered from an index (CoveredCount): never from a sparse one when missing counts.
+    for (const match of [{ k: "a" }, { k: null }, { k: { $in: ["a", null] } }, { k: { $gt: 0 } }, { k: { $exists: false } }]) {
+      const perK = async (c: mongo.Collection<Row>) => (await c.aggregate([{ $match: match }, { $group: { _id: "$k", n: { $sum: 1 } } }]).toArray()).map((g) => JSON.stringify(g)).sort();
+      assert.deepEqual(await perK(indexed), await perK(plain), `counts per k for ${JSON.stringify(match)}`);
     }
   });
 
@@ -197,6 +212,20 @@ describe("counts per value of an indexed field", () => {
     assert.equal(g, undefined);
     const numeric = await c.aggregate([{ $match: { n: { $gte: 0 } } }, { $group: { _id: "$n", k: { $sum: 1 } } }]).toArray();
     assert.ok(numeric.every((x) => typeof x._id === "number"), JSON.stringify(numeric));
+  });
+
+  test("a sparse index does not answer counts that include documents without its field", async () => {
+    const c = db.collection<Row>("sparse_tabs");
+    await c.createIndex({ flag: 1 }, { sparse: true });
+    await c.insertMany(Array.from({ length: 300 }, (_, i) => (i % 10 === 0 ? { _id: i, flag: true } : i % 10 === 1 ? { _id: i, flag: null } : { _id: i })));
+    for (const match of [{ flag: true }, { flag: null }, { flag: { $in: [true, null] } }]) {
+      const groups = await c.aggregate<{ _id: unknown; k: number }>([{ $match: match }, { $group: { _id: "$flag", k: { $sum: 1 } } }]).toArray();
+      const got = Object.fromEntries(groups.map((g) => [String(g._id), g.k]));
+      const want: Record<string, number> = {};
+      for (const d of await c.find(match).toArray()) want[String(d.flag ?? null)] = (want[String(d.flag ?? null)] ?? 0) + 1; // $group puts missing with null
+      assert.deepEqual(got, want, JSON.stringify(match));
+    }
+    assert.equal(await c.countDocuments({ flag: null }), 270, "explicit nulls and missing fields both match null");
   });
 });
 

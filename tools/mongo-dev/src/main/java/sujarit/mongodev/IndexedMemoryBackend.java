@@ -121,7 +121,9 @@ public class IndexedMemoryBackend extends MemoryBackend {
     /** Documents per value of an indexed field for a points or range lookup (CoveredCount), or null. */
     synchronized java.util.Map<Object, Integer> countsByIndex(String field, Object lookup) {
       for (Index<Integer> index : getIndexes()) {
-        if (index instanceof SecondaryIndex si && si.fields().get(0).equals(field)) return si.firstFieldCounts(lookup);
+        if (!(index instanceof SecondaryIndex si) || !si.fields().get(0).equals(field)) continue;
+        if (si.sparse() && !QueryPlanner.excludesMissing(lookup)) continue; // it does not hold the documents without the field
+        return si.firstFieldCounts(lookup);
       }
       return null;
     }

@@ -143,12 +143,26 @@ final class QueryPlanner {
 
   private static final int FEW_FIRST_VALUES = 16;
 
+  /** True when some field of the index has a condition no document without that field meets: a sparse index then holds every match. */
+  static boolean excludesMissing(SecondaryIndex si, Map<String, List<Object>> conds) {
+    for (String f : si.fields()) {
+      for (Object cond : conds.getOrDefault(f, List.of())) if (excludesMissing(lookupOf(cond))) return true;
+    }
+    return false;
+  }
+
+  /** Points without null, or a range (its bounds are never null): a missing field is in neither. */
+  static boolean excludesMissing(Object lookup) {
+    return (lookup instanceof Points p && !p.values().contains(null)) || lookup instanceof Range;
+  }
+
   private static List<Integer> byConditions(Source src, Map<String, List<Object>> conds, long cap) {
     if (conds.isEmpty()) return null;
     List<Integer> best = null;
     for (Index<Integer> index : src.indexes()) {
       List<Integer> found = null;
       if (index instanceof SecondaryIndex si) {
+        if (si.sparse() && !excludesMissing(si, conds)) continue;
         List<Object> cs = constraints(si, conds);
         List<Object[][]> bounds = IndexRanges.bounds(cs.size(), cs, cs.size(), false);
         if (bounds != null) {
@@ -200,6 +214,7 @@ final class QueryPlanner {
     List<Integer> best = null;
     for (Index<Integer> index : src.indexes()) {
       if (!(index instanceof SecondaryIndex si)) continue;
+      if (si.sparse() && !excludesMissing(si, conds)) continue;
       int j = si.fields().indexOf(first);
       if (j < 0) continue;
       List<Object> cs = constraints(si, conds);

@@ -116,17 +116,36 @@ final class SecondaryIndex extends Index<Integer> {
     return 0;
   }
 
+  private static Object valueAt(Document document, String field) {
+    // A plain field name is one lookup; the library's path walk splits it with a regex first.
+    return field.indexOf('.') < 0 ? document.getOrMissing(field) : Utils.getSubdocumentValueCollectionAware(document, field);
+  }
+
   /** The document's key, or null when a field holds an array or an embedded document. */
   private Object[] keyOf(Document document) {
     Object[] key = new Object[fields.size()];
     for (int i = 0; i < key.length; i++) {
-      String field = fields.get(i);
-      // A plain field name is one lookup; the library's path walk splits it with a regex first.
-      Object v = field.indexOf('.') < 0 ? document.getOrMissing(field) : Utils.getSubdocumentValueCollectionAware(document, field);
+      Object v = valueAt(document, fields.get(i));
       if (v instanceof Collection || v instanceof Map) return null;
       key[i] = Missing.isNullOrMissing(v) ? null : v;
     }
     return key;
+  }
+
+  boolean sparse() {
+    return isSparse();
+  }
+
+  /**
+   * MongoDB's sparse rule: a document with none of the index's fields (an explicit null
+   * counts as present) has no entry. The inbox's {deadLetter} index is nearly empty so,
+   * instead of holding every event under one null key. The planner uses a sparse index
+   * only for queries that cannot match such a document (QueryPlanner.excludesMissing).
+   */
+  private boolean leftOut(Document document) {
+    if (!isSparse()) return false;
+    for (String f : fields) if (!(valueAt(document, f) instanceof Missing)) return false;
+    return true;
   }
 
   @SuppressWarnings("unchecked")
@@ -167,7 +186,7 @@ final class SecondaryIndex extends Index<Integer> {
   @Override
   public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
     Object id = document.get(idField);
-    if (id != null) place(id, keyOf(document), position);
+    if (id != null && !leftOut(document)) place(id, keyOf(document), position);
   }
 
   @Override
@@ -183,7 +202,7 @@ final class SecondaryIndex extends Index<Integer> {
     Placed p = byId.remove(oldDocument.get(idField));
     if (p != null) unplace(p);
     Object id = newDocument.get(idField);
-    if (id != null) place(id, keyOf(newDocument), position);
+    if (id != null && !leftOut(newDocument)) place(id, keyOf(newDocument), position);
   }
 
   /** Positions of others, then of every key in [low, high], in key order (or reversed); visitor may stop it. */
