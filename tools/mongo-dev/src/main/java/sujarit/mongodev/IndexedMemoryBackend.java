@@ -79,6 +79,17 @@ public class IndexedMemoryBackend extends MemoryBackend {
       return getIndexes();
     }
 
+    /**
+     * The library BSON-encodes every inserted, updated and removed document to keep a byte
+     * count that only collStats and dbStats report (8 % of the server's CPU while taking
+     * in webhooks, Java Flight Recorder). Nothing here reads those, so this server reports
+     * a size of 0 instead.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+      return false;
+    }
+
     @Override
     public int size() {
       return count();
