@@ -67,6 +67,21 @@ describe("audience", () => {
     for (const u of [...gone, ...muted]) assert.ok(!(await resolved(area({ province: true }))).includes(u));
   });
 
+  test("read in parts: overlapping districts, tambons and villages name each person once; the province includes people with no village", async () => {
+    const mueang = await seedMembers("m", 4, IN_MUEANG_5);
+    const v6 = await seedMembers("m6", 2, { ...IN_MUEANG_5, villageNo: 6 });
+    const ban = await seedMembers("b", 3, { districtCode: "4002", tambonCode: "400201", villageNo: 1 });
+    const ban2 = await seedMembers("b2", 2, { districtCode: "4002", tambonCode: "400201", villageNo: 2 });
+    await Member.create({ lineUserId: "U" + "e".repeat(32), followed: true, role: "resident", meetingReminders: false });
+    const overlapping = normalizeAudience(area({ districts: ["4001"], tambons: ["400101"], villages: ["400101-5", "400201-1"] }));
+    const sorted = (...xs: string[][]) => xs.flat().sort();
+    assert.deepEqual(await resolved(overlapping), sorted(mueang, v6, ban));
+    assert.equal(await countAudience(overlapping), 9);
+    const everyone = await resolved(area({ province: true }));
+    assert.deepEqual(everyone, sorted(mueang, v6, ban, ban2, ["U" + "e".repeat(32)]));
+    assert.equal(await countAudience(normalizeAudience(area({ province: true }))), everyone.length);
+  });
+
   test("a resident who types ปิดการแจ้งข่าว leaves every audience but still gets meeting reminders; เปิดการแจ้งข่าว brings them back", async () => {
     const [u] = await seedMembers("chat", 1, IN_MUEANG_5);
     h.line.addUser({ userId: u!, displayName: "ทดสอบ" });
