@@ -7,9 +7,10 @@ import { getDistrict, listDistricts } from "../content/areas/areas";
 // is dropped, the other chosen villages make one part, and a province-wide audience
 // ends with everyone whose village is in no tambon of the province (or unset).
 // Measured (bench announcement, 200,000 recipients in two districts, a fresh test
-// server, three runs each): as one query, the server read everything before its first
-// batch: 256-310 ms to the first multicast, 0.79-0.85 of LINE's bound; in parts of 4
-// tambons, 256-299 ms; with a first part of one tambon, 150-179 ms and 0.84-0.89.
+// server, three or four runs each): as one query, the server read everything before
+// its first batch: 310-481 ms to the first multicast, 0.78-0.85 of LINE's bound; in
+// parts of 4 tambons, 256-299 ms; with a first part of one tambon, 150-179 ms and
+// 0.84-0.89.
 export const TAMBONS_PER_PART = 4;
 
 export interface AudienceArea {
