@@ -1,4 +1,5 @@
-import { getDistrict, listDistricts } from "../content/areas/areas";
+import { listDistricts, listTambons } from "../content/areas/areas";
+import { chunk } from "../line/limits";
 
 // An audience read in parts, so that the first multicast goes out while the rest is
 // still being read. Each part is a few tambons (a range of the members index
@@ -21,19 +22,14 @@ export interface AudienceArea {
   villages: string[];
 }
 
-function allTambons(): string[] {
-  return listDistricts().flatMap((d) => d.tambons.map((t) => t.code));
-}
+const tambonCodes = (district: string) => listTambons(district).map((t) => t.code);
 
 /** The area clauses of the parts, in reading order; each is ANDed with the audience's other conditions. */
 export function areaParts(a: AudienceArea, perPart = TAMBONS_PER_PART): Record<string, unknown>[] {
-  const tambons = a.province ? allTambons() : [...new Set([...a.districts.flatMap((d) => getDistrict(d)?.tambons.map((t) => t.code) ?? []), ...a.tambons])].sort();
-  const parts: Record<string, unknown>[] = [];
+  const tambons = a.province ? listDistricts().flatMap((d) => d.tambons.map((t) => t.code)) : [...new Set([...a.districts.flatMap(tambonCodes), ...a.tambons])].sort();
   // The first part is one tambon, so that the first multicast waits for little.
-  for (let i = 0; i < tambons.length; i += i === 0 ? 1 : perPart) {
-    const some = tambons.slice(i, i === 0 ? 1 : i + perPart);
-    parts.push({ "village.tambonCode": some.length === 1 ? some[0] : { $in: some } });
-  }
+  const groups = tambons.length === 0 ? [] : [tambons.slice(0, 1), ...chunk(tambons.slice(1), perPart)];
+  const parts: Record<string, unknown>[] = groups.map((some) => ({ "village.tambonCode": some.length === 1 ? some[0] : { $in: some } }));
   if (a.province) {
     parts.push({ "village.tambonCode": { $nin: tambons } });
     return parts;

@@ -1,6 +1,7 @@
 import { getDistrict, getTambon, listDistricts } from "../content/areas/areas";
 import { ForbiddenError, ValidationError } from "../errors";
 import { Member } from "../models/member.model";
+import { readAll } from "../models/read-all";
 import { areaParts } from "./announcement-audience-parts";
 import { parseVillageRef } from "./village.service";
 
@@ -117,17 +118,8 @@ export async function canBroadcast(a: AudienceSpec): Promise<boolean> {
 
 /** Every LINE id one part of the audience names, read in batches of 5,000. */
 async function readPart(filter: Record<string, unknown>): Promise<string[]> {
-  const cursor = Member.collection.find(filter, { projection: { _id: 0, lineUserId: 1 }, batchSize: 5000 });
-  const out: string[] = [];
-  try {
-    for (let doc = await cursor.next(); doc; doc = await cursor.next()) {
-      out.push(doc.lineUserId as string);
-      for (const d of cursor.readBufferedDocuments()) out.push(d.lineUserId as string);
-    }
-  } finally {
-    await cursor.close();
-  }
-  return out;
+  const rows = await readAll<{ lineUserId: string }>(Member.collection, filter, { projection: { _id: 0, lineUserId: 1 }, batchSize: 5000 });
+  return rows.map((r) => r.lineUserId);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Member } from "../models/member.model";
+import { readAll } from "../models/read-all";
 import type { ReminderDoc } from "../models/reminder.model";
 
 // The members the due reminders go to, read once per dispatch and indexed by village,
@@ -50,21 +51,6 @@ export interface MemberPart {
   rows: Promise<MemberLite[]>;
 }
 
-/** Every row of a query, without a promise per document (next() once per batch, then the buffered rest). */
-async function readAll(filter: Record<string, unknown>, projection: Record<string, 0 | 1>): Promise<MemberLite[]> {
-  const cursor = Member.collection.find(filter, { projection, batchSize: BATCH_SIZE });
-  const rows: MemberLite[] = [];
-  try {
-    for (let doc = await cursor.next(); doc; doc = await cursor.next()) {
-      rows.push(doc as unknown as MemberLite);
-      for (const d of cursor.readBufferedDocuments()) rows.push(d as unknown as MemberLite);
-    }
-  } finally {
-    await cursor.close();
-  }
-  return rows;
-}
-
 /**
  * Starts the reads: the opted-in residents and the leaders of the village meetings'
  * tambons, by parts of tambons (a part holds every recipient of its tambons'
@@ -83,11 +69,11 @@ export function readMemberParts(reminders: ReminderDoc[]): MemberPart[] {
     const part = list.slice(i, i + TAMBONS_PER_QUERY);
     const filter = { followed: true, "village.tambonCode": { $in: part }, $or: [{ meetingReminders: true }, { role: { $in: LEADER_ROLES } }] };
     const before = parts[parts.length - READS_AT_ONCE]?.rows.catch(() => undefined) ?? Promise.resolve();
-    parts.push({ tambons: new Set(part), rows: before.then(() => readAll(filter, PROJECTION)) });
+    parts.push({ tambons: new Set(part), rows: before.then(() => readAll<MemberLite>(Member.collection, filter, { projection: PROJECTION, batchSize: BATCH_SIZE })) });
   }
   if (districts.size > 0) {
     const filter = { followed: true, "village.districtCode": { $in: [...districts] }, role: { $in: LEADER_ROLES } };
-    parts.push({ tambons: null, rows: readAll(filter, PROJECTION) });
+    parts.push({ tambons: null, rows: readAll<MemberLite>(Member.collection, filter, { projection: PROJECTION, batchSize: BATCH_SIZE }) });
   }
   return parts;
 }

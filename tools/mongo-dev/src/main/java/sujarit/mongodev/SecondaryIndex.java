@@ -138,8 +138,8 @@ final class SecondaryIndex extends Index<Integer> {
 
   /**
    * MongoDB's sparse rule: a document with none of the index's fields (an explicit null
-   * counts as present) has no entry. The inbox's {deadLetter} index is nearly empty so,
-   * instead of holding every event under one null key. The planner uses a sparse index
+   * counts as present) has no entry. So the inbox's {deadLetter} index holds the few dead
+   * letters, not every event under one null key. The planner uses a sparse index
    * only for queries that cannot match such a document (QueryPlanner.excludesMissing).
    */
   private boolean leftOut(Document document) {
