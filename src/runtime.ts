@@ -20,6 +20,7 @@ import { startScheduler, type Scheduler } from "./scheduler/scheduler";
 import { createSealer } from "./security/sealer";
 import { IngestLoad } from "./webhook/ingest-load";
 import { createInboxWorker, type InboxWorker } from "./webhook/inbox-worker";
+import { createJournalExpander, type JournalExpander } from "./webhook/inbox-journal";
 import { ActionRegistry } from "./webhook/router";
 import { buildRoutes } from "./webhook/routes";
 import { createWebhookHandler, type WebhookState } from "./webhook/webhook.handler";
@@ -43,12 +44,15 @@ export interface RuntimeOptions {
   httpLimits?: Partial<HttpLimits>;
   /** Tests: announcement requests in flight at once (default SEND_CONCURRENCY), to stop a send part-way. */
   announcementConcurrency?: number;
+  /** Tests: the webhook load meter, to hold the process in a surge (ingest-load.ts). */
+  ingestLoad?: IngestLoad;
 }
 
 export interface Runtime {
   app: Express;
   deps: AppDeps;
   worker: InboxWorker;
+  journal: JournalExpander;
   webhookState: WebhookState;
   listen(port: number, host?: string): Promise<Server>;
   /** Stops taking webhooks, finishes in-flight events, stops jobs. */
@@ -68,17 +72,19 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const announcements = createAnnouncementSender({ outbox, logger, owner, now, quota: line, baseUrl: config.publicBaseUrl, concurrency: opts.announcementConcurrency });
   const deps: AppDeps = { config, logger, line, outbox, sealer, flowStore: createMongoFlowStore(), flows, now, announcements };
   const routes = buildRoutes(new ActionRegistry(BOT_MODULES));
-  const ingestLoad = new IngestLoad();
+  const ingestLoad = opts.ingestLoad ?? new IngestLoad();
   const realWorker = createInboxWorker(deps, routes, { owner, concurrency: config.workerConcurrency, pollMs: opts.pollMs, ingestLoad });
   const worker: InboxWorker = opts.processing === false ? { ...realWorker, kick: () => undefined, start: () => undefined } : realWorker;
   const webhookState: WebhookState = { accepting: true };
-  const webhook = createWebhookHandler(deps, worker, webhookState, ingestLoad);
+  const journal = createJournalExpander({ logger, load: ingestLoad, kick: (keys) => worker.kick(keys), pollMs: opts.pollMs });
+  const webhook = createWebhookHandler(deps, worker, webhookState, ingestLoad, journal);
   const app = createApp({ deps, webhookState, webhook, extraRouters: [createLazyDashboardRouter(deps)] });
 
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;
   if (opts.background !== false) {
     worker.start();
+    if (opts.processing !== false) journal.start();
     let sweptAt = 0;
     let housekeptAt = Date.now() - HOUSEKEEPING_EVERY_MS + 60_000; // first a minute after start
     const outboxLoop = () => {
@@ -110,6 +116,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     app,
     deps,
     worker,
+    journal,
     webhookState,
     listen: (port, host = "0.0.0.0") =>
       new Promise((resolve) => {
@@ -119,6 +126,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     async stop() {
       webhookState.accepting = false;
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+      await journal.stop();
       await worker.stop();
       await scheduler?.stop();
       await announcements.stop();

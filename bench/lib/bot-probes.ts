@@ -31,10 +31,10 @@ export async function readMetrics(bot: BotProcess): Promise<string> {
   return res.text();
 }
 
-/** The inbox backlog, or undefined when the scrape could not read the database (busy or down). */
+/** The inbox backlog (events, plus requests still in the journal), or undefined when the scrape could not read the database (busy or down). */
 export function backlogOf(text: string): number | undefined {
   if (sample(text, "sujarit_metrics_db_up") !== 1) return undefined;
-  return sample(text, "sujarit_inbox_backlog");
+  return sample(text, "sujarit_inbox_backlog") + sample(text, "sujarit_inbox_journal_requests");
 }
 
 export function processedOf(text: string): number {

@@ -12,6 +12,7 @@ import "./headman-code-attempt.model";
 import "./headman-code.model";
 import "./holiday.model";
 import "./inbox-event.model";
+import "./inbox-journal.model";
 import "./login-attempt.model";
 import "./meeting-report.model";
 import "./meeting.model";

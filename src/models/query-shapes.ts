@@ -5,6 +5,7 @@ import { Complaint } from "./complaint.model";
 import { ComplaintMessage } from "./complaint-message.model";
 import { FlowState } from "./flow-state.model";
 import { InboxEvent, OPEN_INBOX_STATES } from "./inbox-event.model";
+import { InboxJournal } from "./inbox-journal.model";
 import { LoginAttempt } from "./login-attempt.model";
 import { Member } from "./member.model";
 import { OfficerSession } from "./officer-session.model";
@@ -46,6 +47,7 @@ function fromModel(model: Model<any>): string {
 const complaints = fromModel(Complaint);
 const messages = fromModel(ComplaintMessage);
 const inbox = fromModel(InboxEvent);
+const journal = fromModel(InboxJournal);
 const outbox = fromModel(OutboxMessage);
 const members = fromModel(Member);
 const reminders = fromModel(Reminder);
@@ -70,6 +72,9 @@ export const QUERY_SHAPES: readonly QueryShape[] = [
   { name: "inbox: the poller's oldest unfinished events", collection: inbox, filter: { state: { $in: open } }, sort: inboxOrder },
   { name: "metrics: the backlog and its oldest open event", collection: inbox, filter: { state: { $in: open } }, sort: inboxOrder },
   { name: "inbox: a row by webhookEventId", collection: inbox, filter: { _id: "01JEVENT" } },
+  { name: "inbox journal: the oldest requests not set aside", collection: journal, filter: { deadLetter: { $ne: true } }, sort: { _id: 1 }, residual: ["deadLetter"] },
+  { name: "inbox journal: rows by id (count an attempt, set aside, delete)", collection: journal, filter: { _id: { $in: [oid] } } },
+  { name: "metrics: the oldest journaled request", collection: journal, filter: {}, sort: { _id: 1 } },
   { name: "flow state of a chat", collection: flows, filter: { _id: "chat-key" } },
   { name: "member of a LINE user", collection: members, filter: { _id: "m-key" } },
   { name: "member by LINE id (older members)", collection: members, filter: { lineUserId: "U0123" } },

@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import { CaseClockRow } from "../models/case-clock.model";
 import { InboxEvent, OPEN_INBOX_STATES } from "../models/inbox-event.model";
+import { InboxJournal } from "../models/inbox-journal.model";
 import { OutboxMessage } from "../models/outbox-message.model";
 import { Gauge, Registry } from "prom-client";
 import { reminderLagSeconds } from "./reminder-lag";
@@ -20,10 +21,18 @@ async function countByState(model: mongoose.Model<any>, states: readonly string[
   return new Map(rows.map((r) => [r._id, r.n]));
 }
 
-/** Age of the first open event in the worker's order (LINE's timestamp, then arrival), which is the oldest but for clock skew. */
+/**
+ * Age of the oldest waiting event: the first open one in the worker's order (LINE's
+ * timestamp, then arrival, which is the oldest but for clock skew) or the oldest
+ * journaled request (webhook/inbox-journal.ts), whichever arrived first.
+ */
 async function oldestAgeSeconds(now: Date): Promise<number> {
-  const row = await InboxEvent.findOne(INBOX_OPEN, { receivedAt: 1 }).sort({ timestamp: 1, receivedAt: 1, _id: 1 }).lean();
-  return row ? Math.max(0, (now.getTime() - row.receivedAt.getTime()) / 1000) : 0;
+  const [row, journaled] = await Promise.all([
+    InboxEvent.findOne(INBOX_OPEN, { receivedAt: 1 }).sort({ timestamp: 1, receivedAt: 1, _id: 1 }).lean(),
+    InboxJournal.findOne({}, { receivedAt: 1 }).sort({ _id: 1 }).lean(),
+  ]);
+  const first = Math.min(row?.receivedAt.getTime() ?? Infinity, journaled?.receivedAt.getTime() ?? Infinity);
+  return Number.isFinite(first) ? Math.max(0, (now.getTime() - first) / 1000) : 0;
 }
 
 function gauge(reg: Registry, name: string, help: string, value: number, labelNames: string[] = []): Gauge {
@@ -33,8 +42,9 @@ function gauge(reg: Registry, name: string, help: string, value: number, labelNa
 }
 
 async function readGauges(reg: Registry, now: Date): Promise<void> {
-  const [backlog, outbox, oldest, reminderLag, overdue, deadLetters] = await Promise.all([
+  const [backlog, journaled, outbox, oldest, reminderLag, overdue, deadLetters] = await Promise.all([
     InboxEvent.countDocuments(INBOX_OPEN),
+    InboxJournal.estimatedDocumentCount(),
     countByState(OutboxMessage, [...OUTBOX_OPEN, "failed"]),
     oldestAgeSeconds(now),
     reminderLagSeconds(now),
@@ -42,7 +52,13 @@ async function readGauges(reg: Registry, now: Date): Promise<void> {
     InboxEvent.countDocuments({ deadLetter: true }),
   ]);
   gauge(reg, "sujarit_inbox_backlog", "Inbox events stored and not yet finished (waiting, being handled, or being answered).", backlog);
-  gauge(reg, "sujarit_inbox_oldest_open_age_seconds", "Age of the oldest inbox event not yet done (0 when the backlog is empty).", oldest);
+  gauge(
+    reg,
+    "sujarit_inbox_journal_requests",
+    "Webhook requests stored in the journal in a flood and not yet moved into the inbox (their events are not in sujarit_inbox_backlog yet); rows set aside after repeated failures stay here and are logged.",
+    journaled,
+  );
+  gauge(reg, "sujarit_inbox_oldest_open_age_seconds", "Age of the oldest inbox event not yet done, journaled ones included (0 when nothing waits).", oldest);
   gauge(reg, "sujarit_inbox_dead_letters", "Stored events whose handler never finished after the allowed attempts; each was answered once with an apology (audit log: inbox.dead_lettered).", deadLetters);
   const out = gauge(reg, "sujarit_outbox_messages", "Outbox rows by state: pending (incl. sending) and failed.", 0, ["state"]);
   out.set({ state: "pending" }, (outbox.get("pending") ?? 0) + (outbox.get("sending") ?? 0));

@@ -1,5 +1,6 @@
-import type { mongo } from "mongoose";
+import { mongo } from "mongoose";
 import { InboxEvent } from "../models/inbox-event.model";
+import { InboxJournal } from "../models/inbox-journal.model";
 import type { Sealer } from "../security/sealer";
 import type { IngestLoad } from "./ingest-load";
 import { prepareEvents, type PreparedEvent } from "./inbox";
@@ -11,11 +12,23 @@ import { prepareEvents, type PreparedEvent } from "./inbox";
 // keep up with a busy province on a database that takes one write at a time.
 // Each request learns only its own outcome: its duplicates (a redelivery) are
 // fine; any other failure of its rows answers 503 so that LINE sends it again.
+// In a flood the group goes to the journal instead, one row per request
+// (models/inbox-journal.model.ts); the journal expander moves the events on.
 export interface StoredBatch {
+  /** The chats with new inbox rows, for the worker; none when the events went to the journal. */
   chatKeys: string[];
   inserted: number;
   duplicates: number;
+  /** Events stored in the journal (their duplicates are found when they are expanded). */
+  journaled: number;
   ignored: number;
+}
+
+/** When a group goes to the journal (webhook/inbox-journal.ts). */
+export interface JournalGate {
+  journaling(): boolean;
+  /** Called before a journal insert starts, so that later groups follow it there. */
+  wrote(): void;
 }
 
 export interface InboxWriter {
@@ -24,7 +37,7 @@ export interface InboxWriter {
 
 interface Waiting {
   prepared: PreparedEvent[];
-  resolve(duplicates: number): void;
+  resolve(outcome: { duplicates: number; journaled: boolean }): void;
   reject(err: unknown): void;
 }
 
@@ -43,26 +56,37 @@ function failuresByIndex(err: unknown): Map<number, "dup" | "err"> {
   return new Map(list.map((w) => [w.index, (w.code ?? w.err?.code) === 11000 ? "dup" : "err"]));
 }
 
-async function insertGroup(group: Waiting[]): Promise<void> {
-  const all = group.flatMap((w) => w.prepared);
+/** One journal row per request, in arrival order (their ObjectIds). */
+function journalRows(group: Waiting[]): mongo.Document[] {
+  const receivedAt = new Date();
+  return group.map((w) => ({ _id: new mongo.ObjectId(), receivedAt, rows: w.prepared.map((p) => p.row), refusals: 0 }));
+}
+
+async function insertGroup(group: Waiting[], journal: JournalGate | undefined): Promise<void> {
+  const toJournal = journal?.journaling() ?? false;
   let failures = new Map<number, "dup" | "err">();
   try {
-    await InboxEvent.collection.insertMany(all.map((p) => p.row as unknown as mongo.Document), { ordered: false }).catch((err: unknown) => {
+    if (toJournal) journal!.wrote();
+    const [collection, docs] = toJournal
+      ? [InboxJournal.collection, journalRows(group)]
+      : [InboxEvent.collection, group.flatMap((w) => w.prepared.map((p) => p.row as unknown as mongo.Document))];
+    await collection.insertMany(docs, { ordered: false }).catch((err: unknown) => {
       failures = failuresByIndex(err);
     });
     let offset = 0;
     for (const w of group) {
-      const mine = w.prepared.map((_, i) => failures.get(offset + i));
-      offset += w.prepared.length;
-      if (mine.includes("err")) w.reject(new Error("some inbox rows were not stored"));
-      else w.resolve(mine.filter((f) => f === "dup").length);
+      const n = toJournal ? 1 : w.prepared.length;
+      const mine = Array.from({ length: n }, (_, i) => failures.get(offset + i));
+      offset += n;
+      if (mine.includes("err") || (toJournal && mine.includes("dup"))) w.reject(new Error("some inbox rows were not stored"));
+      else w.resolve({ duplicates: mine.filter((f) => f === "dup").length, journaled: toJournal });
     }
   } catch (err) {
     for (const w of group) w.reject(err);
   }
 }
 
-export function createInboxWriter(sealer: Sealer, load?: IngestLoad): InboxWriter {
+export function createInboxWriter(sealer: Sealer, load?: IngestLoad, journal?: JournalGate): InboxWriter {
   let waiting: Waiting[] = [];
   let flushing = false;
 
@@ -74,7 +98,7 @@ export function createInboxWriter(sealer: Sealer, load?: IngestLoad): InboxWrite
       while (n < waiting.length && (n === 0 || count + waiting[n]!.prepared.length <= MAX_GROUP_EVENTS)) count += waiting[n++]!.prepared.length;
       const group = waiting.slice(0, n);
       waiting = waiting.slice(n);
-      await insertGroup(group);
+      await insertGroup(group, journal);
     }
     flushing = false;
   }
@@ -83,14 +107,15 @@ export function createInboxWriter(sealer: Sealer, load?: IngestLoad): InboxWrite
     async store(events, receivedAt) {
       const { prepared, ignored } = prepareEvents(events, receivedAt, sealer);
       const chatKeys = [...new Set(prepared.map((p) => p.row.chatKey))];
-      if (prepared.length === 0) return { chatKeys, inserted: 0, duplicates: 0, ignored };
+      if (prepared.length === 0) return { chatKeys, inserted: 0, duplicates: 0, journaled: 0, ignored };
       const end = load?.begin();
       try {
-        const duplicates = await new Promise<number>((resolve, reject) => {
+        const { duplicates, journaled } = await new Promise<{ duplicates: number; journaled: boolean }>((resolve, reject) => {
           waiting.push({ prepared, resolve, reject });
           if (!flushing) void flush();
         });
-        return { chatKeys, inserted: prepared.length - duplicates, duplicates, ignored };
+        if (journaled) return { chatKeys: [], inserted: 0, duplicates: 0, journaled: prepared.length, ignored };
+        return { chatKeys, inserted: prepared.length - duplicates, duplicates, journaled: 0, ignored };
       } finally {
         end?.();
       }

@@ -4,7 +4,7 @@ import type { AppDeps } from "../app-deps";
 import { countWebhookRequest } from "../observability/metrics";
 import type { IngestLoad } from "./ingest-load";
 import type { InboxWorker } from "./inbox-worker";
-import { createInboxWriter } from "./inbox-writer";
+import { createInboxWriter, type JournalGate } from "./inbox-writer";
 
 // POST /webhook as a plain Node handler. The raw body (≤ 1 MB) is read here, its
 // signature checked on the exact bytes LINE signed (shared/reference/line.md §1.4),
@@ -75,8 +75,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | number>
   });
 }
 
-export function createWebhookHandler(deps: AppDeps, worker: InboxWorker, state: WebhookState, load?: IngestLoad): WebhookHandler {
-  const inbox = createInboxWriter(deps.sealer, load);
+export function createWebhookHandler(deps: AppDeps, worker: InboxWorker, state: WebhookState, load?: IngestLoad, journal?: JournalGate): WebhookHandler {
+  const inbox = createInboxWriter(deps.sealer, load, journal);
   const secret = deps.config.line.channelSecret;
   return (req, res) => {
     if (!state.accepting) return answer(res, 503, message("shutting down"), true);
@@ -103,7 +103,7 @@ export function createWebhookHandler(deps: AppDeps, worker: InboxWorker, state: 
       }
       answer(res, 200, OK);
       deps.logger.debug("webhook stored", { ...batch, chatKeys: batch.chatKeys.length });
-      worker.kick(batch.chatKeys);
+      if (batch.chatKeys.length > 0) worker.kick(batch.chatKeys); // journaled events: the expander kicks
     });
   };
 }

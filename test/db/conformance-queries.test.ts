@@ -91,6 +91,22 @@ describe("queries", () => {
     assert.deepEqual((await c.find({ tags: { $size: 0 } }).toArray()).map((d) => d._id), [2]);
   });
 
+  test("the oldest ObjectIds first (sort on _id, a residual filter, a limit), through inserts and deletes: the inbox journal's read", async () => {
+    const c = db.collection<{ _id: mongo.ObjectId; n: number; deadLetter?: boolean }>("journal");
+    const t0 = Math.floor(Date.UTC(2026, 11, 1) / 1000);
+    const ids = Array.from({ length: 300 }, (_, i) => new mongoose.Types.ObjectId(t0 + i));
+    const shuffled = ids.map((id, i) => ({ _id: id, n: i, ...(i % 7 === 3 ? { deadLetter: true } : {}) })).sort((a, b) => ((a.n * 7919) % 300) - ((b.n * 7919) % 300));
+    await c.insertMany(shuffled);
+    const oldest = async (k: number) => (await c.find({ deadLetter: { $ne: true } }).sort({ _id: 1 }).limit(k).toArray()).map((d) => d.n);
+    const live = (from: number) => Array.from({ length: 300 - from }, (_, i) => from + i).filter((n) => n % 7 !== 3);
+    assert.deepEqual(await oldest(5), live(0).slice(0, 5));
+    await c.deleteMany({ _id: { $in: ids.slice(0, 100) } });
+    await c.insertOne({ _id: new mongoose.Types.ObjectId(t0 - 1), n: -1 });
+    assert.deepEqual(await oldest(4), [-1, ...live(100).slice(0, 3)]);
+    assert.equal((await c.find({}).sort({ _id: -1 }).limit(1).toArray())[0]!.n, 299);
+    assert.deepEqual((await c.indexes()).map((i) => i.name), ["_id_"], "no index appears that was not created");
+  });
+
   test("secondary indexes declared with _id in the key, descending, and on dotted paths are accepted", async () => {
     const c = db.collection<Row>("indexed");
     await c.createIndex({ "routedTo.level": 1, "routedTo.districtCode": 1, status: 1, submittedAt: -1, _id: -1 });

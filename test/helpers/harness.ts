@@ -51,12 +51,14 @@ export async function startHarness(name: string, opts: RuntimeOptions & { emulat
     chatKey: (userId) => userChatKey(userId, bot.deps.sealer),
     async settle() {
       for (let i = 0; i < 200; i++) {
+        await bot.journal.expandOnce();
         await bot.worker.pollOnce();
         await bot.worker.idle();
         await bot.deps.outbox.drainDue();
         const open = await mongoose.connection.collection("inboxevents").countDocuments({ state: { $in: ["pending", "processing", "committed"] } });
         const out = await mongoose.connection.collection("outboxmessages").countDocuments({ state: { $in: ["pending", "sending"] } });
-        if (open === 0 && out === 0) return;
+        const journaled = await mongoose.connection.collection("inboxjournals").countDocuments({ deadLetter: { $ne: true } });
+        if (open === 0 && out === 0 && journaled === 0) return;
         await new Promise((r) => setTimeout(r, 25));
       }
       throw new Error("the bot did not settle within 5 s");

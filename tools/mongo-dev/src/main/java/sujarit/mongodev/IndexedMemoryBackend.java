@@ -121,8 +121,42 @@ public class IndexedMemoryBackend extends MemoryBackend {
       return d != null && documentMatchesQuery(d, query);
     }
 
+    /** The name of the ordered _id index (below); not in listIndexes, which reads system.indexes. */
+    static final String ORDERED_ID = "_id_ordered";
+
+    /**
+     * MongoDB's _id index is a B-tree, so a sort on _id with a limit (oldest first, as the
+     * inbox journal is read) walks it. The library's _id index is a hash, so that read scans
+     * every document. The first such query adds an ordered copy (a SecondaryIndex on _id),
+     * kept by every write from then on; collections never read that way pay nothing.
+     */
+    private void ensureOrderedId(Document orderBy, int limit) {
+      if (limit <= 0 || orderBy == null || orderBy.isEmpty() || !"_id".equals(orderBy.keySet().iterator().next())) return;
+      if (hasOrderedId()) return;
+      synchronized (this) { // the monitor every write holds here (Ddl)
+        if (!hasOrderedId()) addIndex(new SecondaryIndex(ORDERED_ID, List.of(new IndexKey("_id", true)), false, "_id"));
+      }
+    }
+
+    private boolean hasOrderedId() {
+      try {
+        for (Index<Integer> index : getIndexes()) if (ORDERED_ID.equals(index.getName())) return true;
+      } catch (java.util.ConcurrentModificationException e) {
+        return false; // an index is being added: look again under the monitor
+      }
+      return false; // never added, or removed by a dropIndexes("*")
+    }
+
+    /** The library drops the listed indexes, then expects none left: the unlisted ordered _id goes first. */
+    @Override
+    public synchronized void drop() {
+      getIndexes().removeIf(index -> ORDERED_ID.equals(index.getName()));
+      super.drop();
+    }
+
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
+      ensureOrderedId(orderBy, limit);
       List<Integer> positions = QueryPlanner.candidates(this, query, orderBy, skip, limit);
       if (positions == null) return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
       Stream<Document> docs = positions.stream().map(this::getDocument).filter(Objects::nonNull);
