@@ -19,7 +19,7 @@ export function scalingMarkdown(sections: BenchSection[]): string {
   return [
     "## How it scales",
     "",
-    "**What grows with what.** Every webhook event becomes one inbox row, written before the 200 (concurrent requests share one insert); the row is updated twice while it is handled (committed with its answer, then done, when its chat key is removed). Done rows stay (sealed) until the retention purge, so the inbox grows with chat traffic, but the worker only ever searches index ranges of open rows, which grow with the backlog alone. " +
+    "**What grows with what.** Every webhook event becomes one inbox row, written before the 200 (concurrent requests share one insert; in a flood each request is first one journal row, which the journal expander turns into its events' inbox rows and deletes); the row is updated twice while it is handled (committed with its answer, then done, when its chat key is removed). Done rows stay (sealed) until the retention purge, so the inbox grows with chat traffic, but the worker only ever searches index ranges of open rows, which grow with the backlog alone. " +
       "Members grow the `members` collection and, per pledge, one pledge document plus counters per district and tambon, so rankings read counters and do not grow with pledges. " +
       "Complaints grow `complaints`, their message threads and GridFS evidence (photos up to LINE's content size); list pages and counts per status are queries on the declared indexes (`src/models/query-shapes.ts`). " +
       "Villages grow meetings and reminders: one reminder per offset (3 by default) per meeting occurrence in a rolling 45-day horizon, about 2,400 villages × 3 a month for the province. " +
@@ -28,7 +28,7 @@ export function scalingMarkdown(sections: BenchSection[]): string {
     "**Where the next limit is.** " +
       (measuredProcessing(sections) || "The database bounds every figure here.") +
       " On this machine the test database is mongo-java-server in memory: keyed operations take about a millisecond, with the launcher's own index planner (tools/mongo-dev) declared indexes serve filters and sorts (first section), and it shares the 2 cores with the bot, the load generator and the emulator. " +
-      "On MongoDB (a replica set, `w: majority`) the same work uses the declared indexes (`inboxevents {chatKey, timestamp, receivedAt, _id}` and `{state, timestamp, receivedAt, _id}` for the backlog, `inboxevents` and `flowstates` by `_id`, `outboxmessages {state, nextAttemptAt}`, `reminders {state, dueAt}`, `members {lineUserId}`), and the next limits are, in order: " +
+      "On MongoDB (a replica set, `w: majority`) the same work uses the declared indexes (`inboxevents {chatKey, timestamp, receivedAt, _id}` and `{state, timestamp, receivedAt, _id}` for the backlog, `inboxjournals` by `_id` in a flood, `inboxevents` and `flowstates` by `_id`, `outboxmessages {state, nextAttemptAt}`, `reminders {state, dueAt}`, `members {lineUserId}`), and the next limits are, in order: " +
       "the bot's CPU (signature, JSON, sealing and Flex building: add replicas, which coordinate only through MongoDB claims and leases, see docs/scale-out.md); " +
       "LINE's own bounds (the 2 s webhook budget, which only the inbox insert spends, and 200 multicasts/s × 500 recipients for reminders, which the outbox paces); " +
       "and, over months, the size of the outbox, which wants a periodic prune of sent rows (finished inbox rows are already purged after `INBOX_RETENTION_DAYS`).",
