@@ -163,7 +163,7 @@ export async function runIngestBench(opts: IngestOptions): Promise<BenchSection>
     title: "Webhook ingest",
     intro:
       `Signed bodies driven with autocannon over loopback into the real server (\`${opts.compiledEntry ? "node " + path.relative(REPO_ROOT, opts.compiledEntry) : "tsx src/index.ts"}\`, a child process, processing on: every event is also answered through the emulator) and into the baseline, a bare express server in its own process that only checks the HMAC on the same bodies; the peak runs also drive the durable baseline, the same server storing each body's events with one \`insertMany\` into the same database before its 200. ` +
-      `${seconds} s per run; fixed-rate runs first on an empty inbox, then peak runs with 32 connections, each body size against a fresh bot and database (taken down after a minute of answering its backlog, so that backlog does not run beside the next baselines). Ratios are Sujarit ÷ baseline.`,
+      `${seconds} s per run; fixed-rate runs first on an empty inbox, then peak runs with 32 connections, each body size against a fresh bot and database (taken down after a minute of answering its backlog, so that backlog does not run beside the next baselines). Ratios are Sujarit ÷ baseline. The peak runs, and the fixed 500 single-event requests/s, are floods by the bot's measure (400 requests in a second, \`src/webhook/ingest-load.ts\`): each request is stored as one journal row holding its events' inbox rows, moved into the inbox after the flood (\`src/webhook/inbox-journal.ts\`); the durable baseline stores one document per event.`,
     figures,
     raw,
   };

@@ -56,10 +56,9 @@ function failuresByIndex(err: unknown): Map<number, "dup" | "err"> {
   return new Map(list.map((w) => [w.index, (w.code ?? w.err?.code) === 11000 ? "dup" : "err"]));
 }
 
-/** One journal row per request, in arrival order (their ObjectIds). */
+/** One journal row per request, in arrival order (their ObjectIds); received when its events were. */
 function journalRows(group: Waiting[]): mongo.Document[] {
-  const receivedAt = new Date();
-  return group.map((w) => ({ _id: new mongo.ObjectId(), receivedAt, rows: w.prepared.map((p) => p.row), refusals: 0 }));
+  return group.map((w) => ({ _id: new mongo.ObjectId(), receivedAt: w.prepared[0]!.row.receivedAt, rows: w.prepared.map((p) => p.row), refusals: 0 }));
 }
 
 async function insertGroup(group: Waiting[], journal: JournalGate | undefined): Promise<void> {
