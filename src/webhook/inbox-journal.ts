@@ -4,7 +4,7 @@ import type { Logger } from "../logger";
 import { InboxEvent } from "../models/inbox-event.model";
 import { InboxJournal, MAX_JOURNAL_REFUSALS, type InboxJournalDoc } from "../models/inbox-journal.model";
 import type { IngestLoad } from "./ingest-load";
-import type { JournalGate } from "./inbox-writer";
+import { failuresByIndex, type JournalGate } from "./inbox-writer";
 
 // Moves journaled requests (models/inbox-journal.model.ts) into the inbox: the
 // oldest rows first, their events inserted as prepared (a duplicate webhookEventId,
@@ -33,14 +33,6 @@ export interface JournalExpanderOptions {
   pollMs?: number;
 }
 
-/** Positions of the documents an unordered insert failed for, duplicates aside; throws when the failure is not per document. */
-function failedPositions(err: unknown): Set<number> {
-  const raw = (err as { writeErrors?: unknown }).writeErrors;
-  const list = (raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]) as { index: number; code?: number; err?: { code?: number } }[];
-  if (list.length === 0) throw err; // e.g. the connection dropped: try again later
-  return new Set(list.filter((w) => (w.code ?? w.err?.code) !== 11000).map((w) => w.index));
-}
-
 /**
  * Inserts the rows' events. moved: the journal rows whose events are all in the inbox
  * now (a duplicate is); refused: those with an event the database refused. A failure of
@@ -51,7 +43,8 @@ async function insertEvents(rows: InboxJournalDoc[]): Promise<{ moved: InboxJour
   let failed = new Set<number>();
   if (events.length > 0) {
     await InboxEvent.collection.insertMany(events, { ordered: false }).catch((err: unknown) => {
-      failed = failedPositions(err);
+      // A duplicate is in the inbox already; a failure of the whole call (the database unreachable) throws.
+      failed = new Set([...failuresByIndex(err)].filter(([, kind]) => kind === "err").map(([i]) => i));
     });
   }
   const moved: InboxJournalDoc[] = [];

@@ -49,7 +49,7 @@ interface BulkError {
 }
 
 /** Per document index: "dup" for a duplicate key, "err" for another failure. Throws when the failure is not per document. */
-function failuresByIndex(err: unknown): Map<number, "dup" | "err"> {
+export function failuresByIndex(err: unknown): Map<number, "dup" | "err"> {
   const raw = (err as BulkError).writeErrors;
   const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   if (list.length === 0) throw err; // e.g. the connection dropped: nothing is known to be stored

@@ -47,6 +47,8 @@ describe("a flood goes to the journal", () => {
     assert.equal(await InboxEvent.countDocuments({ _id: { $in: events.map((e) => e.webhookEventId) } }), 0);
     const metrics = await (await fetch(h.webhookUrl.replace(/\/webhook$/, "/metrics"))).text();
     assert.match(metrics, /^sujarit_inbox_journal_requests 1$/m);
+    const age = Number(/^sujarit_inbox_oldest_open_age_seconds (\S+)$/m.exec(metrics)?.[1]);
+    assert.ok(age > 0, `the journaled request is the oldest waiting (${age} s)`);
 
     await h.restart({}); // calm, processing on
     await h.settle();
