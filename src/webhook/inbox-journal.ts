@@ -61,19 +61,18 @@ async function insertEvents(rows: InboxJournalDoc[]): Promise<{ moved: InboxJour
 export function createJournalExpander(opts: JournalExpanderOptions): JournalExpander {
   let pending = false; // the journal may hold rows: requests keep going there
   let writes = 0;
-  let lastRead = 0;
   let stopped = true;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   const surge = () => opts.load?.level() === "surge";
 
-  async function expandOnce(limit = JOURNAL_READ_ROWS): Promise<number> {
+  /** One read and expansion: how many rows it read, and how many it moved or set aside. */
+  async function step(limit: number): Promise<{ read: number; progress: number }> {
     const writesBefore = writes;
     const rows = await InboxJournal.find({ deadLetter: { $ne: true } }).sort({ _id: 1 }).limit(limit).lean<InboxJournalDoc[]>();
-    lastRead = rows.length;
     if (rows.length === 0) {
       if (writes === writesBefore) pending = false; // else a journal insert began during the read
-      return 0;
+      return { read: 0, progress: 0 };
     }
     pending = true;
     const { moved, refused } = await insertEvents(rows);
@@ -81,7 +80,7 @@ export function createJournalExpander(opts: JournalExpanderOptions): JournalExpa
     const chats = [...new Set(moved.flatMap((r) => r.rows.map((e) => e.chatKey)))];
     if (chats.length > 0) opts.kick(chats);
     const dead = await countRefusals(refused);
-    return moved.length + dead;
+    return { read: rows.length, progress: moved.length + dead };
   }
 
   /** Rows the database refused an event of stay for another try; after MAX_JOURNAL_REFUSALS refusals they are set aside. */
@@ -111,12 +110,12 @@ export function createJournalExpander(opts: JournalExpanderOptions): JournalExpa
   async function run(): Promise<void> {
     while (!stopped) {
       try {
-        const progress = await expandOnce(surge() ? 1 : JOURNAL_READ_ROWS);
+        const { read, progress } = await step(surge() ? 1 : JOURNAL_READ_ROWS);
         if (progress > 0) {
           if (surge()) await delay(JOURNAL_SURGE_PACE_MS);
           continue;
         }
-        if (lastRead === 0 && pending) continue; // a journal insert began during the read
+        if (read === 0 && pending) continue; // a journal insert began during the read
         await rest(opts.pollMs ?? 1000); // empty, or rows that failed: their next attempt after a pause
       } catch (err) {
         opts.logger.warn("inbox journal expansion failed", { err: (err as Error).message });
@@ -132,7 +131,7 @@ export function createJournalExpander(opts: JournalExpanderOptions): JournalExpa
       pending = true;
       wake?.();
     },
-    expandOnce,
+    expandOnce: async (limit = JOURNAL_READ_ROWS) => (await step(limit)).progress,
     start() {
       if (!stopped) return;
       stopped = false;

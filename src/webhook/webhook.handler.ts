@@ -103,7 +103,7 @@ export function createWebhookHandler(deps: AppDeps, worker: InboxWorker, state: 
       }
       answer(res, 200, OK);
       deps.logger.debug("webhook stored", { ...batch, chatKeys: batch.chatKeys.length });
-      if (batch.chatKeys.length > 0) worker.kick(batch.chatKeys); // journaled events: the expander kicks
+      worker.kick(batch.chatKeys); // none when journaled: the expander kicks once the events are in the inbox
     });
   };
 }
