@@ -125,4 +125,5 @@ export const QUERY_SHAPES: readonly QueryShape[] = [
   { name: "audience: leaders of districts", collection: members, filter: { followed: true, "village.districtCode": { $in: DISTRICTS }, role: { $in: ["headman", "kamnan"] } }, residual: ["role"] },
   // Housekeeping (hourly).
   { name: "housekeeping: finished inbox rows", collection: inbox, filter: { state: { $in: ["done", "skipped", "failed"] }, timestamp: { $lt: 1 } } },
+  { name: "housekeeping: journal rows set aside, past the retention", collection: journal, filter: { _id: { $lt: oid }, deadLetter: true }, residual: ["deadLetter"] },
 ];

@@ -55,7 +55,7 @@ async function readGauges(reg: Registry, now: Date): Promise<void> {
   gauge(
     reg,
     "sujarit_inbox_journal_requests",
-    "Webhook requests stored in the journal in a flood and not yet moved into the inbox (their events are not in sujarit_inbox_backlog yet); rows set aside after repeated failures stay here and are logged.",
+    "Webhook requests stored in the journal in a flood and not yet moved into the inbox (their events are not in sujarit_inbox_backlog yet); rows set aside after repeated refusals stay here (logged) until the retention purge.",
     journaled,
   );
   gauge(reg, "sujarit_inbox_oldest_open_age_seconds", "Age of the oldest inbox event not yet done, journaled ones included (0 when nothing waits).", oldest);

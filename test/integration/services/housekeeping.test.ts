@@ -3,6 +3,7 @@ import { after, before, test } from "node:test";
 import mongoose from "mongoose";
 import { makeUserId } from "../../../src/dev/line-emulator";
 import { InboxEvent } from "../../../src/models/inbox-event.model";
+import { InboxJournal } from "../../../src/models/inbox-journal.model";
 import { ORPHAN_EVIDENCE_AGE_MS, runHousekeeping } from "../../../src/services/housekeeping.service";
 import { startHarness, type Harness } from "../../helpers/harness";
 import { jpeg, say, sendImage, tap } from "../complaint-driver";
@@ -36,6 +37,19 @@ test("finished inbox rows older than the retention are deleted; newer and unfini
   assert.equal(await InboxEvent.exists({ _id: done!._id }), null, "the finished row is gone");
   assert.ok(await InboxEvent.exists({ _id: "01HKOPEN00000000000000000" }), "an unfinished row is never purged");
   await InboxEvent.deleteOne({ _id: "01HKOPEN00000000000000000" });
+});
+
+test("inbox journal rows set aside past the retention are deleted; recent ones and rows still waiting stay", async () => {
+  const at = (msAgo: number) => new mongoose.Types.ObjectId(Math.floor((Date.now() - msAgo) / 1000));
+  const row = (_id: mongoose.Types.ObjectId, deadLetter: boolean) => ({ _id, receivedAt: _id.getTimestamp(), rows: [{ _id: "x", chatKey: "user:x" }], refusals: deadLetter ? 5 : 0, ...(deadLetter ? { deadLetter } : {}) });
+  const [oldDead, newDead, oldWaiting] = [at(40 * DAY), at(2 * DAY), at(40 * DAY)];
+  await h.bot.journal.stop(); // the waiting row stays where it is for this test
+  await InboxJournal.collection.insertMany([row(oldDead, true), row(newDead, true), row(oldWaiting, false)]);
+  const r = await runHousekeeping(new Date(), 30);
+  assert.equal(r.journalRows, 1);
+  assert.deepEqual((await InboxJournal.find({}).sort({ _id: 1 }).lean()).map((d) => String(d._id)).sort(), [String(oldWaiting), String(newDead)].sort());
+  await InboxJournal.deleteMany({});
+  h.bot.journal.start();
 });
 
 test("photos of an abandoned complaint draft are purged after a day, a fresh draft's are kept", async () => {
